@@ -1,0 +1,55 @@
+// The contract between the outputs (HTTP, CLI, print queue) and the label pipeline.
+import type { Dpi } from '../units.ts'
+import type { Label } from '../model/label.ts'
+import type { LabelWarning } from '../model/label-data.ts'
+
+/** Record sources an adapter exists for. */
+export type SourceName = 'generic' | 'dashlink' | 'drive' | 'uber_direct' | 'postmates'
+/** A source, or `auto` to recognise the record's shape. */
+export type SourceOption = SourceName | 'auto'
+/** Output formats of a single label. */
+export type OutputFormat = 'zpl' | 'pdf' | 'png'
+
+/** What a caller asks for: one record, how to read it and how to lay it out. */
+export interface LabelRequest {
+  record: unknown
+  source?: SourceOption
+  template?: string
+  dpi?: Dpi
+  /** Enforce carrier rules as errors (always on for the `dashlink` template). */
+  strict?: boolean
+}
+
+/** A laid-out label with what was noticed on the way. */
+export interface LaidOutLabel {
+  label: Label
+  source: SourceName
+  /** Record warnings followed by layout warnings. */
+  warnings: LabelWarning[]
+}
+
+/** A rendered label in one output format. */
+export interface RenderedLabel {
+  format: OutputFormat
+  contentType: string
+  body: Buffer
+  trackingCode: string
+  source: SourceName
+  template: string
+  dpi: Dpi
+  warnings: LabelWarning[]
+}
+
+/** The label pipeline as the outputs see it: record → label data → layout → ZPL/PDF/PNG. */
+export interface LabelService {
+  /** Reads and lays out one record; throws a LabelworksError on bad input. */
+  layout (request: LabelRequest): LaidOutLabel
+  /** Lays out and renders ZPL synchronously (the hot path: microseconds). */
+  renderZpl (request: LabelRequest): RenderedLabel
+  /** Renders any format. */
+  render (request: LabelRequest & { format: OutputFormat }): Promise<RenderedLabel>
+  /** `~DU` command that stores the label font on a printer; send once before labels that use it. */
+  fontDownloadZpl (): string
+  /** Installed template names. */
+  templateNames (): string[]
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // two cores: the WASM renderer and the PDF rasteriser are CPU-bound, so run two files at a time
+    maxWorkers: 2,
+    pool: 'forks'
+  }
+})
