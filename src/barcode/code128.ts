@@ -1,0 +1,95 @@
+// Code128 encoder with optimal subset choice. Our data is printable ASCII only (validated here), which subset B
+// covers completely; subset A adds only control characters, so neither A nor SHIFT can ever save a symbol
+// character and the choice reduces to B versus C (digit pairs). A dynamic program finds the fewest characters.
+import type { Code128Symbol } from './code128-symbol.ts'
+import { BarcodeDataError } from './barcode-data-error.ts'
+import { CODE128_PATTERNS, CODE_B, CODE_C, START_B, START_C, STOP } from './code128-patterns.ts'
+
+const B = 0
+const C = 1
+const NEVER = Number.MAX_SAFE_INTEGER
+
+/** Largest data length we accept; a 4x6 label cannot hold more at the minimum module anyway. */
+export const MAX_CODE128_LENGTH = 80
+
+// ZPL ^BC mode N: characters subset B cannot take literally, as invocation codes (ZPL II guide, ^BC table
+// "Code 128 Invocation Characters": >0 = value 30 '>', >< = value 62 '^', >= = value 94 '~').
+const ZPL_B_ESCAPES: Readonly<Record<string, string>> = { '>': '>0', '^': '><', '~': '>=' }
+const ZPL_START = ['>:', '>;']
+const ZPL_SWITCH = ['>6', '>5']
+
+/** Encodes printable ASCII as a Code128 symbol with the fewest symbol characters. */
+export function encodeCode128 (data: string): Code128Symbol {
+  checkData(data)
+  const n = data.length
+  const isDigit = new Uint8Array(n + 1)
+  for (let i = 0; i < n; i++) {
+    const c = data.charCodeAt(i)
+    isDigit[i] = c >= 48 && c <= 57 ? 1 : 0
+  }
+  // cost[s][i]: fewest characters to encode data[i..] while subset s is active.
+  const cost = [new Array<number>(n + 3).fill(NEVER), new Array<number>(n + 3).fill(NEVER)] as const
+  cost[B][n] = 0
+  cost[C][n] = 0
+  for (let i = n - 1; i >= 0; i--) {
+    const pair = isDigit[i] === 1 && isDigit[i + 1] === 1
+    const inC = pair ? 1 + cost[C][i + 2] : NEVER
+    const inB = 1 + cost[B][i + 1]
+    // Ties keep the current subset: fewer switches, same length.
+    cost[B][i] = Math.min(inB, inC + 1)
+    cost[C][i] = Math.min(inC, inB + 1)
+  }
+
+  const codewords: number[] = []
+  let zplData = ''
+  let set = cost[C][0] < cost[B][0] ? C : B
+  codewords.push(set === C ? START_C : START_B)
+  zplData += ZPL_START[set]
+  let i = 0
+  while (i < n) {
+    const pair = isDigit[i] === 1 && isDigit[i + 1] === 1
+    const inC = pair ? 1 + cost[C][i + 2] : NEVER
+    const inB = 1 + cost[B][i + 1]
+    const want = set === C ? (inC <= inB + 1 ? C : B) : (inB <= inC + 1 ? B : C)
+    if (want !== set) {
+      set = want
+      codewords.push(set === C ? CODE_C : CODE_B)
+      zplData += ZPL_SWITCH[set]
+    }
+    if (set === C) {
+      codewords.push((data.charCodeAt(i) - 48) * 10 + data.charCodeAt(i + 1) - 48)
+      zplData += data.slice(i, i + 2)
+      i += 2
+    } else {
+      const ch = data[i] as string
+      codewords.push(data.charCodeAt(i) - 32)
+      zplData += ZPL_B_ESCAPES[ch] ?? ch
+      i += 1
+    }
+  }
+  codewords.push(checkCharacter(codewords), STOP)
+  const pattern: number[] = []
+  for (const value of codewords) pattern.push(...(CODE128_PATTERNS[value] as number[]))
+  return { data, codewords, pattern, totalModules: 11 * (codewords.length - 1) + 13, zplData }
+}
+
+function checkCharacter (codewords: readonly number[]): number {
+  let sum = codewords[0] as number
+  for (let k = 1; k < codewords.length; k++) sum += k * (codewords[k] as number)
+  return sum % 103
+}
+
+function checkData (data: string): void {
+  if (data.length === 0) throw new BarcodeDataError('trackingCode', 'barcode data is empty')
+  if (data.length > MAX_CODE128_LENGTH) {
+    throw new BarcodeDataError('trackingCode', `barcode data has ${data.length} characters; at most ${MAX_CODE128_LENGTH} fit a label`)
+  }
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i)
+    if (c < 0x20 || c > 0x7e) {
+      const cp = data.codePointAt(i) ?? c
+      const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`
+      throw new BarcodeDataError('trackingCode', `character ${JSON.stringify(String.fromCodePoint(cp))} (${hex}) at position ${i + 1} cannot be encoded in Code128; only printable ASCII is allowed`)
+    }
+  }
+}
