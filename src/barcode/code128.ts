@@ -7,7 +7,7 @@ import { CODE128_PATTERNS, CODE_B, CODE_C, START_B, START_C, STOP } from './code
 
 const B = 0
 const C = 1
-const NEVER = Number.MAX_SAFE_INTEGER
+const NEVER = 1 << 20
 
 /** Largest data length we accept; a 4x6 label cannot hold more at the minimum module anyway. */
 export const MAX_CODE128_LENGTH = 80
@@ -27,29 +27,28 @@ export function encodeCode128 (data: string): Code128Symbol {
     const c = data.charCodeAt(i)
     isDigit[i] = c >= 48 && c <= 57 ? 1 : 0
   }
-  // cost[s][i]: fewest characters to encode data[i..] while subset s is active.
-  const cost = [new Array<number>(n + 3).fill(NEVER), new Array<number>(n + 3).fill(NEVER)] as const
-  cost[B][n] = 0
-  cost[C][n] = 0
+  // costB[i] / costC[i]: fewest characters to encode data[i..] while subset B / C is active.
+  const costB = new Int32Array(n + 2)
+  const costC = new Int32Array(n + 2)
   for (let i = n - 1; i >= 0; i--) {
     const pair = isDigit[i] === 1 && isDigit[i + 1] === 1
-    const inC = pair ? 1 + cost[C][i + 2] : NEVER
-    const inB = 1 + cost[B][i + 1]
-    // Ties keep the current subset: fewer switches, same length.
-    cost[B][i] = Math.min(inB, inC + 1)
-    cost[C][i] = Math.min(inC, inB + 1)
+    const inC = pair ? 1 + (costC[i + 2] as number) : NEVER
+    const inB = 1 + (costB[i + 1] as number)
+    costB[i] = Math.min(inB, inC + 1)
+    costC[i] = Math.min(inC, inB + 1)
   }
 
   const codewords: number[] = []
   let zplData = ''
-  let set = cost[C][0] < cost[B][0] ? C : B
+  let set = (costC[0] as number) < (costB[0] as number) ? C : B
   codewords.push(set === C ? START_C : START_B)
   zplData += ZPL_START[set]
   let i = 0
   while (i < n) {
     const pair = isDigit[i] === 1 && isDigit[i + 1] === 1
-    const inC = pair ? 1 + cost[C][i + 2] : NEVER
-    const inB = 1 + cost[B][i + 1]
+    const inC = pair ? 1 + (costC[i + 2] as number) : NEVER
+    const inB = 1 + (costB[i + 1] as number)
+    // Ties keep the current subset: same length, fewer switches.
     const want = set === C ? (inC <= inB + 1 ? C : B) : (inB <= inC + 1 ? B : C)
     if (want !== set) {
       set = want
