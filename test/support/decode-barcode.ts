@@ -36,7 +36,8 @@ export async function decodeCode128 (image: GrayImage): Promise<DecodedBarcode[]
     rgba[i * 4 + 2] = v
     rgba[i * 4 + 3] = 255
   }
-  const results = await readBarcodes({ data: rgba, width: image.width, height: image.height } as ImageData, {
+  const imageData = { data: rgba, width: image.width, height: image.height } as unknown as Parameters<typeof readBarcodes>[0]
+  const results = await readBarcodes(imageData, {
     formats: ['Code128'], tryHarder: true, maxNumberOfSymbols: 8
   })
   const byText = new Map<string, DecodedBarcode>()
