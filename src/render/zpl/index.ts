@@ -1,0 +1,5 @@
+export { renderZpl } from './render.ts'
+export { zplFontDownload } from './font-download.ts'
+export { escapeFieldData } from './field-data.ts'
+export { TEXT_BASELINE_RATIO } from './text.ts'
+export type { ZplOptions } from './options.ts'

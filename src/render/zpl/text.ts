@@ -1,0 +1,23 @@
+import type { TextElement } from '../../model/label.ts'
+import { escapeFieldData } from './field-data.ts'
+import type { ZplOptions } from './options.ts'
+
+/**
+ * Where the baseline sits below the top of a text box, as a fraction of the font height. 0.75 puts the
+ * label font's ascenders (b, d, l) at the top of the box and its descenders inside it.
+ */
+export const TEXT_BASELINE_RATIO = 0.75
+
+/**
+ * One line of text. We place it with ^FT (baseline origin) rather than ^FO, because where ^FO puts the
+ * baseline of a downloaded TrueType font is not specified; ^FT is the baseline on every ZPL implementation.
+ * Rotated R text reads top to bottom with the tops of the letters facing right, so its baseline is a
+ * vertical line `height - baseline` dots in from the box's left edge.
+ */
+export function emitText (el: TextElement, options: ZplOptions): string {
+  const baseline = Math.round(el.fontHeight * TEXT_BASELINE_RATIO)
+  const rotated = el.rotation === 90
+  const x = rotated ? el.x + el.fontHeight - baseline : el.x
+  const y = rotated ? el.y : el.y + baseline
+  return `^FT${x},${y}^A@${rotated ? 'R' : 'N'},${el.fontHeight},${el.fontWidth},${options.fontPath}^FH^FD${escapeFieldData(el.text)}^FS`
+}
