@@ -62,15 +62,20 @@ export function encodeCode128 (data: string): Code128Symbol {
       zplData += data.slice(i, i + 2)
       i += 2
     } else {
-      const ch = data[i] as string
-      codewords.push(data.charCodeAt(i) - 32)
-      zplData += ZPL_B_ESCAPES[ch] ?? ch
+      const c = data.charCodeAt(i)
+      codewords.push(c - 32)
+      const escape = c === 0x3e || c === 0x5e || c === 0x7e ? ZPL_B_ESCAPES[data[i] as string] : undefined
+      zplData += escape ?? data[i]
       i += 1
     }
   }
   codewords.push(checkCharacter(codewords), STOP)
-  const pattern: number[] = []
-  for (const value of codewords) pattern.push(...(CODE128_PATTERNS[value] as number[]))
+  const pattern = new Array<number>(codewords.length * 6 + 1)
+  let p = 0
+  for (const value of codewords) {
+    const widths = CODE128_PATTERNS[value] as readonly number[]
+    for (let k = 0; k < widths.length; k++) pattern[p++] = widths[k] as number
+  }
   return { data, codewords, pattern, totalModules: 11 * (codewords.length - 1) + 13, zplData }
 }
 
