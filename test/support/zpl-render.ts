@@ -8,14 +8,19 @@ export interface GrayImage {
   data: Uint8Array
 }
 
-/** Options for `renderZplToPng`: density and label size in inches (default 4x6). */
+/** Options for `renderZplToPng`: density and label size in inches (default 4x6); the PNG is exactly the label's dots. */
 export interface RenderOptions {
   dpi: 203 | 300
   widthIn?: number
   heightIn?: number
+  /** Send the ZPL exactly as given, without `zebrashCompatible` (to show zebrash's own behaviour). */
+  raw?: boolean
 }
 
-type ZplApi = { zplToBase64Async: (zpl: string, widthMm?: number, heightMm?: number, dpmm?: number) => Promise<string> }
+type ZplApi = {
+  zplToBase64Async: (zpl: string, widthMm?: number, heightMm?: number, dpmm?: number) => Promise<string>
+  zplToBase64MultipleAsync: (zpl: string, widthMm?: number, heightMm?: number, dpmm?: number) => Promise<string[]>
+}
 
 let api: Promise<ZplApi> | undefined
 
@@ -24,13 +29,47 @@ function zebrash (): Promise<ZplApi> {
   return api
 }
 
+/**
+ * zebrash misreads the end of ^BC mode-N field data: a single character after an invocation code (`>;…>65`)
+ * or an invocation code after one character (`>:A><`) is dropped or misread; a printer draws both as the
+ * ZPL guide says. Appending `>:` (a start code in mid-data, which zebrash ignores) lets zebrash draw the
+ * intended symbol. Preview only: never send this to a printer. zebrash's other Code128 defect, `>5`
+ * (switch to subset C) drawn as value 100 without switching, has no workaround, so symbols that switch
+ * from B to C mid-way do not preview correctly.
+ */
+export function zebrashCompatible (zpl: string): string {
+  return zpl.replace(/(\^BC[^^]*\^FD[^^]*)(\^FS)/g, '$1>:$2')
+}
+
+/**
+ * Canvas size in millimetres that zebrash turns into exactly the label's dots. zebrash centres a ^PW
+ * narrower than its canvas, so a canvas of 4 in at 12 dpmm (1219 dots) would shift a 1200-dot label.
+ */
+function canvasMm (opts: RenderOptions): { widthMm: number, heightMm: number, dpmm: number } {
+  const dpmm = opts.dpi === 203 ? 8 : 12
+  return {
+    widthMm: Math.round((opts.widthIn ?? 4) * opts.dpi) / dpmm,
+    heightMm: Math.round((opts.heightIn ?? 6) * opts.dpi) / dpmm,
+    dpmm
+  }
+}
+
 /** Renders one ZPL label (`^XA…^XZ`, optionally preceded by `~DU` downloads) to a PNG at the given density. */
 export async function renderZplToPng (zpl: string, opts: RenderOptions): Promise<Buffer> {
-  const mmPerIn = 25.4
-  const dpmm = opts.dpi === 203 ? 8 : 12
+  const { widthMm, heightMm, dpmm } = canvasMm(opts)
   const { zplToBase64Async } = await zebrash()
-  const base64 = await zplToBase64Async(zpl, (opts.widthIn ?? 4) * mmPerIn, (opts.heightIn ?? 6) * mmPerIn, dpmm)
+  const source = opts.raw === true ? zpl : zebrashCompatible(zpl)
+  const base64 = await zplToBase64Async(source, widthMm, heightMm, dpmm)
   return Buffer.from(base64, 'base64')
+}
+
+/** Renders every label (`^XA…^XZ`) in the ZPL, one PNG each: counts what a printer would print. */
+export async function renderZplToPngs (zpl: string, opts: RenderOptions): Promise<Buffer[]> {
+  const { widthMm, heightMm, dpmm } = canvasMm(opts)
+  const api = await zebrash()
+  const source = opts.raw === true ? zpl : zebrashCompatible(zpl)
+  const pages = await api.zplToBase64MultipleAsync(source, widthMm, heightMm, dpmm)
+  return pages.map((p) => Buffer.from(p, 'base64'))
 }
 
 /** Decodes a PNG to 1 byte per pixel, thresholded at 128 to 0 (dark) / 255 (light). */
