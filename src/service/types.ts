@@ -2,6 +2,7 @@
 import type { Dpi } from '../units.ts'
 import type { Label } from '../model/label.ts'
 import type { LabelWarning } from '../model/label-data.ts'
+import type { BatchOptions, ChunkSink, LabelBatchWriter } from './label-batch.ts'
 
 /** Record sources an adapter exists for. */
 export type SourceName = 'generic' | 'dashlink' | 'drive' | 'uber_direct' | 'postmates'
@@ -52,4 +53,6 @@ export interface LabelService {
   fontDownloadZpl (): string
   /** Installed template names. */
   templateNames (): string[]
+  /** Opens a streaming multi-label output (ZPL stream or multi-page PDF) for labels from `layout`. */
+  openBatch (options: BatchOptions, write: ChunkSink): LabelBatchWriter
 }

@@ -1,0 +1,58 @@
+// A bounded HTTP load loop on undici: N connections keep one request in flight each for a fixed time.
+import { Pool } from 'undici'
+
+/** What one load run measured. */
+export interface LoadResult {
+  requests: number
+  errors: number
+  seconds: number
+  perSecond: number
+  p50Ms: number
+  p99Ms: number
+}
+
+/** Options of a load run. */
+export interface LoadOptions {
+  origin: string
+  path: string
+  method: 'GET' | 'POST'
+  body?: string
+  headers?: Record<string, string>
+  connections: number
+  seconds: number
+}
+
+function percentile (sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number
+}
+
+/** Runs the load and reports requests per second; non-2xx answers count as errors. */
+export async function runLoad (opts: LoadOptions): Promise<LoadResult> {
+  const pool = new Pool(opts.origin, { connections: opts.connections, pipelining: 1 })
+  const latencies: number[] = []
+  let errors = 0
+  const start = performance.now()
+  const until = start + opts.seconds * 1000
+  async function worker (): Promise<void> {
+    while (performance.now() < until) {
+      const t0 = performance.now()
+      const res = await pool.request({ origin: opts.origin, path: opts.path, method: opts.method, body: opts.body, headers: opts.headers })
+      await res.body.arrayBuffer()
+      if (res.statusCode >= 300) errors++
+      latencies.push(performance.now() - t0)
+    }
+  }
+  await Promise.all(Array.from({ length: opts.connections }, worker))
+  const seconds = (performance.now() - start) / 1000
+  await pool.close()
+  latencies.sort((a, b) => a - b)
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99)
+  }
+}

@@ -1,0 +1,37 @@
+// The application as a function of its parts, so tests build it with app.inject() and no port;
+// src/server.ts is the only file that listens.
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Config } from './config.ts'
+import { installErrorHandling } from './http/error-handler.ts'
+import { healthRoutes } from './http/health-routes.ts'
+import { installJsonBodyParser } from './http/json-body.ts'
+import { batchRoutes } from './http/labels/batch-routes.ts'
+import { labelRoutes } from './http/labels/label-routes.ts'
+import type { LabelService } from './service/types.ts'
+
+/** Everything the app is built from; created once at start-up (see src/server.ts). */
+export interface AppParts {
+  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'batchMaxRecords'>
+  service: LabelService
+  version?: string
+  /** Extra route plugins (the Labelary-compatible endpoint, printing), registered after the core routes. */
+  plugins?: ((app: FastifyInstance) => Promise<void>)[]
+  logger?: boolean
+}
+
+/** Builds the Fastify app; call `ready()` or `listen()` on it. */
+export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: parts.logger === false ? false : { level: parts.config.logLevel },
+    bodyLimit: parts.config.bodyLimitBytes,
+    // Node's default of 72 s would keep idle sockets of finished batch downloads; 5 s matches common proxies.
+    keepAliveTimeout: 5_000
+  })
+  installErrorHandling(app)
+  installJsonBodyParser(app)
+  await app.register(healthRoutes, { service: parts.service, version: parts.version ?? '0.0.0' })
+  await app.register(labelRoutes, { service: parts.service })
+  await app.register(batchRoutes, { service: parts.service, maxRecords: parts.config.batchMaxRecords })
+  for (const plugin of parts.plugins ?? []) await plugin(app)
+  return app
+}

@@ -1,0 +1,22 @@
+// Start-up loading shared by the server, the CLI and the benchmarks: font and templates are read and validated
+// once; a bad template stops start-up with a message naming the file and the rule.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { PROJECT_ROOT, type Config } from './config.ts'
+import { loadLabelFont } from './fonts/index.ts'
+import { loadTemplates } from './layout/index.ts'
+import { createLabelService, type PngRenderer } from './service/label-service.ts'
+import type { LabelService } from './service/types.ts'
+
+/** The service version, from package.json. */
+export function packageVersion (): string {
+  const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string }
+  return pkg.version ?? '0.0.0'
+}
+
+/** Loads the label font and templates named by the config and builds the label service. */
+export function loadLabelService (config: Pick<Config, 'fontFile' | 'templatesDir'>, pngRenderer?: PngRenderer): LabelService {
+  const font = loadLabelFont(config.fontFile)
+  const templates = loadTemplates(config.templatesDir)
+  return createLabelService({ font, templates, pngRenderer })
+}

@@ -1,0 +1,42 @@
+// The `labelworks` command: render labels locally; print and query printers through the running service.
+import { LabelworksError } from './errors.ts'
+import type { CliIo } from './cli/io.ts'
+import { RENDER_USAGE, runRenderCommand } from './cli/render-command.ts'
+
+const USAGE = `labelworks <command>
+  render <record.json|->   write one label (ZPL or PDF) to stdout
+  print --printer <id> <record.json>   queue a label on a printer (needs the service running and LABELWORKS_API_KEY)
+  printers status [id]     show printer status (needs the service running)
+
+${RENDER_USAGE}`
+
+/** Runs the CLI and returns the exit code. */
+export async function runCli (argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    if (command === 'render') return await runRenderCommand(rest, io)
+    if (command === 'print' || command === 'printers') {
+      const { runPrintingCli } = await import('./cli/printing.ts')
+      return await runPrintingCli(argv, io)
+    }
+    io.stderr.write(`${USAGE}\n`)
+    return command === undefined || command === 'help' || command === '--help' ? 0 : 2
+  } catch (err) {
+    if (err instanceof LabelworksError) {
+      io.stderr.write(`error ${err.code}: ${err.message}\n`)
+      for (const issue of err.issues) io.stderr.write(`  ${issue.path} (${issue.rule}): ${issue.message}\n`)
+      return 2
+    }
+    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`error: ${err.message}\n${USAGE}\n`)
+      return 2
+    }
+    const message = err instanceof Error ? err.message : String(err)
+    io.stderr.write(`error: ${message}\n`)
+    return 1
+  }
+}
+
+if (process.argv[1] !== undefined && /labelworks(\.js)?$|cli\.ts$/.test(process.argv[1])) {
+  process.exitCode = await runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env })
+}

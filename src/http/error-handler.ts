@@ -1,0 +1,79 @@
+// The one error handler: LabelworksError codes map to statuses (src/http/error-status.ts); schema failures become
+// VALIDATION_FAILED with the field path; anything else is a 500 whose details go to the log only.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { LabelworksError, type FieldIssue } from '../errors.ts'
+import { statusForCode } from './error-status.ts'
+
+/** Body of every error response. */
+export interface ErrorBody {
+  error: { code: string, message: string, issues: FieldIssue[] }
+}
+
+interface SchemaFailure {
+  instancePath: string
+  keyword: string
+  message?: string
+  params?: Record<string, unknown>
+}
+
+/** `/record/recipient/name` in the `body` part → `record.recipient.name`; a missing property names itself. */
+function schemaIssue (failure: SchemaFailure, context: string | undefined): FieldIssue {
+  const segments = failure.instancePath.split('/').filter((s) => s !== '')
+  const missing = failure.params?.missingProperty
+  if (failure.keyword === 'required' && typeof missing === 'string') segments.push(missing)
+  const extra = failure.params?.additionalProperty
+  if (failure.keyword === 'additionalProperties' && typeof extra === 'string') segments.push(extra)
+  const prefix = context === 'querystring' ? 'query' : context === 'params' ? 'path' : ''
+  const path = [prefix, ...segments].filter((s) => s !== '').join('.') || (context ?? 'body')
+  let message = failure.message ?? 'is invalid'
+  const allowed = failure.params?.allowedValues
+  if (failure.keyword === 'enum' && Array.isArray(allowed)) message = `must be one of ${allowed.join(', ')}`
+  if (failure.keyword === 'required') message = 'is required'
+  if (failure.keyword === 'additionalProperties') message = 'is not a known field'
+  return { path, rule: failure.keyword, message }
+}
+
+const FASTIFY_CODES: Readonly<Record<string, { code: string, message: string }>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'BODY_TOO_LARGE', message: 'request body is larger than the configured limit' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send the body as application/json' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'INVALID_JSON', message: 'the JSON body is empty' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'INVALID_JSON', message: 'Content-Length does not match the body' }
+}
+
+/** Turns any thrown value into a status and a body that never leaks internals on 5xx. */
+export function describeError (err: unknown): { status: number, body: ErrorBody, internal: boolean } {
+  if (err instanceof LabelworksError) {
+    const status = statusForCode(err.code)
+    if (status < 500) return { status, body: { error: { code: err.code, message: err.message, issues: err.issues } }, internal: false }
+    // Known failures of a dependency (a printer, a renderer) keep their code; the message is ours, not a stack.
+    return { status, body: { error: { code: err.code, message: err.message, issues: [] } }, internal: status === 500 }
+  }
+  const fe = err as Partial<FastifyError> & { validation?: SchemaFailure[], validationContext?: string }
+  if (Array.isArray(fe.validation)) {
+    const issues = fe.validation.map((v) => schemaIssue(v, fe.validationContext))
+    const first = issues[0]
+    const message = first === undefined ? 'invalid request' : `${first.path}: ${first.message}`
+    return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message, issues } }, internal: false }
+  }
+  const mapped = fe.code === undefined ? undefined : FASTIFY_CODES[fe.code]
+  if (mapped !== undefined) {
+    return { status: statusForCode(mapped.code), body: { error: { ...mapped, issues: [] } }, internal: false }
+  }
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return { status: fe.statusCode, body: { error: { code: 'BAD_REQUEST', message: fe.message ?? 'bad request', issues: [] } }, internal: false }
+  }
+  return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal error; see the service log', issues: [] } }, internal: true }
+}
+
+/** Installs the handler and a JSON 404 on an app. */
+export function installErrorHandling (app: FastifyInstance): void {
+  app.setErrorHandler((err: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const { status, body, internal } = describeError(err)
+    if (internal) request.log.error({ err }, 'request failed')
+    else request.log.info({ code: body.error.code }, 'request rejected')
+    void reply.status(status).type('application/json; charset=utf-8').send(body)
+  })
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}`, issues: [] } })
+  })
+}

@@ -1,0 +1,20 @@
+// GET /health: liveness plus what a caller needs to know the service can label (templates, font).
+import type { FastifyInstance } from 'fastify'
+import type { LabelService } from '../service/types.ts'
+
+/** Options of the health route. */
+export interface HealthRoutesOptions {
+  service: LabelService
+  version: string
+}
+
+/** Registers GET /health. */
+export async function healthRoutes (app: FastifyInstance, opts: HealthRoutesOptions): Promise<void> {
+  const started = Date.now()
+  app.get('/health', async () => ({
+    status: 'ok',
+    version: opts.version,
+    uptime_s: Math.round((Date.now() - started) / 1000),
+    templates: opts.service.templateNames()
+  }))
+}

@@ -1,0 +1,140 @@
+// POST /v1/labels/batch: many records in, one ZPL stream or one multi-page PDF out. Every record is checked first
+// so failures can be reported by index before the first byte of labels; then the good ones are rendered and
+// streamed with back-pressure, so memory stays bounded for 10,000 records.
+import { PassThrough } from 'node:stream'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { LabelworksError, ValidationError, type FieldIssue } from '../../errors.ts'
+import type { LabelWarning } from '../../model/label-data.ts'
+import type { LabelRequest, LabelService } from '../../service/types.ts'
+import { describeError } from '../error-handler.ts'
+import { mergeOptions, readLabelOptions, type LabelOptions } from './label-options.ts'
+import { negotiate } from './negotiate.ts'
+
+/** Options of the batch route. */
+export interface BatchRoutesOptions {
+  service: LabelService
+  maxRecords: number
+}
+
+/** A record that produced no label, by its index in `records`. */
+export interface FailedRecord { index: number, code: string, message: string, issues: FieldIssue[] }
+
+/** Header budget for the failure list of a raw response; the JSON envelope always carries all of them. */
+const FAILED_HEADER_BYTES = 8 * 1024
+/** Records checked between yields to the event loop, so a big batch does not stall other requests. */
+const YIELD_EVERY = 200
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+function readBatchBody (body: unknown, maxRecords: number): { records: unknown[], options: LabelOptions } {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new ValidationError([{ path: 'body', rule: 'type', message: 'must be a JSON object { "records": [ … ], "format": … }' }])
+  }
+  const { records, ...rest } = body as Record<string, unknown>
+  if (!Array.isArray(records)) throw new ValidationError([{ path: 'records', rule: 'type', message: 'must be an array of records' }])
+  if (records.length === 0) throw new ValidationError([{ path: 'records', rule: 'min_items', message: 'must hold at least one record' }])
+  if (records.length > maxRecords) {
+    throw new ValidationError([{ path: 'records', rule: 'max_items', message: `holds ${records.length} records; at most ${maxRecords} per batch` }])
+  }
+  return { records, options: readLabelOptions(rest, '') }
+}
+
+function failureOf (index: number, err: unknown, log: FastifyRequest['log']): FailedRecord {
+  if (err instanceof LabelworksError) return { index, code: err.code, message: err.message, issues: err.issues }
+  const { body } = describeError(err)
+  log.error({ err, index }, 'batch record failed')
+  return { index, ...body.error }
+}
+
+function failedHeader (failed: FailedRecord[]): { value: string, truncated: boolean } {
+  const items: string[] = []
+  let size = 2
+  for (const f of failed) {
+    const item = JSON.stringify({ index: f.index, code: f.code, message: f.message })
+    if (size + item.length + 1 > FAILED_HEADER_BYTES) return { value: `[${items.join(',')}]`, truncated: true }
+    items.push(item)
+    size += item.length + 1
+  }
+  return { value: `[${items.join(',')}]`, truncated: false }
+}
+
+/** Base64 of a byte stream written in pieces: carries the 0–2 bytes that do not complete a 3-byte group. */
+function base64Writer (out: (text: string) => Promise<void>): { write: (chunk: Uint8Array) => Promise<void>, end: () => Promise<void> } {
+  let carry = Buffer.alloc(0)
+  return {
+    async write (chunk) {
+      const all = carry.length === 0 ? Buffer.from(chunk) : Buffer.concat([carry, chunk])
+      const whole = all.length - (all.length % 3)
+      carry = all.subarray(whole)
+      if (whole > 0) await out(all.subarray(0, whole).toString('base64'))
+    },
+    async end () { if (carry.length > 0) await out(carry.toString('base64')) }
+  }
+}
+
+/** Registers POST /v1/labels/batch. */
+export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOptions): Promise<void> {
+  const { service } = opts
+
+  app.post('/v1/labels/batch', async (request, reply) => {
+    const fromQuery = readLabelOptions(request.query as Record<string, unknown>, 'query')
+    const { records, options: fromBody } = readBatchBody(request.body, opts.maxRecords)
+    const options = mergeOptions(fromBody, fromQuery)
+    const { format, raw } = negotiate(request.headers.accept, options.format)
+    if (format === 'png') throw new ValidationError([{ path: 'format', rule: 'enum', message: 'a batch is one ZPL stream or one PDF; use zpl or pdf' }])
+    const base = { source: options.source, template: options.template, dpi: options.dpi, strict: options.strict }
+    const requestOf = (record: unknown): LabelRequest => ({ ...base, record })
+
+    const failed: FailedRecord[] = []
+    const warnings: { index: number, warnings: LabelWarning[] }[] = []
+    const good: number[] = []
+    for (let i = 0; i < records.length; i++) {
+      if (i > 0 && i % YIELD_EVERY === 0) await yieldToLoop()
+      try {
+        const laid = service.layout(requestOf(records[i]))
+        good.push(i)
+        if (laid.warnings.length > 0) warnings.push({ index: i, warnings: laid.warnings })
+      } catch (err) {
+        failed.push(failureOf(i, err, request.log))
+      }
+    }
+
+    const stream = new PassThrough()
+    const push = async (chunk: Uint8Array | string): Promise<void> => {
+      if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', resolve))
+    }
+    const b64 = base64Writer(push)
+    const batch = service.openBatch({ format, includeFont: options.includeFont }, raw ? push : b64.write)
+    const contentType = format === 'pdf' ? 'application/pdf' : 'x-application/zpl; charset=utf-8'
+    void reply.header('x-label-count', String(good.length)).header('x-failed-count', String(failed.length))
+    if (raw) {
+      const header = failedHeader(failed)
+      void reply.header('x-failed-records', header.value).type(contentType)
+      if (header.truncated) void reply.header('x-failed-records-truncated', 'true')
+    } else {
+      void reply.type('application/json; charset=utf-8')
+    }
+
+    const produce = async (): Promise<void> => {
+      if (!raw) {
+        const head = { label_format: format, label_size: '4x6', print_density: `${options.dpi ?? 203}dpi`, label_count: good.length, failed, warnings }
+        await push(JSON.stringify(head).slice(0, -1) + ',"label_string":"')
+      }
+      for (let n = 0; n < good.length; n++) {
+        if (n > 0 && n % YIELD_EVERY === 0) await yieldToLoop()
+        await batch.add(service.layout(requestOf(records[good[n] as number])).label)
+      }
+      await batch.finish()
+      if (!raw) {
+        await b64.end()
+        await push('"}')
+      }
+      stream.end()
+    }
+    produce().catch((err: unknown) => {
+      request.log.error({ err }, 'batch output failed after the response started')
+      stream.destroy(err instanceof Error ? err : new Error(String(err)))
+    })
+    return reply.send(stream)
+  })
+}

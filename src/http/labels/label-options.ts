@@ -1,0 +1,89 @@
+// Label options arrive in the JSON envelope or, for raw record uploads, in the query string. Both are read here
+// so the rules and their error messages are the same wherever the option came from.
+import { ValidationError, type FieldIssue } from '../../errors.ts'
+import type { OutputFormat, SourceOption } from '../../service/types.ts'
+import type { Dpi } from '../../units.ts'
+
+/** Options of one label request, all optional (the service has defaults). */
+export interface LabelOptions {
+  source?: SourceOption
+  format?: OutputFormat
+  dpi?: Dpi
+  template?: string
+  strict?: boolean
+  /** Prepend the `~DU` label-font download to ZPL so a printer that lacks the font prints correctly. */
+  includeFont?: boolean
+}
+
+const SOURCES: readonly SourceOption[] = ['auto', 'generic', 'dashlink', 'drive', 'uber_direct', 'postmates']
+const FORMATS: readonly OutputFormat[] = ['zpl', 'pdf', 'png']
+const ENVELOPE_KEYS = new Set(['record', 'source', 'format', 'dpi', 'template', 'strict', 'include_font'])
+
+function oneOf<T extends string> (value: unknown, allowed: readonly T[], path: string, issues: FieldIssue[]): T | undefined {
+  if (value === undefined) return undefined
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T
+  issues.push({ path, rule: 'enum', message: `must be one of ${allowed.join(', ')}` })
+  return undefined
+}
+
+function dpiOf (value: unknown, path: string, issues: FieldIssue[]): Dpi | undefined {
+  if (value === undefined) return undefined
+  const text = String(value).trim().toLowerCase().replace(/dpi$/, '')
+  if (text === '203' || text === '300') return Number(text) as Dpi
+  issues.push({ path, rule: 'enum', message: 'must be 203 or 300 (dots per inch)' })
+  return undefined
+}
+
+function flag (value: unknown, path: string, issues: FieldIssue[]): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value
+  if (value === 'true' || value === '1') return true
+  if (value === 'false' || value === '0') return false
+  issues.push({ path, rule: 'type', message: 'must be true or false' })
+  return undefined
+}
+
+function templateName (value: unknown, path: string, issues: FieldIssue[]): string | undefined {
+  if (value === undefined) return undefined
+  if (typeof value === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(value)) return value
+  issues.push({ path, rule: 'pattern', message: 'must be a template name such as standard or dashlink' })
+  return undefined
+}
+
+/** Reads options from an object (envelope, query, or CLI flags with prefix `--`), naming fields with `prefix`; throws on any bad value. */
+export function readLabelOptions (input: Record<string, unknown>, prefix: string): LabelOptions {
+  const issues: FieldIssue[] = []
+  const at = (key: string): string => prefix === '' ? key : prefix === '--' ? `--${key.replace(/_/g, '-')}` : `${prefix}.${key}`
+  const options: LabelOptions = {
+    source: oneOf(input.source, SOURCES, at('source'), issues),
+    format: oneOf(input.format, FORMATS, at('format'), issues),
+    dpi: dpiOf(input.dpi, at('dpi'), issues),
+    template: templateName(input.template, at('template'), issues),
+    strict: flag(input.strict, at('strict'), issues),
+    includeFont: flag(input.include_font, at('include_font'), issues)
+  }
+  if (issues.length > 0) throw new ValidationError(issues)
+  return options
+}
+
+/** The body's record and options: `{ record, …options }` is an envelope; any other JSON object is the record itself. */
+export function splitBody (body: unknown): { record: unknown, options: LabelOptions } {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new ValidationError([{ path: 'body', rule: 'type', message: 'must be a JSON object: a record, or { "record": {…}, "format": … }' }])
+  }
+  const object = body as Record<string, unknown>
+  if (!('record' in object)) return { record: object, options: {} }
+  const unknownKeys = Object.keys(object).filter((k) => !ENVELOPE_KEYS.has(k))
+  if (unknownKeys.length > 0) {
+    throw new ValidationError(unknownKeys.map((k) => ({ path: k, rule: 'additional_property', message: `is not an envelope field; put record fields inside "record" (envelope fields: ${[...ENVELOPE_KEYS].join(', ')})` })))
+  }
+  return { record: object.record, options: readLabelOptions(object, '') }
+}
+
+/** Envelope options win over query options; the query fills what the envelope leaves out. */
+export function mergeOptions (fromBody: LabelOptions, fromQuery: LabelOptions): LabelOptions {
+  const merged: LabelOptions = { ...fromQuery }
+  for (const [key, value] of Object.entries(fromBody) as [keyof LabelOptions, unknown][]) {
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value
+  }
+  return merged
+}

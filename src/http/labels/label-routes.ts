@@ -1,0 +1,57 @@
+// POST /v1/labels: one record in, one label out, as the JSON envelope DashLink returns or as raw bytes.
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { LabelService, RenderedLabel } from '../../service/types.ts'
+import { mergeOptions, readLabelOptions, splitBody, type LabelOptions } from './label-options.ts'
+import { negotiate } from './negotiate.ts'
+
+/** Options of the labels routes. */
+export interface LabelRoutesOptions {
+  service: LabelService
+}
+
+/** The envelope, shaped like DashLink's `shipping_label` plus what we know about the label. */
+export function envelope (label: RenderedLabel, body: Buffer): Record<string, unknown> {
+  return {
+    label_format: label.format,
+    label_size: '4x6',
+    print_density: `${label.dpi}dpi`,
+    label_string: body.toString('base64'),
+    tracking_code: label.trackingCode,
+    source: label.source,
+    template: label.template,
+    warnings: label.warnings
+  }
+}
+
+function send (reply: FastifyReply, label: RenderedLabel, raw: boolean, body: Buffer): FastifyReply {
+  void reply.header('x-tracking-code', label.trackingCode).header('x-label-source', label.source)
+  if (label.warnings.length > 0) void reply.header('x-label-warnings', String(label.warnings.length))
+  if (raw) return reply.type(label.contentType).send(body)
+  return reply.type('application/json; charset=utf-8').send(envelope(label, body))
+}
+
+/** Registers POST /v1/labels. */
+export async function labelRoutes (app: FastifyInstance, opts: LabelRoutesOptions): Promise<void> {
+  const { service } = opts
+  const fontDownload = Buffer.from(service.fontDownloadZpl(), 'utf8')
+
+  app.post('/v1/labels', async (request, reply) => {
+    const fromQuery = readLabelOptions(request.query as Record<string, unknown>, 'query')
+    const { record, options: fromBody } = splitBody(request.body)
+    const options: LabelOptions = mergeOptions(fromBody, fromQuery)
+    const { format, raw } = negotiate(request.headers.accept, options.format)
+    const labelRequest = { record, source: options.source, template: options.template, dpi: options.dpi, strict: options.strict }
+    if (format === 'zpl') {
+      const label = service.renderZpl(labelRequest)
+      const body = options.includeFont === true ? Buffer.concat([fontDownload, label.body]) : label.body
+      return send(reply, label, raw, body)
+    }
+    const label = await service.render({ ...labelRequest, format })
+    return send(reply, label, raw, label.body)
+  })
+
+  // The label font as a ready ZPL download, for installing it on a printer once: `curl … | nc printer 9100`.
+  app.get('/v1/fonts/label-font.zpl', async (_request, reply) => {
+    return reply.type('x-application/zpl; charset=utf-8').send(fontDownload)
+  })
+}

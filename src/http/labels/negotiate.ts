@@ -1,0 +1,56 @@
+// Which representation a client gets: the JSON envelope (default) or the raw label bytes it asked for via Accept.
+import { LabelworksError } from '../../errors.ts'
+import type { OutputFormat } from '../../service/types.ts'
+
+/** The Accept header names no representation we can send for this request. */
+export class NotAcceptableError extends LabelworksError {
+  readonly code = 'NOT_ACCEPTABLE'
+}
+
+/** What to send back. */
+export interface Representation {
+  format: OutputFormat
+  /** Raw label bytes with the format's content type; otherwise the JSON envelope. */
+  raw: boolean
+}
+
+const RAW_TYPES: Readonly<Record<string, OutputFormat>> = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'x-application/zpl': 'zpl',
+  'application/zpl': 'zpl',
+  'application/x-zpl': 'zpl',
+  'text/plain': 'zpl'
+}
+
+interface MediaRange { type: string, q: number, order: number }
+
+function parseAccept (header: string): MediaRange[] {
+  return header.split(',').map((part, order) => {
+    const [type = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase())
+    const qParam = params.find((p) => p.startsWith('q='))
+    const q = qParam === undefined ? 1 : Number(qParam.slice(2))
+    return { type, q: Number.isFinite(q) ? q : 0, order }
+  }).filter((r) => r.type !== '' && r.q > 0).sort((a, b) => b.q - a.q || a.order - b.order)
+}
+
+/**
+ * Chooses the representation: an explicit `format` wins for the envelope; a raw type in Accept must agree with
+ * it (asking for a PDF body of a ZPL label is a client error, not a guess).
+ */
+export function negotiate (accept: string | undefined, requested: OutputFormat | undefined): Representation {
+  const ranges = parseAccept(accept ?? '*/*')
+  if (ranges.length === 0) return { format: requested ?? 'zpl', raw: false }
+  for (const range of ranges) {
+    if (range.type === 'application/json' || range.type === 'application/*' || range.type === '*/*') {
+      return { format: requested ?? 'zpl', raw: false }
+    }
+    const format = RAW_TYPES[range.type]
+    if (format !== undefined && (requested === undefined || requested === format)) return { format, raw: true }
+  }
+  const wanted = requested === undefined ? '' : ` for format "${requested}"`
+  throw new NotAcceptableError(
+    `cannot send ${accept ?? ''}${wanted}; accept application/json (envelope), application/pdf, image/png or x-application/zpl`,
+    { issues: [{ path: 'header.accept', rule: 'acceptable', message: 'names no representation of the requested format' }] }
+  )
+}

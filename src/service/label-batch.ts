@@ -1,0 +1,44 @@
+// Many labels into one output: a ZPL stream (one ^XA…^XZ per label) or one multi-page PDF, written as it goes so
+// memory stays bounded however many labels there are.
+import type { LabelFont } from '../fonts/index.ts'
+import type { Label } from '../model/label.ts'
+import { createPdfBatchWriter } from '../render/pdf/index.ts'
+import { renderZpl, zplFontDownload } from '../render/zpl/index.ts'
+
+/** Where batch output goes; a returned promise is awaited (back-pressure). */
+export type ChunkSink = (chunk: Uint8Array) => void | Promise<void>
+
+/** An open batch: add labels in order, then finish once. */
+export interface LabelBatchWriter {
+  add (label: Label): Promise<void>
+  finish (): Promise<void>
+}
+
+/** Options of a batch output. */
+export interface BatchOptions {
+  format: 'zpl' | 'pdf'
+  /** ZPL only: start the stream with the `~DU` label-font download. */
+  includeFont?: boolean
+}
+
+/** Opens a batch writer for the label font. */
+export function openLabelBatch (font: LabelFont, options: BatchOptions, write: ChunkSink): LabelBatchWriter {
+  if (options.format === 'pdf') {
+    const pdf = createPdfBatchWriter({ fontBytes: font.bytes, write })
+    return { add: async (label) => { await pdf.addLabel(label) }, finish: async () => { await pdf.finish() } }
+  }
+  const zplOptions = { fontPath: font.zplPath }
+  let started = options.includeFont !== true
+  return {
+    async add (label) {
+      if (!started) {
+        started = true
+        await write(Buffer.from(zplFontDownload(font.bytes, font.zplPath), 'utf8'))
+      }
+      await write(Buffer.from(renderZpl(label, zplOptions) + '\n', 'utf8'))
+    },
+    async finish () {
+      if (!started) await write(Buffer.from(zplFontDownload(font.bytes, font.zplPath), 'utf8'))
+    }
+  }
+}

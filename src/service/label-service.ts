@@ -1,0 +1,131 @@
+// The label pipeline behind every output: record → label data → layout → ZPL / PDF / PNG.
+import { LabelworksError, UnknownTemplateError, UnsupportedCharacterError, ValidationError } from '../errors.ts'
+import type { LabelFont } from '../fonts/index.ts'
+import { layoutLabel, type Template } from '../layout/index.ts'
+import type { Label } from '../model/label.ts'
+import { adaptRecord } from '../records/index.ts'
+import { renderPdf } from '../render/pdf/index.ts'
+import { renderZpl, zplFontDownload } from '../render/zpl/index.ts'
+import type { Dpi } from '../units.ts'
+import { openLabelBatch } from './label-batch.ts'
+import type { LabelRequest, LabelService, LaidOutLabel, OutputFormat, RenderedLabel } from './types.ts'
+
+/** Turns one label's ZPL (font download included) into a 1-bit PNG at the label's density. */
+export type PngRenderer = (zpl: string, dpi: Dpi) => Promise<Buffer>
+
+/** What the service is built from; all loaded once at start-up. */
+export interface LabelServiceOptions {
+  font: LabelFont
+  templates: ReadonlyMap<string, Template>
+  defaultTemplate?: string
+  defaultDpi?: Dpi
+  /** Needed for `format: "png"` only. */
+  pngRenderer?: PngRenderer
+  /** Ship date printed when a record has none, as YYYY-MM-DD (injected so tests are deterministic). */
+  today?: () => string
+}
+
+/** Content types of the rendered formats. */
+export const CONTENT_TYPES: Readonly<Record<OutputFormat, string>> = {
+  zpl: 'x-application/zpl; charset=utf-8',
+  pdf: 'application/pdf',
+  png: 'image/png'
+}
+
+/** Templates whose carrier rules are always enforced as errors. */
+const STRICT_TEMPLATES = new Set(['dashlink'])
+
+function utcToday (): string {
+  return new Date().toISOString().slice(0, 10)
+}
+
+/**
+ * Layout reports problems by label-data path (`recipient.name`); the user needs the field they sent
+ * (`record.dropoff_contact_given_name`), which the adapter recorded.
+ */
+function toRecordPaths (err: unknown, fieldPaths: Record<string, string>): unknown {
+  if (!(err instanceof LabelworksError) || err.issues.length === 0) return err
+  const mapped = (p: string): string => fieldPaths[p] ?? fieldPaths[p.replace(/\.\d+$/, '')] ?? `label.${p}`
+  if (err instanceof UnsupportedCharacterError) {
+    return new UnsupportedCharacterError(mapped(err.path), err.character)
+  }
+  for (const issue of err.issues) issue.path = mapped(issue.path)
+  return err
+}
+
+/** Builds the service the HTTP layer, the CLI and the print queue share. */
+export function createLabelService (options: LabelServiceOptions): LabelService & { fontPath: string } {
+  const { font, templates } = options
+  const defaultTemplate = options.defaultTemplate ?? 'standard'
+  const defaultDpi = options.defaultDpi ?? 203
+  const today = options.today ?? utcToday
+  const fontDownload = zplFontDownload(font.bytes, font.zplPath)
+  const zplOptions = { fontPath: font.zplPath }
+  const pdfOptions = { fontBytes: font.bytes }
+
+  function templateFor (name: string): Template {
+    const template = templates.get(name)
+    if (template === undefined) throw new UnknownTemplateError(name, [...templates.keys()])
+    return template
+  }
+
+  function layout (request: LabelRequest): LaidOutLabel {
+    const templateName = request.template ?? defaultTemplate
+    const template = templateFor(templateName)
+    const dpi = request.dpi ?? defaultDpi
+    if (dpi !== 203 && dpi !== 300) {
+      throw new ValidationError([{ path: 'dpi', rule: 'enum', message: 'must be 203 or 300' }])
+    }
+    const strict = request.strict === true || STRICT_TEMPLATES.has(templateName)
+    const adapted = adaptRecord(request.record, { source: request.source ?? 'auto', strict })
+    const data = adapted.data.shipDate === undefined ? { ...adapted.data, shipDate: today() } : adapted.data
+    let label: Label
+    try {
+      label = layoutLabel(data, { template, dpi, font })
+    } catch (err) {
+      throw toRecordPaths(err, adapted.fieldPaths)
+    }
+    const layoutWarnings = label.warnings.map((w) => ({ ...w, path: adapted.fieldPaths[w.path] ?? `label.${w.path}` }))
+    return { label, source: adapted.source, warnings: [...adapted.warnings, ...layoutWarnings] }
+  }
+
+  function rendered (laid: LaidOutLabel, format: OutputFormat, body: Buffer): RenderedLabel {
+    const { label } = laid
+    return {
+      format,
+      contentType: CONTENT_TYPES[format],
+      body,
+      trackingCode: label.trackingCode,
+      source: laid.source,
+      template: label.template,
+      dpi: label.dpi,
+      warnings: laid.warnings
+    }
+  }
+
+  function renderZplOf (request: LabelRequest): RenderedLabel {
+    const laid = layout(request)
+    return rendered(laid, 'zpl', Buffer.from(renderZpl(laid.label, zplOptions), 'utf8'))
+  }
+
+  async function render (request: LabelRequest & { format: OutputFormat }): Promise<RenderedLabel> {
+    if (request.format === 'zpl') return renderZplOf(request)
+    const laid = layout(request)
+    if (request.format === 'pdf') {
+      return rendered(laid, 'pdf', Buffer.from(await renderPdf(laid.label, pdfOptions)))
+    }
+    if (options.pngRenderer === undefined) throw new Error('PNG rendering is not configured')
+    const zpl = fontDownload + renderZpl(laid.label, zplOptions)
+    return rendered(laid, 'png', await options.pngRenderer(zpl, laid.label.dpi))
+  }
+
+  return {
+    layout,
+    renderZpl: renderZplOf,
+    render,
+    fontDownloadZpl: () => fontDownload,
+    templateNames: () => [...templates.keys()],
+    openBatch: (batchOptions, write) => openLabelBatch(font, batchOptions, write),
+    fontPath: font.zplPath
+  }
+}

@@ -1,0 +1,62 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../src/cli.ts'
+import type { CliIo } from '../src/cli/io.ts'
+
+const RECORD = new URL('../bench/fixtures/generic-record.json', import.meta.url).pathname
+
+function capture (stdinText = ''): { io: CliIo, out: () => Buffer, err: () => string } {
+  const out: Buffer[] = []
+  let err = ''
+  const io: CliIo = {
+    stdin: (async function * () { yield Buffer.from(stdinText) })(),
+    stdout: { write: (chunk: string | Uint8Array) => out.push(Buffer.from(chunk)) },
+    stderr: { write: (chunk: string) => { err += chunk } },
+    env: {}
+  }
+  return { io, out: () => Buffer.concat(out), err: () => err }
+}
+
+describe('labelworks render', () => {
+  it('writes a 300 dpi ZPL label to stdout', async () => {
+    const c = capture()
+    expect(await runCli(['render', RECORD, '--format', 'zpl', '--dpi', '300'], c.io)).toBe(0)
+    const zpl = c.out().toString()
+    expect(zpl.startsWith('^XA')).toBe(true)
+    expect(zpl).toContain('^PW1200^LL1800')
+  })
+
+  it('writes a PDF to a file with --out', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'lw-cli-')), 'label.pdf')
+    const c = capture()
+    expect(await runCli(['render', RECORD, '--format', 'pdf', '--out', file], c.io)).toBe(0)
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
+  })
+
+  it('reads the record from stdin with -', async () => {
+    const c = capture(readFileSync(RECORD, 'utf8'))
+    expect(await runCli(['render', '-'], c.io)).toBe(0)
+    expect(c.out().toString()).toMatch(/^\^XA.*\^XZ$/s)
+  })
+
+  it('fails with exit code 2 and names the problem', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lw-cli-'))
+    const broken = path.join(dir, 'broken.json')
+    writeFileSync(broken, '{"tracking_code": ')
+    const cases: [string[], RegExp][] = [
+      [['render', RECORD, '--dpi', '150'], /--dpi.*203 or 300/],
+      [['render', path.join(dir, 'missing.json')], /cannot read .*missing\.json: ENOENT/],
+      [['render', broken], /INVALID_JSON/],
+      [['render'], /usage: labelworks render/],
+      [['render', RECORD, '--colour', 'red'], /Unknown option/],
+      [['frobnicate'], /labelworks <command>/]
+    ]
+    for (const [argv, message] of cases) {
+      const c = capture()
+      expect(await runCli(argv, c.io)).toBe(2)
+      expect(c.err()).toMatch(message)
+    }
+  })
+})

@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify'
+import { PDFDocument } from 'pdf-lib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testApp } from '../../support/app.ts'
+import { fullRecord, recordWith } from './fixtures.ts'
+
+let app: FastifyInstance
+beforeAll(async () => { app = await testApp() })
+afterAll(async () => { await app.close() })
+
+const batch = (payload: unknown, headers: Record<string, string> = {}): ReturnType<FastifyInstance['inject']> =>
+  app.inject({ method: 'POST', url: '/v1/labels/batch', payload: payload as string, headers: { 'content-type': 'application/json', ...headers } })
+
+function records (): unknown[] {
+  return [
+    recordWith({ tracking_code: 'LWX000000000000001' }),
+    recordWith({ recipient: { name: '' } }),
+    recordWith({ tracking_code: 'LWX000000000000003' }),
+    recordWith({ recipient: { name: 'Ωμέγα 王' } }),
+    recordWith({ tracking_code: 'LWX000000000000005' })
+  ]
+}
+
+describe('POST /v1/labels/batch', () => {
+  it('streams one ^XA…^XZ per good record and reports the bad ones by index', async () => {
+    const res = await batch({ records: records(), format: 'zpl' }, { accept: 'x-application/zpl' })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['x-label-count']).toBe('3')
+    expect(res.headers['x-failed-count']).toBe('2')
+    const failed = JSON.parse(String(res.headers['x-failed-records'])) as { index: number, code: string }[]
+    expect(failed.map((f) => f.index)).toEqual([1, 3])
+    expect(failed[1]?.code).toBe('UNSUPPORTED_CHARACTER')
+    expect(res.body.match(/\^XA/g)).toHaveLength(3)
+    expect(res.body.match(/\^XZ/g)).toHaveLength(3)
+    const order = ['LWX000000000000001', 'LWX000000000000003', 'LWX000000000000005'].map((code) => res.body.indexOf(code))
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > (order[i - 1] as number)))).toBe(true)
+  })
+
+  it('writes one multi-page PDF for the good records', async () => {
+    const res = await batch({ records: records(), format: 'pdf' }, { accept: 'application/pdf' })
+    expect(res.statusCode).toBe(200)
+    const pdf = await PDFDocument.load(res.rawPayload)
+    expect(pdf.getPageCount()).toBe(3)
+    const { width, height } = pdf.getPage(0).getSize()
+    expect([Math.round(width), Math.round(height)]).toEqual([288, 432])
+  })
+
+  it('answers a JSON envelope with every failure in full and the labels base64-encoded', async () => {
+    const res = await batch({ records: records(), format: 'zpl', dpi: 300 })
+    expect(res.statusCode).toBe(200)
+    const body = res.json()
+    expect(body).toMatchObject({ label_format: 'zpl', print_density: '300dpi', label_count: 3 })
+    expect(body.failed.map((f: { index: number }) => f.index)).toEqual([1, 3])
+    expect(body.failed[0].issues.length).toBeGreaterThan(0)
+    const zpl = Buffer.from(body.label_string, 'base64').toString('utf8')
+    expect(zpl.match(/\^XA/g)).toHaveLength(3)
+    expect(zpl).toContain('^PW1200')
+  })
+
+  it('starts the ZPL stream with the font download once when include_font is set', async () => {
+    const res = await batch({ records: [fullRecord(), fullRecord()], include_font: true }, { accept: 'x-application/zpl' })
+    expect(res.body.startsWith('~DUE:LWSANS.TTF,')).toBe(true)
+    expect(res.body.match(/~DU/g)).toHaveLength(1)
+  })
+
+  it('rejects a batch that is not a list, empty, too long or asks for PNG', async () => {
+    for (const [payload, path] of [
+      [{ records: fullRecord() }, 'records'],
+      [{ records: [] }, 'records'],
+      [{ records: [fullRecord()], format: 'png' }, 'format']
+    ] as const) {
+      const res = await batch(payload)
+      expect(res.statusCode).toBe(400)
+      expect(res.json().error.issues[0].path).toBe(path)
+    }
+    const small = await testApp({ config: { logLevel: 'silent', bodyLimitBytes: 1 << 20, batchMaxRecords: 2 } })
+    const res = await small.inject({ method: 'POST', url: '/v1/labels/batch', payload: { records: [1, 2, 3] } })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.issues[0]).toMatchObject({ path: 'records', rule: 'max_items' })
+    await small.close()
+  })
+})

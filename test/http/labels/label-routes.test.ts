@@ -1,0 +1,126 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testApp } from '../../support/app.ts'
+import { fullRecord, recordWith } from './fixtures.ts'
+
+let app: FastifyInstance
+beforeAll(async () => { app = await testApp() })
+afterAll(async () => { await app.close() })
+
+const post = (payload: unknown, headers: Record<string, string> = {}, query = ''): ReturnType<FastifyInstance['inject']> =>
+  app.inject({ method: 'POST', url: `/v1/labels${query}`, payload: payload as string, headers: { 'content-type': 'application/json', ...headers } })
+
+describe('POST /v1/labels', () => {
+  it('answers the DashLink-shaped envelope with a base64 ZPL label by default', async () => {
+    const res = await post({ record: fullRecord(), format: 'zpl', dpi: 203 })
+    expect(res.statusCode).toBe(200)
+    const body = res.json()
+    expect(body).toMatchObject({ label_format: 'zpl', label_size: '4x6', print_density: '203dpi', tracking_code: 'LWX100200300400500', source: 'generic', template: 'standard' })
+    const zpl = Buffer.from(body.label_string, 'base64').toString('utf8')
+    expect(zpl.startsWith('^XA')).toBe(true)
+    expect(zpl.endsWith('^XZ')).toBe(true)
+    expect(zpl).toContain('^PW812^LL1218')
+    expect(Array.isArray(body.warnings)).toBe(true)
+  })
+
+  it('lays out at 300 dpi when asked', async () => {
+    const body = (await post({ record: fullRecord(), dpi: 300 })).json()
+    expect(body.print_density).toBe('300dpi')
+    expect(Buffer.from(body.label_string, 'base64').toString()).toContain('^PW1200^LL1800')
+  })
+
+  it('sends raw ZPL bytes when Accept asks for ZPL', async () => {
+    const res = await post({ record: fullRecord() }, { accept: 'x-application/zpl' })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toContain('x-application/zpl')
+    expect(res.headers['x-tracking-code']).toBe('LWX100200300400500')
+    expect(res.body.startsWith('^XA')).toBe(true)
+  })
+
+  it('sends a raw PDF for Accept: application/pdf, the same bytes every time', async () => {
+    const a = await post({ record: fullRecord() }, { accept: 'application/pdf' })
+    const b = await post({ record: fullRecord() }, { accept: 'application/pdf' })
+    expect(a.statusCode).toBe(200)
+    expect(a.headers['content-type']).toBe('application/pdf')
+    expect(a.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(a.rawPayload.equals(b.rawPayload)).toBe(true)
+  })
+
+  it('takes a raw record body with options in the query string, as curl --data-binary @file sends it', async () => {
+    const res = await post(JSON.stringify(fullRecord()), {}, '?source=generic&format=zpl&dpi=300')
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ print_density: '300dpi', source: 'generic' })
+  })
+
+  it('strips a UTF-8 byte-order mark at the start of the body', async () => {
+    const res = await post('\uFEFF' + JSON.stringify(fullRecord()), {}, '?format=zpl')
+    expect(res.statusCode).toBe(200)
+  })
+
+  it('prepends the label font download when include_font is set', async () => {
+    const res = await post({ record: fullRecord(), include_font: true }, { accept: 'x-application/zpl' })
+    expect(res.body.startsWith('~DUE:LWSANS.TTF,')).toBe(true)
+    expect(res.body.match(/\^XA/g)).toHaveLength(1)
+  })
+
+  it('prints command characters in names literally: one ^XA, no injected command', async () => {
+    const hostile = '^XZ^XA^FDpwn^FS~JR'
+    const res = await post({ record: recordWith({ recipient: { name: hostile, company: '_5E~DGR:X' } }) }, { accept: 'x-application/zpl' })
+    expect(res.statusCode).toBe(200)
+    const zpl = res.body
+    expect(zpl.match(/\^XA/g)).toHaveLength(1)
+    expect(zpl.match(/\^XZ/g)).toHaveLength(1)
+    expect(zpl).not.toContain('~JR')
+    expect(zpl).not.toContain('~DG')
+    expect(zpl).toContain('_5EXZ_5EXA_5EFDpwn_5EFS_7EJR')
+  })
+})
+
+describe('POST /v1/labels rejections', () => {
+  const cases: [string, () => ReturnType<FastifyInstance['inject']>, number, string, string][] = [
+    ['unknown format', () => post({ record: fullRecord(), format: 'gif' }), 400, 'VALIDATION_FAILED', 'format'],
+    ['unsupported density', () => post({ record: fullRecord(), dpi: 600 }), 400, 'VALIDATION_FAILED', 'dpi'],
+    ['bad density in the query', () => post(fullRecord(), {}, '?dpi=150'), 400, 'VALIDATION_FAILED', 'query.dpi'],
+    ['unknown source', () => post({ record: fullRecord(), source: 'fedex' }), 400, 'VALIDATION_FAILED', 'source'],
+    ['strict not a boolean', () => post({ record: fullRecord(), strict: 'yes' }), 400, 'VALIDATION_FAILED', 'strict'],
+    ['typo in an envelope field', () => post({ record: fullRecord(), fromat: 'pdf' }), 400, 'VALIDATION_FAILED', 'fromat'],
+    ['unknown template', () => post({ record: fullRecord(), template: 'fancy' }), 400, 'UNKNOWN_TEMPLATE', 'template'],
+    ['body is an array', () => post([fullRecord()]), 400, 'VALIDATION_FAILED', 'body'],
+    ['body is not JSON', () => post('{"record": '), 400, 'INVALID_JSON', 'body'],
+    ['empty body', () => post(''), 400, 'INVALID_JSON', 'body'],
+    ['PDF bytes of a ZPL label', () => post({ record: fullRecord(), format: 'zpl' }, { accept: 'application/pdf' }), 406, 'NOT_ACCEPTABLE', 'header.accept'],
+    ['a character the font lacks', () => post({ record: recordWith({ recipient: { name: '王小明' } }) }), 422, 'UNSUPPORTED_CHARACTER', 'record.recipient.name'],
+    ['a barcode too long for either orientation', () => post({ record: recordWith({ tracking_code: 'LWX' + 'ABCDEFGHJK'.repeat(7) }) }), 422, 'BARCODE_TOO_LONG', 'tracking_code'],
+    ['a barcode longer than Code128 allows', () => post({ record: recordWith({ tracking_code: 'A1'.repeat(45) }) }), 422, 'INVALID_BARCODE_DATA', 'tracking_code']
+  ]
+  for (const [name, send, status, code, path] of cases) {
+    it(`${name} → ${status} ${code} naming ${path}`, async () => {
+      const res = await send()
+      expect(res.statusCode).toBe(status)
+      const { error } = res.json()
+      expect(error.code).toBe(code)
+      expect(error.message).toEqual(expect.any(String))
+      expect(error.issues.map((i: { path: string }) => i.path).join(' ')).toContain(path)
+    })
+  }
+
+  it('refuses a body that is not JSON with 415', async () => {
+    const res = await app.inject({ method: 'POST', url: '/v1/labels', payload: 'tracking=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    expect(res.statusCode).toBe(415)
+    expect(res.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE')
+  })
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v1/nothing' })
+    expect(res.statusCode).toBe(404)
+    expect(res.json().error.code).toBe('NOT_FOUND')
+  })
+})
+
+describe('GET /health', () => {
+  it('reports ok and the installed templates', async () => {
+    const body = (await app.inject({ method: 'GET', url: '/health' })).json()
+    expect(body.status).toBe('ok')
+    expect(body.templates).toEqual(expect.arrayContaining(['standard', 'dashlink']))
+  })
+})
