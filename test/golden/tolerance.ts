@@ -1,0 +1,50 @@
+// How many pixels of a 1-bit label image may differ from its golden, per renderer. Expressed in parts per
+// million of the label's area so one number serves 203 dpi (989,016 px) and 300 dpi (2,160,000 px).
+import type { RendererInfo } from './manifest.ts'
+
+/** A mismatch budget and the reason for it. */
+export interface Tolerance {
+  /** Differing pixels allowed, per million pixels of the label. */
+  ppm: number
+  why: string
+}
+
+/**
+ * Renderer that drew the golden and renderer that drew the new image are the same program:
+ * - zebrash (zpl-renderer-js, Go compiled to WebAssembly) rasterises with integer arithmetic and no
+ *   anti-aliasing, so the same ZPL gives the same pixels on every machine: budget 0.
+ * - pdfjs-dist painting on @napi-rs/canvas (Skia) anti-aliases glyph and bar edges before we threshold; Skia
+ *   picks SIMD paths by CPU, so an edge pixel at ~50 % coverage can flip on another machine: a few dozen
+ *   pixels (10 ppm ≈ 10 px at 203 dpi, 22 px at 300 dpi), far below one glyph (≈ 300 px).
+ */
+const SAME_RENDERER: Record<string, Tolerance> = {
+  zebrash: { ppm: 0, why: 'zebrash (WebAssembly, no anti-aliasing) is deterministic' },
+  pdfjs: { ppm: 10, why: 'Skia anti-aliasing may flip isolated edge pixels across CPUs after thresholding' }
+}
+
+/**
+ * A different ZPL renderer than the golden's (real Labelary against zebrash goldens): the same layout, but
+ * another TrueType rasteriser for the downloaded font (hinting, stem widths, rounding of the baseline), so
+ * every glyph edge may move by a dot. Measured proxy: zebrash against pdfjs for the same label at the same
+ * density differs by 8,000–17,000 ppm (see the README); the budget is 25,000 ppm (2.5 % of the label), about
+ * 1.5 times the worst proxy, while a missing or moved text line (≥ 30,000 ppm at 203 dpi) or barcode still fails.
+ * Bars, module widths, quiet zones and the decode are checked exactly by the scan checks regardless.
+ */
+export const CROSS_RENDERER: Tolerance = {
+  ppm: 25_000,
+  why: 'different renderer: glyph edges rasterised differently (budget ≈ 1.5 × the zebrash-vs-pdfjs difference)'
+}
+
+/** The budget for comparing an image from `actual` against a golden drawn by `golden`. */
+export function toleranceFor (golden: RendererInfo, actual: RendererInfo): Tolerance {
+  if (golden.name === actual.name) {
+    const same = SAME_RENDERER[actual.name]
+    if (same !== undefined) return same
+  }
+  return CROSS_RENDERER
+}
+
+/** The budget in pixels for an image of `width`×`height`. */
+export function pixelBudget (tolerance: Tolerance, width: number, height: number): number {
+  return Math.floor((tolerance.ppm * width * height) / 1e6)
+}
