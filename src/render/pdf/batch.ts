@@ -1,0 +1,87 @@
+// A multi-page PDF written as it goes: each label's content stream and page dictionary are serialized and handed
+// to the sink at once; only byte offsets and page numbers are kept. The font (one subset over every glyph the
+// pages used), the page tree, catalog, cross-reference table and trailer follow at finish.
+import { PDFContext } from 'pdf-lib'
+import type { Label } from '../../model/label.ts'
+import { drawLabel } from './draw-label.ts'
+import { PdfBatchStateError } from './errors.ts'
+import { fontFaceFor } from './font-face.ts'
+import { fontObjects } from './font-objects.ts'
+import { FontSubset } from './font-subset.ts'
+import type { PdfBatchOptions, PdfBatchWriter } from './options.ts'
+import { FONT_RESOURCE, num } from './page-canvas.ts'
+import { PdfFileWriter } from './pdf-file-writer.ts'
+
+/** Producer and Creator of every file; no dates, so the same labels always give the same bytes. */
+const PRODUCER = 'labelworks'
+
+/** Opens a streaming multi-page PDF over `options.write`; one page per label, in the order added. */
+export function createPdfBatchWriter (options: PdfBatchOptions): PdfBatchWriter {
+  const font = new FontSubset(fontFaceFor(options.fontBytes))
+  const file = new PdfFileWriter(options.write)
+  // Streams are deflated with pdf-lib (pako): pure JavaScript, so the bytes do not depend on Node's zlib build.
+  const streams = PDFContext.create()
+  const catalog = file.allocate()
+  const pageTree = file.allocate()
+  const resources = file.allocate()
+  const fontNumber = file.allocate()
+  const info = file.allocate()
+  const pages: number[] = []
+  let state: 'open' | 'finishing' = 'open'
+  // Pages are written strictly in order even if a caller does not await each addLabel. Nothing is written
+  // before the first call, so a sink failure always rejects a promise the caller holds.
+  let queue: Promise<void> | undefined
+
+  async function start (): Promise<void> {
+    await file.writeHeader()
+    await file.writeObjects([{ number: resources, object: `<< /Font << /${FONT_RESOURCE} ${fontNumber} 0 R >> /ProcSet [/PDF /Text] >>` }])
+  }
+
+  function enqueue (step: () => Promise<void>): Promise<void> {
+    queue = (queue ?? start()).then(step)
+    return queue
+  }
+
+  return {
+    get pageCount () { return pages.length },
+
+    addLabel (label: Label): Promise<void> {
+      if (state !== 'open') return Promise.reject(new PdfBatchStateError('cannot add a label to a PDF batch after finish()'))
+      // Drawn now, so a label that cannot be drawn fails its own call and leaves no trace in the file.
+      let page
+      try {
+        page = drawLabel(label, font)
+      } catch (err) {
+        return Promise.reject(err)
+      }
+      const content = file.allocate()
+      const number = file.allocate()
+      pages.push(number)
+      return enqueue(() => file.writeObjects([
+        { number: content, object: streams.flateStream(page.content) },
+        {
+          // Written as text rather than pdf-lib objects: PDFRef.of keeps every reference it creates in a
+          // process-wide pool, which would grow with the number of pages.
+          number,
+          object: `<< /Type /Page /Parent ${pageTree} 0 R /MediaBox [0 0 ${num(page.widthPt)} ${num(page.heightPt)}] ` +
+            `/Resources ${resources} 0 R /Contents ${content} 0 R >>`
+        }
+      ]))
+    },
+
+    finish (): Promise<void> {
+      if (state !== 'open') return Promise.reject(new PdfBatchStateError('finish() was already called on this PDF batch'))
+      state = 'finishing'
+      return enqueue(async () => {
+        await file.writeObjects(await fontObjects(font, fontNumber, () => file.allocate()))
+        await file.writeObjects([
+          { number: pageTree, object: `<< /Type /Pages /Count ${pages.length} /Kids [${pages.map((n) => `${n} 0 R`).join(' ')}] >>` },
+          // Labels must print at 100 %: ask viewers not to shrink the page to the printer's margins.
+          { number: catalog, object: `<< /Type /Catalog /Pages ${pageTree} 0 R /ViewerPreferences << /PrintScaling /None >> >>` },
+          { number: info, object: `<< /Producer (${PRODUCER}) /Creator (${PRODUCER}) >>` }
+        ])
+        await file.writeEnd(catalog, info)
+      })
+    }
+  }
+}
