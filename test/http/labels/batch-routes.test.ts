@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { PDFDocument } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp } from '../../support/app.ts'
@@ -8,7 +8,7 @@ let app: FastifyInstance
 beforeAll(async () => { app = await testApp() })
 afterAll(async () => { await app.close() })
 
-const batch = (payload: unknown, headers: Record<string, string> = {}): ReturnType<FastifyInstance['inject']> =>
+const batch = (payload: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> =>
   app.inject({ method: 'POST', url: '/v1/labels/batch', payload: payload as string, headers: { 'content-type': 'application/json', ...headers } })
 
 function records (): unknown[] {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp } from '../../support/app.ts'
 import { fullRecord, recordWith } from './fixtures.ts'
@@ -7,7 +7,7 @@ let app: FastifyInstance
 beforeAll(async () => { app = await testApp() })
 afterAll(async () => { await app.close() })
 
-const post = (payload: unknown, headers: Record<string, string> = {}, query = ''): ReturnType<FastifyInstance['inject']> =>
+const post = (payload: unknown, headers: Record<string, string> = {}, query = ''): Promise<LightMyRequestResponse> =>
   app.inject({ method: 'POST', url: `/v1/labels${query}`, payload: payload as string, headers: { 'content-type': 'application/json', ...headers } })
 
 describe('POST /v1/labels', () => {
@@ -77,7 +77,7 @@ describe('POST /v1/labels', () => {
 })
 
 describe('POST /v1/labels rejections', () => {
-  const cases: [string, () => ReturnType<FastifyInstance['inject']>, number, string, string][] = [
+  const cases: [string, () => Promise<LightMyRequestResponse>, number, string, string][] = [
     ['unknown format', () => post({ record: fullRecord(), format: 'gif' }), 400, 'VALIDATION_FAILED', 'format'],
     ['unsupported density', () => post({ record: fullRecord(), dpi: 600 }), 400, 'VALIDATION_FAILED', 'dpi'],
     ['bad density in the query', () => post(fullRecord(), {}, '?dpi=150'), 400, 'VALIDATION_FAILED', 'query.dpi'],
