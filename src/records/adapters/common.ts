@@ -1,0 +1,49 @@
+// Small readers several adapters share: a mapped text field, a phone, an address given as parts or as text.
+import type { Address } from '../../model/label-data.ts'
+import { structuredAddress, textAddress, type AddressParts } from '../address/build.ts'
+import { normalizePhone } from '../phone.ts'
+import { isAbsent, kindOf, type Rec, type RecordReader } from '../reader.ts'
+
+/** Reads free text at `base.key` and records it as label field `label`. */
+export function mappedText (r: RecordReader, obj: Rec | undefined, key: string, base: string, label: string): string | undefined {
+  const text = r.text(obj, key, base)
+  if (text !== undefined) r.map(label, `${base}.${key}`)
+  return text
+}
+
+/** Reads a phone number at `base.key`, completing a bare US number to E.164. */
+export function mappedPhone (r: RecordReader, obj: Rec | undefined, key: string, base: string, label: string): string | undefined {
+  const text = mappedText(r, obj, key, base, label)
+  return text === undefined ? undefined : normalizePhone(r, text, `${base}.${key}`)
+}
+
+/** The first of `keys` holding text, with its path; for fields with fallbacks (business name, then store id). */
+export function firstText (r: RecordReader, obj: Rec | undefined, keys: readonly string[], base: string, label: string, asCode = false): string | undefined {
+  for (const key of keys) {
+    const text = asCode ? r.code(obj, key, base) : r.text(obj, key, base)
+    if (text === undefined) continue
+    r.map(label, `${base}.${key}`)
+    return text
+  }
+  return undefined
+}
+
+/** An address that is either a free-text string or an object read by `parts`; undefined when absent or unusable. */
+export function addressAt (r: RecordReader, obj: Rec | undefined, key: string, base: string, label: string, parts: (address: Rec, path: string) => AddressParts): Address | undefined {
+  const value = obj?.[key]
+  const path = `${base}.${key}`
+  if (isAbsent(value)) return undefined
+  if (typeof value === 'string') return textAddress(r, value, path, label)
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    r.map(label, path)
+    return structuredAddress(r, parts(value as Rec, path), label)
+  }
+  r.issue(path, 'type', `must be an address object or one line of text, got ${kindOf(value)}`)
+  return undefined
+}
+
+/** "2 x Burrito, Soda": item names with their quantities, for the package description. */
+export function itemSummary (items: { name?: string, quantity?: number }[]): string | undefined {
+  const names = items.filter((i) => i.name !== undefined).map((i) => (i.quantity ?? 1) > 1 ? `${i.quantity} x ${i.name}` : i.name)
+  return names.length === 0 ? undefined : names.join(', ')
+}

@@ -1,0 +1,124 @@
+// The generic record (GENERIC_RECORD_SCHEMA): labelworks' own canonical shape, mapped field for field.
+import type { PackageInfo, Shipper } from '../../model/label-data.ts'
+import type { AddressParts } from '../address/build.ts'
+import { readShipDate } from '../dates.ts'
+import { dimensionsOf, lengthUnit, measure, weightUnit } from '../package.ts'
+import { isRec, type Rec, type RecordReader } from '../reader.ts'
+import type { AdapterResult, Detection, ReferenceChoice, SourceAdapter } from '../types.ts'
+import { addressAt, mappedPhone, mappedText } from './common.ts'
+
+function genericAddressParts (address: Rec, path: string): AddressParts {
+  const lines = Array.isArray(address.lines)
+    ? (address.lines.length === 0 ? [{ value: undefined, path: `${path}.lines.0` }] : address.lines.map((value, i) => ({ value, path: `${path}.lines.${i}` })))
+    : [{ value: address.line1, path: `${path}.line1` }, { value: address.line2, path: `${path}.line2` }]
+  const regionKey = address.region !== undefined && address.region !== null ? 'region' : 'state'
+  return {
+    lines,
+    city: { value: address.city, path: `${path}.city` },
+    region: { value: address[regionKey], path: `${path}.${regionKey}` },
+    postalCode: { value: address.postal_code, path: `${path}.postal_code` },
+    country: { value: address.country, path: `${path}.country` }
+  }
+}
+
+function readPackage (r: RecordReader, record: Rec): PackageInfo | undefined {
+  const pkg = r.object(record, 'package', 'record')
+  if (pkg === undefined) return undefined
+  const base = 'record.package'
+  const info: PackageInfo = {}
+  const weight = r.object(pkg, 'weight', base)
+  if (weight !== undefined) {
+    const value = measure(r, weight, 'value', `${base}.weight`)
+    const unit = weightUnit(r, weight, 'unit', `${base}.weight`)
+    if (value !== undefined && unit !== undefined) { info.weight = { value, unit }; r.map('package.weight', `${base}.weight`) }
+  }
+  const dims = r.object(pkg, 'dimensions', base)
+  if (dims !== undefined) {
+    const at = `${base}.dimensions`
+    const dimensions = dimensionsOf(measure(r, dims, 'length', at), measure(r, dims, 'width', at), measure(r, dims, 'height', at), lengthUnit(r, dims, 'unit', at))
+    if (dimensions !== undefined) { info.dimensions = dimensions; r.map('package.dimensions', at) }
+  }
+  const description = mappedText(r, pkg, 'description', base, 'package.description')
+  if (description !== undefined) info.description = description
+  return info
+}
+
+function readReferences (r: RecordReader, record: Rec): ReferenceChoice[] {
+  const choices: ReferenceChoice[] = []
+  const list = r.array(record, 'references', 'record') ?? []
+  list.forEach((entry, i) => {
+    const base = `record.references.${i}`
+    if (!isRec(entry)) { r.issue(base, 'type', 'must be an object { "label": "Ref#", "value": "…" }'); return }
+    const value = r.code(entry, 'value', base)
+    if (value === undefined) { r.issue(`${base}.value`, 'required', 'reference value is required'); return }
+    const label = r.text(entry, 'label', base)
+    choices.push({ label: label ?? 'Ref#', options: [{ value, path: `${base}.value`, labelPath: label === undefined ? undefined : `${base}.label` }], keepDuplicate: true })
+  })
+  const single = r.code(record, 'reference', 'record')
+  if (single !== undefined) choices.push({ label: 'Ref#', options: [{ value: single, path: 'record.reference' }], keepDuplicate: true })
+  return choices
+}
+
+function readShipper (r: RecordReader, record: Rec): Shipper | undefined {
+  const shipper = r.object(record, 'shipper', 'record')
+  const base = 'record.shipper'
+  if (shipper === undefined) {
+    r.required(base, 'shipper { name, address, phone } is required')
+    return undefined
+  }
+  const name = mappedText(r, shipper, 'name', base, 'shipper.name')
+  if (name === undefined) r.required(`${base}.name`, 'shipper name is required')
+  const phone = mappedPhone(r, shipper, 'phone', base, 'shipper.phone')
+  const address = addressAt(r, shipper, 'address', base, 'shipper.address', genericAddressParts)
+  if (name === undefined) return undefined
+  return { name, ...(phone === undefined ? {} : { phone }), ...(address === undefined ? {} : { address }) }
+}
+
+function read (record: Rec, r: RecordReader): AdapterResult | undefined {
+  const shipper = readShipper(r, record)
+  const base = 'record.recipient'
+  const recipient = r.object(record, 'recipient', 'record')
+  if (recipient === undefined) r.required(base, 'recipient { name, address } is required')
+  const name = mappedText(r, recipient, 'name', base, 'recipient.name')
+  if (recipient !== undefined && name === undefined) r.required(`${base}.name`, 'recipient name is required')
+  const address = addressAt(r, recipient, 'address', base, 'recipient.address', genericAddressParts)
+  if (recipient !== undefined && address === undefined && !r.issues.some((i) => i.path.startsWith(`${base}.address`))) {
+    r.issue(`${base}.address`, 'required', 'recipient address is required')
+  }
+  const company = mappedText(r, recipient, 'company', base, 'recipient.company')
+  const phone = mappedPhone(r, recipient, 'phone', base, 'recipient.phone')
+  const pkg = readPackage(r, record)
+  const shipDate = readShipDate(r, record, 'record', ['ship_date'])
+  const sortCode = mappedText(r, record, 'sort_code', 'record', 'sortCode')
+  const instructions = mappedText(r, record, 'instructions', 'record', 'instructions')
+  const carrierLine = mappedText(r, record, 'carrier_line', 'record', 'carrierLine')
+  const references = readReferences(r, record)
+  if (shipper === undefined || name === undefined || address === undefined) return undefined
+  const data: AdapterResult['data'] = {
+    shipper,
+    recipient: { name, address, ...(company === undefined ? {} : { company }), ...(phone === undefined ? {} : { phone }) },
+    ...(shipDate === undefined ? {} : { shipDate }),
+    ...(pkg === undefined ? {} : { package: pkg }),
+    ...(sortCode === undefined ? {} : { sortCode }),
+    ...(instructions === undefined ? {} : { instructions }),
+    ...(carrierLine === undefined ? {} : { carrierLine })
+  }
+  return {
+    data,
+    tracking: [{ path: 'record.tracking_code', value: record.tracking_code }],
+    references,
+    facts: {
+      items: { path: 'record.package', count: pkg === undefined ? 0 : 1, quantity: 1, weighed: pkg?.weight !== undefined, measured: pkg?.dimensions !== undefined },
+      recipientPhonePath: `${base}.phone`
+    }
+  }
+}
+
+function detect (record: Rec): Detection {
+  if (!isRec(record.recipient)) return { match: 'none', missing: 'a recipient object and tracking_code' }
+  if (record.tracking_code === undefined) return { match: 'shape', missing: 'tracking_code' }
+  return { match: 'distinct', missing: '' }
+}
+
+/** Adapter for the generic record. */
+export const genericAdapter: SourceAdapter = { source: 'generic', trackingFields: ['tracking_code'], detect, read }

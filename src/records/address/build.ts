@@ -1,0 +1,125 @@
+// Builds the label's Address from whatever the record holds: structured parts (any source's field names) or one
+// free-text line. Tolerant of ZIPs as numbers, country spellings and state names; records where every part came from.
+import type { Address } from '../../model/label-data.ts'
+import { kindOf, type RecordReader } from '../reader.ts'
+import { cleanAddressText, cleanText } from '../text.ts'
+import { countryCode, TRAILING_COUNTRY } from './country.ts'
+import { parseUsAddress } from './parse-us.ts'
+import { usStateCode } from './us-states.ts'
+
+/** One value of the record and where it was. */
+export interface Part {
+  value: unknown
+  path: string
+}
+
+/** An address as separate parts; `lines[0]` is the street (pass it even when its value is missing). */
+export interface AddressParts {
+  lines: Part[]
+  city?: Part
+  region?: Part
+  postalCode?: Part
+  country?: Part
+}
+
+function partText (r: RecordReader, part: Part | undefined): string | undefined {
+  const value = part?.value
+  if (part === undefined || value === undefined || value === null) return undefined
+  if (typeof value !== 'string') {
+    r.issue(part.path, 'type', `must be a string, got ${kindOf(value)}`)
+    return undefined
+  }
+  const text = cleanText(value)
+  return text === '' ? undefined : text
+}
+
+function postalCodeOf (r: RecordReader, part: Part | undefined, us: boolean): string | undefined {
+  const value = part?.value
+  if (part === undefined || typeof value !== 'number') return partText(r, part)
+  if (!Number.isSafeInteger(value) || value < 0) {
+    r.issue(part.path, 'type', `must be a ZIP or postal code, got ${value}`)
+    return undefined
+  }
+  const digits = String(value)
+  if (!us) return digits
+  if (digits.length < 5) {
+    const padded = digits.padStart(5, '0')
+    r.warn('POSTAL_CODE_PADDED', part.path, `ZIP ${value} arrived as a number, which drops leading zeros; printed as ${padded}`)
+    return padded
+  }
+  if (digits.length === 9) return `${digits.slice(0, 5)}-${digits.slice(5)}`
+  return digits
+}
+
+function countryOf (r: RecordReader, part: Part | undefined): string {
+  const text = partText(r, part)
+  if (text === undefined || part === undefined) return 'US'
+  const code = countryCode(text)
+  if (code !== undefined) return code
+  r.issue(part.path, 'enum', `"${text}" is not a country this service knows; use an ISO 3166-1 code such as US`)
+  return text
+}
+
+function regionOf (r: RecordReader, part: Part | undefined, us: boolean): string | undefined {
+  const text = partText(r, part)
+  if (text === undefined || part === undefined || !us) return text
+  const code = usStateCode(text)
+  if (code === undefined || code === text) return text
+  if (text.length > 2) r.warn('REGION_ABBREVIATED', part.path, `state "${text}" printed as its code ${code}`)
+  return code
+}
+
+/** Address from separate parts; undefined (with an issue) when there is no street line at all. */
+export function structuredAddress (r: RecordReader, parts: AddressParts, label: string): Address | undefined {
+  const lines: string[] = []
+  for (const part of parts.lines) {
+    const text = partText(r, part)
+    if (text === undefined) continue
+    r.map(`${label}.lines.${lines.length}`, part.path)
+    lines.push(text)
+  }
+  const streetPath = parts.lines[0]?.path ?? label
+  const onlyOneLine = parts.city?.value == null && parts.region?.value == null && parts.postalCode?.value == null
+  const firstLine = parts.lines.find((p) => typeof p.value === 'string' && p.value.trim() !== '')
+  if (lines.length === 1 && onlyOneLine && firstLine !== undefined) {
+    return textAddress(r, firstLine.value as string, firstLine.path, label)
+  }
+  if (lines.length === 0) {
+    r.issue(streetPath, 'required', 'street address is required')
+    return undefined
+  }
+  const country = countryOf(r, parts.country)
+  const us = country === 'US'
+  const address: Address = { lines, country }
+  const city = partText(r, parts.city)
+  const region = regionOf(r, parts.region, us)
+  const postalCode = postalCodeOf(r, parts.postalCode, us)
+  if (city !== undefined && parts.city !== undefined) { address.city = city; r.map(`${label}.city`, parts.city.path) }
+  if (region !== undefined && parts.region !== undefined) { address.region = region; r.map(`${label}.region`, parts.region.path) }
+  if (postalCode !== undefined && parts.postalCode !== undefined) { address.postalCode = postalCode; r.map(`${label}.postalCode`, parts.postalCode.path) }
+  if (parts.country !== undefined && parts.country.value != null) r.map(`${label}.country`, parts.country.path)
+  return address
+}
+
+/** Address from one free-text line: parsed when it is a US address, else printed as given with ADDRESS_UNPARSED. */
+export function textAddress (r: RecordReader, raw: string, path: string, label: string): Address {
+  let text = cleanAddressText(raw)
+  let country = 'US'
+  const trailing = TRAILING_COUNTRY.exec(text)
+  if (trailing !== null) {
+    country = countryCode(trailing[1] ?? '') ?? 'US'
+    text = text.slice(0, trailing.index).replace(/[,\s]+$/, '')
+  }
+  r.map(label, path)
+  for (const key of ['lines.0', 'lines.1', 'lines.2', 'city', 'region', 'postalCode', 'country']) r.map(`${label}.${key}`, path)
+  const parsed = country === 'US' ? parseUsAddress(text) : undefined
+  if (parsed !== undefined) {
+    const address: Address = { lines: parsed.lines, city: parsed.city, region: parsed.region, country }
+    if (parsed.postalCode !== undefined) address.postalCode = parsed.postalCode
+    return address
+  }
+  const lines = text.split(',').map((s) => s.trim()).filter((s) => s !== '')
+  for (let i = 3; i < lines.length; i++) r.map(`${label}.lines.${i}`, path)
+  r.warn('ADDRESS_UNPARSED', path, `could not find street, city, state and ZIP in "${text}"; printed as given`)
+  return { lines: lines.length > 0 ? lines : [text], country }
+}

@@ -1,0 +1,100 @@
+// Record adapters → canonical LabelData. One adapter per source, registered in a table; this file runs the shared
+// pipeline around them: choose the source (or recognise it), read, settle the tracking code and references, apply
+// DashLink carrier rules (errors when strict, warnings otherwise).
+import { ValidationError, type FieldIssue } from '../errors.ts'
+import type { LabelData, LabelWarning, Reference } from '../model/label-data.ts'
+import type { SourceName, SourceOption } from '../service/types.ts'
+import { genericAdapter } from './adapters/generic.ts'
+import { checkCarrierRules } from './carrier-rules.ts'
+import { CarrierRuleError, MissingTrackingCodeError, RecordShapeAmbiguousError, RecordShapeUnknownError } from './errors.ts'
+import { isRec, kindOf, RecordReader, type Rec } from './reader.ts'
+import { dashlinkTrackingRules, pickTrackingCode } from './tracking.ts'
+import type { AdaptedRecord, ReferenceChoice, SourceAdapter } from './types.ts'
+
+export type { AdaptedRecord } from './types.ts'
+export { GENERIC_RECORD_SCHEMA, type GenericRecord } from './generic-schema.ts'
+
+/** Every adapter, by source name. */
+const ADAPTERS: Readonly<Partial<Record<SourceName, SourceAdapter>>> = {
+  generic: genericAdapter
+}
+
+/** Source names an adapter exists for. */
+export const SOURCES: readonly SourceName[] = Object.keys(ADAPTERS) as SourceName[]
+
+/** Record fields each source may hold the tracking code in, in the order they are tried. */
+export function trackingFieldsOf (source: SourceName): readonly string[] {
+  return ADAPTERS[source]?.trackingFields ?? []
+}
+
+/** How a record is read. */
+export interface AdaptOptions {
+  source: SourceOption
+  /** Carrier rules broken → CarrierRuleError instead of warnings. */
+  strict: boolean
+}
+
+/** The adapter whose shape the record has; 422 naming the candidates and what each lacked when none or several fit. */
+export function detectSource (record: Rec): SourceName {
+  const found = SOURCES.map((source) => ({ source, ...(ADAPTERS[source] as SourceAdapter).detect(record) }))
+  const distinct = found.filter((f) => f.match === 'distinct')
+  const shaped = found.filter((f) => f.match === 'shape')
+  const lacked = (f: { source: string, missing: string }): FieldIssue =>
+    ({ path: 'record', rule: `source_${f.source}`, message: `not ${f.source}: missing ${f.missing}` })
+  const [only] = distinct
+  if (only !== undefined && distinct.length === 1) return only.source
+  if (distinct.length > 1) {
+    throw new RecordShapeAmbiguousError(distinct.map((f) => f.source),
+      distinct.map((f) => ({ path: 'record', rule: `source_${f.source}`, message: `fits ${f.source}` })))
+  }
+  const [shape] = shaped
+  if (shape !== undefined && shaped.length === 1) return shape.source
+  if (shaped.length > 1) throw new RecordShapeAmbiguousError(shaped.map((f) => f.source), shaped.map(lacked))
+  throw new RecordShapeUnknownError(found.map(lacked))
+}
+
+function chooseReferences (r: RecordReader, choices: ReferenceChoice[], trackingCode: string): Reference[] {
+  const references: Reference[] = []
+  for (const choice of choices) {
+    const option = choice.options.find((o) => choice.keepDuplicate === true || o.value !== trackingCode)
+    if (option === undefined) continue
+    const at = `references.${references.length}`
+    r.map(`${at}.value`, option.path)
+    r.map(at, option.path)
+    if (option.labelPath !== undefined) r.map(`${at}.label`, option.labelPath)
+    references.push({ label: choice.label, value: option.value })
+  }
+  return references
+}
+
+/** Reads one record of `options.source` (or the recognised one) into label data; throws a LabelworksError on bad input. */
+export function adaptRecord (record: unknown, options: AdaptOptions): AdaptedRecord {
+  if (!isRec(record)) {
+    throw new ValidationError([{ path: 'record', rule: 'type', message: `must be a JSON object (a delivery record), got ${kindOf(record)}` }])
+  }
+  const source = options.source === 'auto' ? detectSource(record) : options.source
+  const adapter = ADAPTERS[source]
+  if (adapter === undefined) {
+    throw new ValidationError([{ path: 'source', rule: 'enum', message: `must be one of auto, ${SOURCES.join(', ')}` }])
+  }
+  const r = new RecordReader()
+  const result = adapter.read(record, r)
+  if (r.issues.length > 0 || result === undefined) {
+    throw new ValidationError(r.issues.length > 0 ? r.issues : [{ path: 'record', rule: 'shape', message: `is not a readable ${source} record` }])
+  }
+  const pick = pickTrackingCode(r, result.tracking)
+  if (r.issues.length > 0) throw new ValidationError(r.issues)
+  if ('lookedAt' in pick) throw new MissingTrackingCodeError(source, pick.lookedAt)
+  r.map('trackingCode', pick.path)
+  const data: LabelData = { ...result.data, trackingCode: pick.code, references: chooseReferences(r, result.references, pick.code) }
+
+  const tracking = dashlinkTrackingRules(pick.code, pick.path)
+  const violations = [...tracking.violations, ...checkCarrierRules(data, result.facts, r.fieldPaths)]
+  if (options.strict && violations.length > 0) throw new CarrierRuleError(violations)
+  const warnings: LabelWarning[] = [
+    ...r.warnings,
+    ...tracking.warnings,
+    ...violations.map((v) => ({ code: 'CARRIER_RULE', path: v.path, message: `${v.message} (DashLink rule ${v.rule}; enforced with strict or the dashlink template)` }))
+  ]
+  return { data, source, warnings, fieldPaths: r.fieldPaths }
+}

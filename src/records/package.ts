@@ -1,0 +1,56 @@
+// Package weight and dimensions with their units as records spell them. Values keep the record's unit; only
+// src/units.ts converts.
+import type { Dimensions, Weight } from '../model/label-data.ts'
+import type { Rec, RecordReader } from './reader.ts'
+
+const WEIGHT_UNITS: Readonly<Record<string, Weight['unit']>> = {
+  lb: 'lb', lbs: 'lb', pound: 'lb', pounds: 'lb',
+  oz: 'oz', ounce: 'oz', ounces: 'oz',
+  kg: 'kg', kgs: 'kg', kilogram: 'kg', kilograms: 'kg', kilogramme: 'kg', kilogrammes: 'kg',
+  g: 'g', gr: 'g', gram: 'g', grams: 'g', gramme: 'g', grammes: 'g'
+}
+const LENGTH_UNITS: Readonly<Record<string, Dimensions['unit']>> = {
+  in: 'in', inch: 'in', inches: 'in', '"': 'in',
+  cm: 'cm', centimeter: 'cm', centimeters: 'cm', centimetre: 'cm', centimetres: 'cm'
+}
+
+/** A weight unit as written (`lbs`, `Ounces`, `g`) → the label unit; issue and undefined when unknown. */
+export function weightUnit (r: RecordReader, obj: Rec | undefined, key: string, base: string, fallback?: Weight['unit']): Weight['unit'] | undefined {
+  const text = r.text(obj, key, base)
+  if (text === undefined) {
+    if (fallback === undefined) r.issue(`${base}.${key}`, 'required', 'weight unit is required: lb, oz, kg or g')
+    return fallback
+  }
+  const unit = WEIGHT_UNITS[text.toLowerCase()]
+  if (unit === undefined) r.issue(`${base}.${key}`, 'enum', `"${text}" is not a weight unit; use lb, oz, kg or g`)
+  return unit
+}
+
+/** A length unit as written (`in`, `inches`, `cm`) → the label unit; issue and undefined when unknown. */
+export function lengthUnit (r: RecordReader, obj: Rec | undefined, key: string, base: string, fallback?: Dimensions['unit']): Dimensions['unit'] | undefined {
+  const text = r.text(obj, key, base)
+  if (text === undefined) {
+    if (fallback === undefined) r.issue(`${base}.${key}`, 'required', 'dimension unit is required: in or cm')
+    return fallback
+  }
+  const unit = LENGTH_UNITS[text.toLowerCase()]
+  if (unit === undefined) r.issue(`${base}.${key}`, 'enum', `"${text}" is not a length unit; use in or cm`)
+  return unit
+}
+
+/** A positive measurement; 0 counts as "not measured" (several APIs send 0 for unknown). */
+export function measure (r: RecordReader, obj: Rec | undefined, key: string, base: string): number | undefined {
+  const value = r.number(obj, key, base)
+  return value === undefined || value === 0 ? undefined : value
+}
+
+/** Length × width × height when all three are there, else undefined. */
+export function dimensionsOf (length: number | undefined, width: number | undefined, height: number | undefined, unit: Dimensions['unit'] | undefined): Dimensions | undefined {
+  if (length === undefined || width === undefined || height === undefined || unit === undefined) return undefined
+  return { length, width, height, unit }
+}
+
+/** Sum for several units of an item; rounded to 0.01 so 3 × 0.1 lb prints 0.3, not 0.30000000000000004. */
+export function roundWeight (value: number): number {
+  return Math.round(value * 100) / 100
+}

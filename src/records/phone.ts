@@ -1,0 +1,20 @@
+// Phone numbers as records carry them ("+16505555555", "16505555555", "(415) 555-1234"). DashLink wants E.164; a US
+// number without its country code is unambiguous enough to complete, so it gets "+1" and a warning.
+import type { RecordReader } from './reader.ts'
+
+/** E.164: "+", a country code that does not start with 0, at most 15 digits in all. */
+export const E164 = /^\+[1-9]\d{1,14}$/
+const PUNCTUATION = /[\s().\-/]/g
+
+/** The number in E.164 when it is or clearly can be; otherwise the text as given (carrier rules flag it). */
+export function normalizePhone (r: RecordReader, text: string, path: string): string {
+  if (E164.test(text)) return text
+  const compact = text.replace(PUNCTUATION, '')
+  if (E164.test(compact)) return compact
+  let e164: string | undefined
+  if (/^[2-9]\d{2}[2-9]\d{6}$/.test(compact)) e164 = `+1${compact}`
+  else if (/^1[2-9]\d{2}[2-9]\d{6}$/.test(compact)) e164 = `+${compact}`
+  if (e164 === undefined) return text
+  r.warn('PHONE_COUNTRY_CODE_ADDED', path, `"${text}" has no country code; printed as US number ${e164}`)
+  return e164
+}

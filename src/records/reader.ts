@@ -1,0 +1,115 @@
+// Reads fields out of an untyped record: type checks that name the record path and the rule, free-text clean-up,
+// and the bookkeeping every adapter shares (issues, warnings, which record field fed which label field).
+import type { FieldIssue } from '../errors.ts'
+import type { LabelWarning } from '../model/label-data.ts'
+import { cleanText } from './text.ts'
+
+/** A JSON object as it arrived. */
+export type Rec = Record<string, unknown>
+
+/** True for a plain JSON object (not null, not an array). */
+export function isRec (value: unknown): value is Rec {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** How a value reads in an error message: `a number`, `an array`… */
+export function kindOf (value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  const kind = typeof value
+  return kind === 'object' ? 'an object' : kind === 'number' ? 'a number' : kind === 'boolean' ? 'a boolean' : `a ${kind}`
+}
+
+/** Empty string, null and missing all mean "not given". */
+export function isAbsent (value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+}
+
+/** Collects what one adapter run found: problems (fatal), warnings (returned to the client) and field origins. */
+export class RecordReader {
+  readonly issues: FieldIssue[] = []
+  readonly warnings: LabelWarning[] = []
+  /** Label-data path (`recipient.name`) → record path (`record.dropoff_name`). */
+  readonly fieldPaths: Record<string, string> = {}
+
+  /** Records a problem that makes the record unusable. */
+  issue (path: string, rule: string, message: string): void {
+    this.issues.push({ path, rule, message })
+  }
+
+  /** Records a missing required field, unless that field already has a problem (e.g. the wrong type). */
+  required (path: string, message: string): void {
+    if (!this.issues.some((i) => i.path === path)) this.issue(path, 'required', message)
+  }
+
+  /** Records a non-fatal observation for the client. */
+  warn (code: string, path: string, message: string): void {
+    this.warnings.push({ code, path, message })
+  }
+
+  /** Notes that label field `labelPath` was read from `recordPath`. */
+  map (labelPath: string, recordPath: string): void {
+    this.fieldPaths[labelPath] = recordPath
+  }
+
+  /** Free text: cleaned; empty, null or missing → undefined; any non-string is an issue. */
+  text (obj: Rec | undefined, key: string, base: string): string | undefined {
+    const value = obj?.[key]
+    if (value === undefined || value === null) return undefined
+    if (typeof value !== 'string') {
+      this.issue(`${base}.${key}`, 'type', `must be a string, got ${kindOf(value)}`)
+      return undefined
+    }
+    const text = cleanText(value)
+    return text === '' ? undefined : text
+  }
+
+  /** An identifier: text, or a whole number (JSON keeps every digit of a safe integer). */
+  code (obj: Rec | undefined, key: string, base: string): string | undefined {
+    const value = obj?.[key]
+    if (typeof value === 'number') return this.integerText(value, `${base}.${key}`)
+    return this.text(obj, key, base)
+  }
+
+  /** A number, or a string holding one (spreadsheet exports); empty, null or missing → undefined. */
+  number (obj: Rec | undefined, key: string, base: string): number | undefined {
+    const value = obj?.[key]
+    if (isAbsent(value)) return undefined
+    const number = typeof value === 'string' ? Number(value.trim()) : value
+    if (typeof number !== 'number' || !Number.isFinite(number)) {
+      this.issue(`${base}.${key}`, 'type', `must be a number, got ${typeof value === 'string' ? JSON.stringify(value) : kindOf(value)}`)
+      return undefined
+    }
+    if (number < 0) {
+      this.issue(`${base}.${key}`, 'minimum', `must not be negative, got ${number}`)
+      return undefined
+    }
+    return number
+  }
+
+  /** A nested object; empty string or null → undefined. */
+  object (obj: Rec | undefined, key: string, base: string): Rec | undefined {
+    const value = obj?.[key]
+    if (isAbsent(value)) return undefined
+    if (isRec(value)) return value
+    this.issue(`${base}.${key}`, 'type', `must be an object, got ${kindOf(value)}`)
+    return undefined
+  }
+
+  /** An array; null → undefined. */
+  array (obj: Rec | undefined, key: string, base: string): unknown[] | undefined {
+    const value = obj?.[key]
+    if (isAbsent(value)) return undefined
+    if (Array.isArray(value)) return value
+    this.issue(`${base}.${key}`, 'type', `must be an array, got ${kindOf(value)}`)
+    return undefined
+  }
+
+  /** A whole number as text; fractions and numbers too large for JSON to keep exactly are issues. */
+  integerText (value: number, path: string): string | undefined {
+    if (Number.isSafeInteger(value) && value >= 0) return String(value)
+    const why = Number.isInteger(value) && value > 0 ? 'is too long to survive as a JSON number; send it as a string' : 'must be a string or a whole number'
+    this.issue(path, 'type', `${why}, got ${value}`)
+    return undefined
+  }
+}

@@ -1,0 +1,62 @@
+// What an adapter is and what it hands back; the shared pipeline (index.ts) turns that into an AdaptedRecord.
+import type { LabelData, LabelWarning } from '../model/label-data.ts'
+import type { SourceName } from '../service/types.ts'
+import type { Rec, RecordReader } from './reader.ts'
+
+/** A field that may hold the tracking code; `skip` says why it cannot be used even though it is there. */
+export interface TrackingCandidate {
+  path: string
+  value: unknown
+  skip?: string
+}
+
+/** A printed reference; the first option that is not the tracking code is printed (unless `keepDuplicate`). */
+export interface ReferenceChoice {
+  label: string
+  options: { value: string, path: string, labelPath?: string }[]
+  keepDuplicate?: boolean
+}
+
+/** Facts carrier rules need that LabelData does not keep. */
+export interface CarrierFacts {
+  /** Given and family name when the source keeps them apart (Drive, DashLink). */
+  nameParts?: { given?: string, givenPath: string, family?: string, familyPath: string }
+  /** The items the record lists: DashLink wants exactly one, of quantity 1, weighed and measured. */
+  items: { path: string, count: number, quantity?: number, weighed: boolean, measured: boolean }
+  /** Where the recipient phone is (or would be) in the record. */
+  recipientPhonePath: string
+}
+
+/** Everything an adapter read; the tracking code and references are settled by the shared pipeline. */
+export interface AdapterResult {
+  data: Omit<LabelData, 'trackingCode' | 'references'>
+  tracking: TrackingCandidate[]
+  references: ReferenceChoice[]
+  facts: CarrierFacts
+}
+
+/** How well a record fits a source: `distinct` has the source's own fields, `shape` only fields it shares. */
+export interface Detection {
+  match: 'none' | 'shape' | 'distinct'
+  /** What was missing for a distinct match, e.g. `order_fulfillment_method "parcel" or origin_facility_id`. */
+  missing: string
+}
+
+/** One record source: recognises its shape and reads it. */
+export interface SourceAdapter {
+  readonly source: SourceName
+  /** Record fields that may hold the tracking code, in the order they are tried (documentation and errors). */
+  readonly trackingFields: readonly string[]
+  detect (record: Rec): Detection
+  /** Reads the record, reporting problems through `r`; returns undefined when it cannot produce label data. */
+  read (record: Rec, r: RecordReader): AdapterResult | undefined
+}
+
+/** What `adaptRecord` returns. */
+export interface AdaptedRecord {
+  data: LabelData
+  source: SourceName
+  warnings: LabelWarning[]
+  /** Label-data path (`recipient.name`) → record path it came from (`record.dropoff_contact_given_name`). */
+  fieldPaths: Record<string, string>
+}

@@ -1,0 +1,171 @@
+// The generic record: the canonical shape (bench fixture, HTTP test fixture) mapped field for field, its tolerance
+// and every rejection with its path and rule.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { ValidationError } from '../../../src/errors.ts'
+import { adaptRecord } from '../../../src/records/index.ts'
+import { MissingTrackingCodeError } from '../../../src/records/errors.ts'
+
+type Json = Record<string, unknown>
+
+function benchRecord (): Json {
+  return JSON.parse(readFileSync(new URL('../../../bench/fixtures/generic-record.json', import.meta.url), 'utf8')) as Json
+}
+
+function withRecipient (changes: Json): Json {
+  const record = benchRecord()
+  return { ...record, recipient: { ...(record.recipient as Json), ...changes } }
+}
+
+function withAddress (changes: Json): Json {
+  const recipient = benchRecord().recipient as Json
+  return withRecipient({ address: { ...(recipient.address as Json), ...changes } })
+}
+
+const adapt = (record: unknown, strict = false): ReturnType<typeof adaptRecord> => adaptRecord(record, { source: 'generic', strict })
+
+function issuesOf (fn: () => unknown): { code: string, issues: { path: string, rule: string, message: string }[] } {
+  try {
+    fn()
+  } catch (err) {
+    const e = err as { code: string, issues: { path: string, rule: string, message: string }[] }
+    return { code: e.code, issues: e.issues }
+  }
+  throw new Error('expected an error')
+}
+
+describe('generic adapter', () => {
+  it('maps the bench record field for field', () => {
+    const { data, source, warnings, fieldPaths } = adapt(benchRecord())
+    expect(source).toBe('generic')
+    expect(warnings).toEqual([])
+    expect(data).toEqual({
+      trackingCode: 'LWX100200300400500',
+      shipDate: '2026-11-24',
+      shipper: {
+        name: 'Acme Outfitters',
+        phone: '+14155550100',
+        address: { lines: ['2270 Camino Vida Roble'], city: 'Carlsbad', region: 'CA', postalCode: '92011', country: 'US' }
+      },
+      recipient: {
+        name: 'Jordan Alvarez',
+        company: 'Blue Harbor Cafe',
+        phone: '+14155550123',
+        address: { lines: ['901 Market Street', '6th Floor'], city: 'San Francisco', region: 'CA', postalCode: '94103', country: 'US' }
+      },
+      package: {
+        weight: { value: 2.4, unit: 'lb' },
+        dimensions: { length: 12, width: 9, height: 4, unit: 'in' },
+        description: 'Apparel'
+      },
+      references: [{ label: 'Ref#', value: 'SO-48213' }],
+      sortCode: 'SFO-2',
+      instructions: 'Leave at the front desk with security.',
+      carrierLine: 'Standard Ground'
+    })
+    expect(fieldPaths).toMatchObject({
+      trackingCode: 'record.tracking_code',
+      'recipient.name': 'record.recipient.name',
+      'recipient.address.lines.0': 'record.recipient.address.lines.0',
+      'recipient.address.lines.1': 'record.recipient.address.lines.1',
+      'recipient.address.postalCode': 'record.recipient.address.postal_code',
+      'shipper.name': 'record.shipper.name',
+      'references.0.value': 'record.references.0.value',
+      'package.weight': 'record.package.weight',
+      sortCode: 'record.sort_code'
+    })
+  })
+
+  it('is what auto picks for a generic record', () => {
+    expect(adaptRecord(benchRecord(), { source: 'auto', strict: false }).source).toBe('generic')
+  })
+
+  it('rejects a missing, null or empty recipient name at record.recipient.name', () => {
+    for (const name of [undefined, null, '', '   \n ']) {
+      const { code, issues } = issuesOf(() => adapt(withRecipient({ name })))
+      expect(code).toBe('VALIDATION_FAILED')
+      expect(issues).toEqual([{ path: 'record.recipient.name', rule: 'required', message: 'recipient name is required' }])
+    }
+  })
+
+  it('lists every problem at once, each with path and rule', () => {
+    const record = { ...benchRecord(), shipper: { phone: 5 }, recipient: { name: 7, address: { lines: [], city: 'X' } }, ship_date: 'tomorrow' }
+    const { code, issues } = issuesOf(() => adapt(record))
+    expect(code).toBe('VALIDATION_FAILED')
+    expect(issues.map((i) => `${i.path} ${i.rule}`).sort()).toEqual([
+      'record.recipient.address.lines.0 required',
+      'record.recipient.name type',
+      'record.ship_date format',
+      'record.shipper.name required',
+      'record.shipper.phone type'
+    ])
+    expect(() => adapt(record)).toThrow(ValidationError)
+  })
+
+  it('requires the shipper and recipient objects', () => {
+    const { shipper: _s, recipient: _r, ...rest } = benchRecord()
+    const { issues } = issuesOf(() => adapt(rest))
+    expect(issues.map((i) => i.path)).toEqual(['record.shipper', 'record.recipient'])
+  })
+
+  it('refuses a record without a tracking code, naming the field looked at', () => {
+    for (const tracking_code of [undefined, null, '']) {
+      const err = issuesOf(() => adapt({ ...benchRecord(), tracking_code }))
+      expect(err.code).toBe('MISSING_TRACKING_CODE')
+      expect(err.issues[0]?.path).toBe('record.tracking_code')
+    }
+    expect(() => adapt({ ...benchRecord(), tracking_code: null })).toThrow(MissingTrackingCodeError)
+  })
+
+  it('takes a numeric tracking code and ZIP, a spelled-out country and state, and trims text', () => {
+    const record = {
+      ...withAddress({ postal_code: 2134, country: 'United States', region: 'Massachusetts', city: '  Boston\n' }),
+      tracking_code: 123456789012345
+    }
+    const { data, warnings } = adapt(record)
+    expect(data.trackingCode).toBe('123456789012345')
+    expect(data.recipient.address).toMatchObject({ city: 'Boston', region: 'MA', postalCode: '02134', country: 'US' })
+    expect(warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['POSTAL_CODE_PADDED', 'REGION_ABBREVIATED', 'TRACKING_CODE_NO_PREFIX']))
+  })
+
+  it('refuses a tracking code JSON cannot carry exactly', () => {
+    const { code, issues } = issuesOf(() => adapt({ ...benchRecord(), tracking_code: 2 ** 60 }))
+    expect(code).toBe('VALIDATION_FAILED')
+    expect(issues[0]).toMatchObject({ path: 'record.tracking_code', rule: 'type' })
+  })
+
+  it('parses a one-line US address and prints an unparseable one as given with a warning', () => {
+    const parsed = adapt(withRecipient({ address: '901 Market Street 6th Floor San Francisco, CA 94103' }))
+    expect(parsed.data.recipient.address).toEqual({ lines: ['901 Market Street', '6th Floor'], city: 'San Francisco', region: 'CA', postalCode: '94103', country: 'US' })
+    expect(parsed.fieldPaths['recipient.address.city']).toBe('record.recipient.address')
+    const loose = adapt(withRecipient({ address: 'Behind the old mill, Springfield' }))
+    expect(loose.data.recipient.address.lines).toEqual(['Behind the old mill', 'Springfield'])
+    expect(loose.warnings.map((w) => w.code)).toContain('ADDRESS_UNPARSED')
+  })
+
+  it('adds +1 to a bare US phone with a warning', () => {
+    const { data, warnings } = adapt(withRecipient({ phone: '(415) 555-0123' }))
+    expect(data.recipient.phone).toBe('+14155550123')
+    expect(warnings).toContainEqual(expect.objectContaining({ code: 'PHONE_COUNTRY_CODE_ADDED', path: 'record.recipient.phone' }))
+  })
+
+  it('ignores unknown fields', () => {
+    expect(adapt({ ...benchRecord(), colour: 'blue', extra: { a: 1 } }).data.trackingCode).toBe('LWX100200300400500')
+  })
+
+  it('reports carrier rules as warnings, or as CARRIER_RULE_VIOLATION when strict', () => {
+    const record = withAddress({ country: 'CA', region: 'ON', postal_code: 'M5V 2T6', city: 'Toronto' })
+    expect(adapt(record).warnings).toContainEqual(expect.objectContaining({ code: 'CARRIER_RULE', path: 'record.recipient.address.country' }))
+    const { code, issues } = issuesOf(() => adapt(record, true))
+    expect(code).toBe('CARRIER_RULE_VIOLATION')
+    expect(issues).toContainEqual(expect.objectContaining({ path: 'record.recipient.address.country', rule: 'us_address' }))
+  })
+
+  it('refuses a record that is not an object', () => {
+    for (const record of [null, [], 'text', 3]) {
+      const { code, issues } = issuesOf(() => adapt(record))
+      expect(code).toBe('VALIDATION_FAILED')
+      expect(issues[0]).toMatchObject({ path: 'record', rule: 'type' })
+    }
+  })
+})
