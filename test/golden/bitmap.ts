@@ -20,7 +20,11 @@ export interface LabelBitmap extends GrayImage {
  * `width`×`height` from the top-left corner, where every renderer puts the label's origin.
  */
 export async function toLabelBitmap (png: Buffer | Uint8Array, width: number, height: number): Promise<LabelBitmap> {
-  const gray = await pngToGray(png)
+  return fitToLabel(await pngToGray(png), width, height)
+}
+
+/** Crops or pads a thresholded image (with paper) to `width`×`height` from the top-left corner. */
+export function fitToLabel (gray: GrayImage, width: number, height: number): LabelBitmap {
   if (gray.width === width && gray.height === height) {
     return { ...gray, sourceWidth: gray.width, sourceHeight: gray.height }
   }

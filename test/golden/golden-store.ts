@@ -23,10 +23,10 @@ export function companionFile (file: string, kind: 'actual' | 'diff'): string {
 }
 
 /** Writes the image as the approved golden and returns its manifest entry. */
-export async function writeGolden (c: GoldenCase, image: LabelBitmap, renderer: RendererInfo): Promise<ManifestEntry> {
+export async function writeGolden (c: GoldenCase, image: LabelBitmap, renderer: RendererInfo, dir = GOLDEN_DIR): Promise<ManifestEntry> {
   const png = await encodeBitmapPng(image)
-  writeFileSync(path.join(GOLDEN_DIR, c.file), png)
-  removeCompanions(c.file)
+  writeFileSync(path.join(dir, c.file), png)
+  removeCompanions(c.file, dir)
   return {
     case: c.name, template: c.template, fixture: c.fixture, format: c.format, dpi: c.dpi,
     renderer, width: image.width, height: image.height, sha256: sha256(png)
@@ -34,8 +34,8 @@ export async function writeGolden (c: GoldenCase, image: LabelBitmap, renderer: 
 }
 
 /** Deletes a case's actual/diff images (after an update or a passing comparison). */
-export function removeCompanions (file: string): void {
-  for (const kind of ['actual', 'diff'] as const) rmSync(path.join(GOLDEN_DIR, companionFile(file, kind)), { force: true })
+export function removeCompanions (file: string, dir = GOLDEN_DIR): void {
+  for (const kind of ['actual', 'diff'] as const) rmSync(path.join(dir, companionFile(file, kind)), { force: true })
 }
 
 /** Result of comparing one render against its golden. */
@@ -47,18 +47,19 @@ export interface GoldenComparison extends CheckResult {
 /**
  * Compares `image` with the approved golden of `c`. A missing golden fails and says to run golden:update.
  * A mismatch over the renderer's budget writes the actual and diff images (always, with `keepImages`, for the
- * report) and names the first differing region and the label elements there.
+ * report) and names the first differing region and the label elements there. `dir` is golden/ except in
+ * the store's own tests.
  */
 export async function compareWithGolden (
-  c: GoldenCase, image: LabelBitmap, label: Label, renderer: RendererInfo, keepImages = false
+  c: GoldenCase, image: LabelBitmap, label: Label, renderer: RendererInfo, keepImages = false, dir = GOLDEN_DIR
 ): Promise<GoldenComparison> {
   const name = 'matches the golden'
-  const goldenPath = path.join(GOLDEN_DIR, c.file)
+  const goldenPath = path.join(dir, c.file)
   if (!existsSync(goldenPath)) {
     return { name, ok: false, detail: `no golden golden/${c.file}: run \`npm run golden:update\` to create it, then review it with \`npm run golden:report\`` }
   }
   const golden = await toLabelBitmap(readFileSync(goldenPath), image.width, image.height)
-  const entry = readManifest(MANIFEST_FILE).goldens[c.file]
+  const entry = readManifest(path.join(dir, 'manifest.json')).goldens[c.file]
   const goldenRenderer = entry?.renderer ?? { name: 'unknown', version: 'unknown' }
   const tolerance = toleranceFor(goldenRenderer, renderer)
   const budget = pixelBudget(tolerance, image.width, image.height)
@@ -68,10 +69,10 @@ export async function compareWithGolden (
   const sizeNote = image.sourceWidth !== image.width || image.sourceHeight !== image.height
     ? `; renderer returned ${image.sourceWidth}×${image.sourceHeight}, compared at ${image.width}×${image.height}`
     : ''
-  if (ok && !keepImages) removeCompanions(c.file)
+  if (ok && !keepImages) removeCompanions(c.file, dir)
   if (!ok || keepImages) {
-    writeFileSync(path.join(GOLDEN_DIR, companionFile(c.file, 'actual')), await encodeBitmapPng(image))
-    writeFileSync(path.join(GOLDEN_DIR, companionFile(c.file, 'diff')), await encodeRgbaPng(comparison.diff, image.width, image.height))
+    writeFileSync(path.join(dir, companionFile(c.file, 'actual')), await encodeBitmapPng(image))
+    writeFileSync(path.join(dir, companionFile(c.file, 'diff')), await encodeRgbaPng(comparison.diff, image.width, image.height))
   }
   const first = comparison.regions[0]
   const where = first === undefined

@@ -8,6 +8,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 export interface RendererInfo {
   name: string
   version: string
+  /** How images reached the suite, e.g. `Labelary client → http://127.0.0.1:…` (not part of the tolerance choice). */
+  via?: string
 }
 
 /** One approved golden image. */

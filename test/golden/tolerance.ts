@@ -17,7 +17,7 @@ export interface Tolerance {
  *   picks SIMD paths by CPU, so an edge pixel at ~50 % coverage can flip on another machine: a few dozen
  *   pixels (10 ppm ≈ 10 px at 203 dpi, 22 px at 300 dpi), far below one glyph (≈ 300 px).
  */
-const SAME_RENDERER: Record<string, Tolerance> = {
+export const SAME_RENDERER: Readonly<Record<string, Tolerance>> = {
   zebrash: { ppm: 0, why: 'zebrash (WebAssembly, no anti-aliasing) is deterministic' },
   pdfjs: { ppm: 10, why: 'Skia anti-aliasing may flip isolated edge pixels across CPUs after thresholding' }
 }

@@ -1,0 +1,46 @@
+// The case table and its fixtures: every fixture is a valid generic record, the table covers both templates,
+// both densities and both formats for every record, and the tracking codes stress what they claim to.
+import { readdirSync } from 'node:fs'
+import { Value } from '@sinclair/typebox/value'
+import { describe, expect, it } from 'vitest'
+import { encodeCode128 } from '../../src/barcode/code128.ts'
+import { GENERIC_RECORD_SCHEMA } from '../../src/records/generic-schema.ts'
+import { allGoldenFiles, goldenCases, LABEL_CASES, loadRecord } from './cases.ts'
+
+const trackingCode = (fixture: string): string =>
+  (loadRecord({ name: fixture, template: 'standard', fixture, shows: '' }) as { tracking_code: string }).tracking_code
+
+describe('golden fixtures', () => {
+  const fixtures = readdirSync(new URL('./fixtures/', import.meta.url)).map((f) => f.replace(/\.json$/, ''))
+
+  it.each(fixtures)('%s is a generic record', (fixture) => {
+    const record = loadRecord({ name: fixture, template: 'standard', fixture, shows: '' })
+    expect([...Value.Errors(GENERIC_RECORD_SCHEMA, record)].map((e) => `${e.path}: ${e.message}`)).toEqual([])
+  })
+
+  it('are all used by the table', () => {
+    expect(new Set(LABEL_CASES.map((c) => c.fixture))).toEqual(new Set(fixtures))
+  })
+
+  it('include a 15-digit numeric code (subset C only) and a 35-character alphanumeric one', () => {
+    const numeric = encodeCode128(trackingCode('numeric-15-tracking'))
+    expect(numeric.data).toMatch(/^\d{15}$/)
+    expect(numeric.zplData.startsWith('>;')).toBe(true)
+    expect(trackingCode('alphanumeric-35-tracking')).toMatch(/^(?=.*\d)(?=.*[A-Z])[A-Z0-9]{35}$/)
+  })
+
+  it('switch to subset C nowhere in mid-symbol (zebrash draws `>5` wrongly, so such a ZPL golden would be wrong)', () => {
+    for (const c of LABEL_CASES) expect(encodeCode128(trackingCode(c.fixture)).zplData.slice(2), c.name).not.toContain('>5')
+  })
+})
+
+describe('golden case table', () => {
+  it('has both templates × 6 records, × ZPL/PDF × 203/300 dpi, each with its own file', () => {
+    expect(LABEL_CASES).toHaveLength(12)
+    expect(new Set(LABEL_CASES.map((c) => c.template))).toEqual(new Set(['standard', 'dashlink']))
+    const all = [...goldenCases(203), ...goldenCases(300)]
+    expect(all).toHaveLength(48)
+    expect(allGoldenFiles().size).toBe(48)
+    expect(all.filter((g) => g.format === 'pdf' && g.dpi === 300)).toHaveLength(12)
+  })
+})
