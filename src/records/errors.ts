@@ -8,7 +8,7 @@ export class MissingTrackingCodeError extends LabelworksError {
 
   constructor (readonly source: string, lookedAt: FieldIssue[]) {
     const fields = lookedAt.map((i) => i.path).join(', ')
-    super(`no usable tracking code in the ${source} record; looked at ${fields}`, { issues: lookedAt })
+    super(`no usable tracking code in the ${source} record; looked at ${fields}; send the code the carrier scans in ${lookedAt[0]?.path ?? 'the record'}`, { issues: lookedAt })
   }
 }
 

@@ -4,7 +4,11 @@
 import { ValidationError, type FieldIssue } from '../errors.ts'
 import type { LabelData, LabelWarning, Reference } from '../model/label-data.ts'
 import type { SourceName, SourceOption } from '../service/types.ts'
+import { dashlinkAdapter } from './adapters/dashlink.ts'
+import { driveAdapter } from './adapters/drive.ts'
 import { genericAdapter } from './adapters/generic.ts'
+import { postmatesAdapter } from './adapters/postmates.ts'
+import { uberDirectAdapter } from './adapters/uber-direct.ts'
 import { checkCarrierRules } from './carrier-rules.ts'
 import { CarrierRuleError, MissingTrackingCodeError, RecordShapeAmbiguousError, RecordShapeUnknownError } from './errors.ts'
 import { isRec, kindOf, RecordReader, type Rec } from './reader.ts'
@@ -15,8 +19,12 @@ export type { AdaptedRecord } from './types.ts'
 export { GENERIC_RECORD_SCHEMA, type GenericRecord } from './generic-schema.ts'
 
 /** Every adapter, by source name. */
-const ADAPTERS: Readonly<Partial<Record<SourceName, SourceAdapter>>> = {
-  generic: genericAdapter
+const ADAPTERS: Readonly<Record<SourceName, SourceAdapter>> = {
+  generic: genericAdapter,
+  dashlink: dashlinkAdapter,
+  drive: driveAdapter,
+  uber_direct: uberDirectAdapter,
+  postmates: postmatesAdapter
 }
 
 /** Source names an adapter exists for. */
@@ -24,7 +32,7 @@ export const SOURCES: readonly SourceName[] = Object.keys(ADAPTERS) as SourceNam
 
 /** Record fields each source may hold the tracking code in, in the order they are tried. */
 export function trackingFieldsOf (source: SourceName): readonly string[] {
-  return ADAPTERS[source]?.trackingFields ?? []
+  return ADAPTERS[source].trackingFields
 }
 
 /** How a record is read. */
@@ -36,7 +44,7 @@ export interface AdaptOptions {
 
 /** The adapter whose shape the record has; 422 naming the candidates and what each lacked when none or several fit. */
 export function detectSource (record: Rec): SourceName {
-  const found = SOURCES.map((source) => ({ source, ...(ADAPTERS[source] as SourceAdapter).detect(record) }))
+  const found = SOURCES.map((source) => ({ source, ...ADAPTERS[source].detect(record) }))
   const distinct = found.filter((f) => f.match === 'distinct')
   const shaped = found.filter((f) => f.match === 'shape')
   const lacked = (f: { source: string, missing: string }): FieldIssue =>
@@ -56,7 +64,8 @@ export function detectSource (record: Rec): SourceName {
 function chooseReferences (r: RecordReader, choices: ReferenceChoice[], trackingCode: string): Reference[] {
   const references: Reference[] = []
   for (const choice of choices) {
-    const option = choice.options.find((o) => choice.keepDuplicate === true || o.value !== trackingCode)
+    // A value already printed (as the barcode or an earlier reference) is not printed again.
+    const option = choice.options.find((o) => choice.keepDuplicate === true || (o.value !== trackingCode && !references.some((p) => p.value === o.value)))
     if (option === undefined) continue
     const at = `references.${references.length}`
     r.map(`${at}.value`, option.path)
@@ -73,7 +82,7 @@ export function adaptRecord (record: unknown, options: AdaptOptions): AdaptedRec
     throw new ValidationError([{ path: 'record', rule: 'type', message: `must be a JSON object (a delivery record), got ${kindOf(record)}` }])
   }
   const source = options.source === 'auto' ? detectSource(record) : options.source
-  const adapter = ADAPTERS[source]
+  const adapter = ADAPTERS[source] as SourceAdapter | undefined
   if (adapter === undefined) {
     throw new ValidationError([{ path: 'source', rule: 'enum', message: `must be one of auto, ${SOURCES.join(', ')}` }])
   }
@@ -86,6 +95,7 @@ export function adaptRecord (record: unknown, options: AdaptOptions): AdaptedRec
   if (r.issues.length > 0) throw new ValidationError(r.issues)
   if ('lookedAt' in pick) throw new MissingTrackingCodeError(source, pick.lookedAt)
   r.map('trackingCode', pick.path)
+  if (pick.fallback !== undefined) r.warn('TRACKING_CODE_FALLBACK', pick.path, pick.fallback)
   const data: LabelData = { ...result.data, trackingCode: pick.code, references: chooseReferences(r, result.references, pick.code) }
 
   const tracking = dashlinkTrackingRules(pick.code, pick.path)

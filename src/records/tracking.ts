@@ -6,12 +6,12 @@ import { cleanText } from './text.ts'
 import type { TrackingCandidate } from './types.ts'
 
 /** The chosen code and its field, or every field looked at with why it was not usable. */
-export type TrackingPick = { code: string, path: string } | { lookedAt: FieldIssue[] }
+export type TrackingPick = { code: string, path: string, fallback?: string } | { lookedAt: FieldIssue[] }
 
 /** The first candidate holding usable text (or a whole number); type errors go to `r` as issues. */
 export function pickTrackingCode (r: RecordReader, candidates: TrackingCandidate[]): TrackingPick {
   const lookedAt: FieldIssue[] = []
-  for (const { path, value, skip } of candidates) {
+  for (const { path, value, skip, fallback } of candidates) {
     if (skip !== undefined) {
       lookedAt.push({ path, rule: 'barcode_type', message: skip })
       continue
@@ -20,7 +20,7 @@ export function pickTrackingCode (r: RecordReader, candidates: TrackingCandidate
     if (typeof value === 'string') code = cleanText(value)
     else if (typeof value === 'number') code = r.integerText(value, path)
     else if (value !== undefined && value !== null) r.issue(path, 'type', `must be a string, got ${kindOf(value)}`)
-    if (code !== undefined && code !== '') return { code, path }
+    if (code !== undefined && code !== '') return fallback === undefined ? { code, path } : { code, path, fallback }
     const what = value === undefined ? 'missing' : value === null ? 'null' : typeof value === 'string' ? 'empty' : 'not usable'
     lookedAt.push({ path, rule: 'required', message: `${what}` })
   }

@@ -8,6 +8,8 @@ export interface TrackingCandidate {
   path: string
   value: unknown
   skip?: string
+  /** Why this field is only a stand-in for a real tracking code; returned as a warning when it is chosen. */
+  fallback?: string
 }
 
 /** A printed reference; the first option that is not the tracking code is printed (unless `keepDuplicate`). */

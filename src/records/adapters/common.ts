@@ -2,7 +2,8 @@
 import type { Address } from '../../model/label-data.ts'
 import { structuredAddress, textAddress, type AddressParts } from '../address/build.ts'
 import { normalizePhone } from '../phone.ts'
-import { isAbsent, kindOf, type Rec, type RecordReader } from '../reader.ts'
+import { isAbsent, isRec, kindOf, type Rec, type RecordReader } from '../reader.ts'
+import type { ReferenceChoice } from '../types.ts'
 
 /** Reads free text at `base.key` and records it as label field `label`. */
 export function mappedText (r: RecordReader, obj: Rec | undefined, key: string, base: string, label: string): string | undefined {
@@ -46,4 +47,26 @@ export function addressAt (r: RecordReader, obj: Rec | undefined, key: string, b
 export function itemSummary (items: { name?: string, quantity?: number }[]): string | undefined {
   const names = items.filter((i) => i.name !== undefined).map((i) => (i.quantity ?? 1) > 1 ? `${i.quantity} x ${i.name}` : i.name)
   return names.length === 0 ? undefined : names.join(', ')
+}
+
+/** The value at a dotted path such as `items.0.barcode`; undefined when any step is missing. */
+export function valueAt (record: Rec, dotted: string): unknown {
+  let at: unknown = record
+  for (const key of dotted.split('.')) {
+    if (Array.isArray(at)) at = at[Number(key)]
+    else if (isRec(at)) at = at[key]
+    else return undefined
+  }
+  return at
+}
+
+/** A reference choice from the fields that hold a value (text or whole number); undefined when none does. */
+export function referenceChoice (label: string, record: Rec, fields: readonly string[], get: (record: Rec, field: string) => unknown): ReferenceChoice | undefined {
+  const options: ReferenceChoice['options'] = []
+  for (const field of fields) {
+    const value = get(record, field)
+    const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : typeof value === 'string' ? value.trim() : ''
+    if (text !== '') options.push({ value: text, path: `record.${field}` })
+  }
+  return options.length === 0 ? undefined : { label, options }
 }

@@ -1,0 +1,160 @@
+// DoorDash Drive v2 records (create-delivery and quote requests, delivery responses, webhook payloads), read the
+// same way for Drive and its DashLink parcel variant; the two adapters differ in detection, tracking fields and
+// the carrier line.
+import type { PackageInfo, Recipient, Shipper, Weight } from '../../model/label-data.ts'
+import type { AddressParts } from '../address/build.ts'
+import { readShipDate } from '../dates.ts'
+import { dimensionsOf, measure, roundWeight, weightUnit } from '../package.ts'
+import { isRec, type Rec, type RecordReader } from '../reader.ts'
+import type { AdapterResult, CarrierFacts } from '../types.ts'
+import { addressAt, firstText, itemSummary, mappedPhone, mappedText, referenceChoice, valueAt } from './common.ts'
+
+const BASE = 'record'
+
+/** Fields only Drive-shaped records have (as opposed to Uber Direct / Postmates, which share `dropoff_address`). */
+export const DRIVE_FIELDS = ['external_delivery_id', 'dropoff_contact_given_name', 'dropoff_contact_family_name', 'dropoff_address_components', 'order_fulfillment_method', 'pickup_reference_tag'] as const
+
+/** True when the record carries at least one Drive-only field. */
+export function hasDriveFields (record: Rec): boolean {
+  return DRIVE_FIELDS.some((key) => key in record)
+}
+
+/** True when the record says it is a parcel (DashLink) delivery. */
+export function isParcel (record: Rec): boolean {
+  const method = record.order_fulfillment_method
+  return (typeof method === 'string' && method.trim().toLowerCase() === 'parcel') || 'origin_facility_id' in record
+}
+
+/** `dropoff_address_components` in any of Drive's country variants (state/province, zip_code/postal_code). */
+function componentParts (components: Rec, path: string): AddressParts {
+  const pick = (...keys: string[]): { value: unknown, path: string } => {
+    const key = keys.find((k) => components[k] !== undefined && components[k] !== null) ?? keys[0] as string
+    return { value: components[key], path: `${path}.${key}` }
+  }
+  return {
+    lines: [pick('street_address'), pick('sub_premise')],
+    city: pick('city', 'locality'),
+    region: pick('state', 'province', 'region'),
+    postalCode: pick('zip_code', 'postal_code'),
+    country: pick('country')
+  }
+}
+
+function readRecipient (r: RecordReader, record: Rec): { recipient?: Recipient, facts: Pick<CarrierFacts, 'nameParts'> } {
+  const givenPath = `${BASE}.dropoff_contact_given_name`
+  const familyPath = `${BASE}.dropoff_contact_family_name`
+  const given = r.text(record, 'dropoff_contact_given_name', BASE)
+  const family = r.text(record, 'dropoff_contact_family_name', BASE)
+  const business = r.text(record, 'dropoff_business_name', BASE)
+  let name: string | undefined
+  // The guide allows the whole name in both fields when a system cannot split it; print it once.
+  if (given !== undefined && family !== undefined) name = given === family ? given : `${given} ${family}`
+  else name = given ?? family
+  if (name !== undefined) r.map('recipient.name', given !== undefined ? givenPath : familyPath)
+  let company = business
+  if (name === undefined && business !== undefined) {
+    name = business
+    company = undefined
+    r.map('recipient.name', `${BASE}.dropoff_business_name`)
+  } else if (company !== undefined) {
+    r.map('recipient.company', `${BASE}.dropoff_business_name`)
+  }
+  if (name === undefined) r.required(givenPath, 'recipient name is required: dropoff_contact_given_name and dropoff_contact_family_name (or dropoff_business_name)')
+  const phone = mappedPhone(r, record, 'dropoff_phone_number', BASE, 'recipient.phone')
+  const components = r.object(record, 'dropoff_address_components', BASE)
+  const useComponents = components !== undefined && components.street_address != null && String(components.street_address).trim() !== ''
+  const address = useComponents
+    ? addressAt(r, record, 'dropoff_address_components', BASE, 'recipient.address', componentParts)
+    : addressAt(r, record, 'dropoff_address', BASE, 'recipient.address', componentParts)
+  if (address === undefined) r.required(`${BASE}.dropoff_address`, 'recipient address is required: dropoff_address ("street, city, state ZIP") or dropoff_address_components')
+  const facts = { nameParts: { given, givenPath, family, familyPath } }
+  if (name === undefined || address === undefined) return { facts }
+  const recipient: Recipient = { name, address }
+  if (company !== undefined) recipient.company = company
+  if (phone !== undefined) recipient.phone = phone
+  return { recipient, facts }
+}
+
+function readShipper (r: RecordReader, record: Rec): Shipper | undefined {
+  const name = firstText(r, record, ['pickup_business_name', 'pickup_external_business_id'], BASE, 'shipper.name')
+  if (name === undefined) r.required(`${BASE}.pickup_business_name`, 'shipper name is required: pickup_business_name (or pickup_external_business_id)')
+  const phone = mappedPhone(r, record, 'pickup_phone_number', BASE, 'shipper.phone')
+  const address = addressAt(r, record, 'pickup_address', BASE, 'shipper.address', componentParts)
+  if (name === undefined) return undefined
+  return { name, ...(phone === undefined ? {} : { phone }), ...(address === undefined ? {} : { address }) }
+}
+
+interface ItemsRead {
+  pkg?: PackageInfo
+  facts: CarrierFacts['items']
+}
+
+/** `items`: weight in lb (or `item_options.weight_unit`), times quantity, summed; dimensions in inches of a single item. */
+function readItems (r: RecordReader, record: Rec): ItemsRead {
+  const path = `${BASE}.items`
+  const list = r.array(record, 'items', BASE) ?? []
+  const items: Rec[] = []
+  let total = 0
+  let unit: Weight['unit'] | undefined
+  let weighed = list.length > 0
+  const named: { name?: string, quantity?: number }[] = []
+  list.forEach((entry, i) => {
+    const at = `${path}.${i}`
+    if (!isRec(entry)) { r.issue(at, 'type', 'must be an item object'); weighed = false; return }
+    items.push(entry)
+    const quantity = r.number(entry, 'quantity', at) ?? 1
+    const options = r.object(entry, 'item_options', at)
+    const itemUnit = weightUnit(r, options, 'weight_unit', `${at}.item_options`, 'lb')
+    const weight = measure(r, entry, 'weight', at)
+    if (unit !== undefined && itemUnit !== unit) r.issue(`${at}.item_options.weight_unit`, 'same_unit', `items must be weighed in one unit; item 0 is in ${unit}`)
+    unit ??= itemUnit
+    if (weight === undefined) weighed = false
+    else total += weight * quantity
+    named.push({ name: r.text(entry, 'name', at), quantity })
+  })
+  const first = items.length === 1 ? items[0] : undefined
+  const at0 = `${path}.0`
+  const dimensions = first === undefined ? undefined : dimensionsOf(measure(r, first, 'length', at0), measure(r, first, 'width', at0), measure(r, first, 'height', at0), 'in')
+  const pkg: PackageInfo = {}
+  if (weighed && unit !== undefined) { pkg.weight = { value: roundWeight(total), unit }; r.map('package.weight', list.length === 1 ? `${at0}.weight` : path) }
+  if (dimensions !== undefined) { pkg.dimensions = dimensions; r.map('package.dimensions', at0) }
+  const description = first === undefined ? itemSummary(named) : mappedText(r, first, 'description', at0, 'package.description') ?? mappedText(r, first, 'name', at0, 'package.description')
+  if (description !== undefined) {
+    pkg.description = description
+    if (first === undefined) r.map('package.description', path)
+  }
+  const quantity = first === undefined ? undefined : r.number(first, 'quantity', at0)
+  return {
+    ...(Object.keys(pkg).length === 0 ? {} : { pkg }),
+    facts: { path, count: list.length, ...(quantity === undefined ? {} : { quantity }), weighed, measured: dimensions !== undefined }
+  }
+}
+
+/** Everything a Drive-shaped record puts on a label; tracking candidates are chosen by the calling adapter. */
+export function readDriveRecord (r: RecordReader, record: Rec, carrierLine: string, trackingFields: readonly string[]): AdapterResult | undefined {
+  const shipper = readShipper(r, record)
+  const { recipient, facts } = readRecipient(r, record)
+  const { pkg, facts: itemFacts } = readItems(r, record)
+  const shipDate = readShipDate(r, record, BASE, ['pickup_time_actual', 'pickup_time_estimated', 'pickup_time', 'pickup_window.start_time'])
+  const sortCode = firstText(r, record, ['origin_facility_id', 'pickup_external_store_id'], BASE, 'sortCode')
+  const instructions = mappedText(r, record, 'dropoff_instructions', BASE, 'instructions')
+  if (shipper === undefined || recipient === undefined) return undefined
+  const data: AdapterResult['data'] = {
+    shipper,
+    recipient,
+    carrierLine,
+    ...(shipDate === undefined ? {} : { shipDate }),
+    ...(pkg === undefined ? {} : { package: pkg }),
+    ...(sortCode === undefined ? {} : { sortCode }),
+    ...(instructions === undefined ? {} : { instructions })
+  }
+  // Ref#: the item's external_id, or (when that is the tracking code, as in DashLink responses) the next that is not.
+  const ref = referenceChoice('Ref#', record, ['items.0.external_id', 'pickup_reference_tag', 'items.0.barcode'], valueAt)
+  const tracking = trackingFields.map((field) => ({ path: `${BASE}.${field}`, value: valueAt(record, field) }))
+  return {
+    data,
+    tracking,
+    references: ref === undefined ? [] : [ref],
+    facts: { ...facts, items: itemFacts, recipientPhonePath: `${BASE}.dropoff_phone_number` }
+  }
+}

@@ -1,0 +1,47 @@
+// Postmates v1: the delivery object (`dropoff.detailed_address`, `manifest` with `reference`) and the create
+// request (`dropoff_name`, `dropoff_address`, `manifest` as a string, `manifest_reference`). Postmates records
+// carry no weights or dimensions.
+import type { PackageInfo } from '../../model/label-data.ts'
+import { isRec, type Rec, type RecordReader } from '../reader.ts'
+import type { AdapterResult, Detection, ReferenceChoice, SourceAdapter } from '../types.ts'
+import { referenceChoice, valueAt } from './common.ts'
+import { UBER_ONLY_FIELDS } from './uber-direct.ts'
+import { readWaypointRecord } from './waypoint-label.ts'
+import { hasWaypointShape } from './waypoint-record.ts'
+
+const REFERENCE_FALLBACK = 'no Postmates delivery id in the record (a create request); the manifest reference is printed as the barcode'
+
+function description (r: RecordReader, record: Rec): PackageInfo | undefined {
+  const manifest = record.manifest
+  const text = isRec(manifest) ? r.text(manifest, 'description', 'record.manifest') : r.text(record, 'manifest', 'record')
+  if (text === undefined) return undefined
+  r.map('package.description', isRec(manifest) ? 'record.manifest.description' : 'record.manifest')
+  return { description: text }
+}
+
+function detect (record: Rec): Detection {
+  if (!hasWaypointShape(record)) return { match: 'none', missing: 'a dropoff (dropoff_name / dropoff_address, or a dropoff object)' }
+  const uber = UBER_ONLY_FIELDS.filter((key) => key in record)
+  if (uber.length > 0) return { match: 'shape', missing: `nothing, but it also has Uber Direct fields (${uber.join(', ')})` }
+  if (!('manifest' in record) && record.kind !== 'delivery') return { match: 'shape', missing: 'manifest (text or { reference, description })' }
+  return { match: 'distinct', missing: '' }
+}
+
+function read (record: Rec, r: RecordReader): AdapterResult | undefined {
+  const pkg = description(r, record)
+  const ref = referenceChoice('Ref#', record, ['manifest_reference', 'manifest.reference'], valueAt)
+  return readWaypointRecord(r, record, {
+    carrierLine: 'Postmates',
+    ...(pkg === undefined ? {} : { pkg }),
+    items: { path: 'record.manifest', count: 0, weighed: false, measured: false },
+    tracking: [
+      { path: 'record.id', value: record.id },
+      { path: 'record.manifest_reference', value: record.manifest_reference, fallback: REFERENCE_FALLBACK },
+      { path: 'record.manifest.reference', value: valueAt(record, 'manifest.reference'), fallback: REFERENCE_FALLBACK }
+    ],
+    references: ref === undefined ? [] : [ref] satisfies ReferenceChoice[]
+  })
+}
+
+/** Adapter for Postmates v1 records. */
+export const postmatesAdapter: SourceAdapter = { source: 'postmates', trackingFields: ['id', 'manifest_reference', 'manifest.reference'], detect, read }

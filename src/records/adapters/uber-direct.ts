@@ -1,0 +1,102 @@
+// Uber Direct: the create-delivery request and the Delivery object (seeds 001, 002). Items are weighed in grams
+// and measured in centimetres; a CODE128 dropoff barcode is what the courier scans, so it is the tracking code.
+import type { PackageInfo } from '../../model/label-data.ts'
+import { dimensionsOf, measure, roundWeight } from '../package.ts'
+import { isRec, type Rec, type RecordReader } from '../reader.ts'
+import type { AdapterResult, CarrierFacts, Detection, ReferenceChoice, SourceAdapter, TrackingCandidate } from '../types.ts'
+import { itemSummary, referenceChoice, valueAt } from './common.ts'
+import { readWaypointRecord } from './waypoint-label.ts'
+import { hasWaypointShape } from './waypoint-record.ts'
+
+/** Fields only Uber Direct has (Postmates' delivery object has none of them). */
+export const UBER_ONLY_FIELDS = ['manifest_items', 'uuid', 'external_id', 'dropoff_verification', 'pickup_verification', 'deliverable_action', 'undeliverable_action', 'dropoff_seller_notes', 'external_store_id'] as const
+
+const BARCODE_FIELDS = ['dropoff_verification.barcodes', 'dropoff.verification_requirements.barcodes'] as const
+const REFERENCE_FALLBACK = 'no courier barcode or Uber delivery id in the record; your own reference is printed as the barcode'
+
+/** Every CODE128 value among the dropoff barcodes; other symbologies are listed as unusable. */
+function barcodeCandidates (record: Rec): TrackingCandidate[] {
+  const candidates: TrackingCandidate[] = []
+  for (const field of BARCODE_FIELDS) {
+    const list = valueAt(record, field)
+    if (!Array.isArray(list)) continue
+    list.forEach((entry, i) => {
+      const path = `record.${field}.${i}.value`
+      if (!isRec(entry)) return
+      const type = typeof entry.type === 'string' ? entry.type.trim().toUpperCase() : ''
+      if (type === 'CODE128' || type === '') candidates.push({ path, value: entry.value })
+      else candidates.push({ path, value: entry.value, skip: `barcode type ${type}; only a CODE128 value can be printed as this label's Code128` })
+    })
+  }
+  return candidates
+}
+
+function tracking (record: Rec): TrackingCandidate[] {
+  return [
+    ...barcodeCandidates(record),
+    { path: 'record.id', value: record.id },
+    { path: 'record.uuid', value: record.uuid },
+    { path: 'record.external_id', value: record.external_id, fallback: REFERENCE_FALLBACK },
+    { path: 'record.manifest_reference', value: record.manifest_reference, fallback: REFERENCE_FALLBACK },
+    { path: 'record.manifest.reference', value: valueAt(record, 'manifest.reference'), fallback: REFERENCE_FALLBACK }
+  ]
+}
+
+/** `manifest_items`: grams × quantity summed; centimetre dimensions (length, depth, height) of a single item. */
+function readItems (r: RecordReader, record: Rec): { pkg?: PackageInfo, facts: CarrierFacts['items'] } {
+  const path = 'record.manifest_items'
+  const list = r.array(record, 'manifest_items', 'record') ?? []
+  let grams = 0
+  let weighed = list.length > 0
+  const named: { name?: string, quantity?: number }[] = []
+  const items: Rec[] = []
+  list.forEach((entry, i) => {
+    const at = `${path}.${i}`
+    if (!isRec(entry)) { r.issue(at, 'type', 'must be an item object'); weighed = false; return }
+    items.push(entry)
+    const quantity = r.number(entry, 'quantity', at) ?? 1
+    const weight = measure(r, entry, 'weight', at)
+    if (weight === undefined) weighed = false
+    else grams += weight * quantity
+    named.push({ name: r.text(entry, 'name', at), quantity })
+  })
+  const [first] = items
+  const quantity = first === undefined ? undefined : r.number(first, 'quantity', `${path}.0`) ?? 1
+  const dims = first === undefined || items.length !== 1 ? undefined : r.object(first, 'dimensions', `${path}.0`)
+  const at = `${path}.0.dimensions`
+  const dimensions = dims === undefined ? undefined : dimensionsOf(measure(r, dims, 'length', at), measure(r, dims, 'depth', at), measure(r, dims, 'height', at), 'cm')
+  const pkg: PackageInfo = {}
+  if (weighed) { pkg.weight = { value: roundWeight(grams), unit: 'g' }; r.map('package.weight', items.length === 1 ? `${path}.0.weight` : path) }
+  if (dimensions !== undefined) { pkg.dimensions = dimensions; r.map('package.dimensions', at) }
+  const description = itemSummary(named) ?? r.text(record, 'manifest', 'record') ?? r.text(isRec(record.manifest) ? record.manifest : undefined, 'description', 'record.manifest')
+  if (description !== undefined) { pkg.description = description; r.map('package.description', items.length > 0 ? path : 'record.manifest') }
+  return {
+    ...(Object.keys(pkg).length === 0 ? {} : { pkg }),
+    facts: { path, count: list.length, ...(quantity === undefined ? {} : { quantity }), weighed, measured: dimensions !== undefined }
+  }
+}
+
+function references (record: Rec): ReferenceChoice[] {
+  const ref = referenceChoice('Ref#', record, ['manifest_reference', 'manifest.reference', 'external_id'], valueAt)
+  const ext = referenceChoice('Ext#', record, ['external_id'], valueAt)
+  return [ref, ext].filter((c): c is ReferenceChoice => c !== undefined)
+}
+
+function detect (record: Rec): Detection {
+  if (!hasWaypointShape(record)) return { match: 'none', missing: 'a dropoff (dropoff_name / dropoff_address, or a dropoff object)' }
+  if (!UBER_ONLY_FIELDS.some((key) => key in record)) return { match: 'shape', missing: `any Uber Direct field (${UBER_ONLY_FIELDS.join(', ')})` }
+  return { match: 'distinct', missing: '' }
+}
+
+function read (record: Rec, r: RecordReader): AdapterResult | undefined {
+  const { pkg, facts } = readItems(r, record)
+  return readWaypointRecord(r, record, { carrierLine: 'Uber Direct', items: facts, tracking: tracking(record), references: references(record), ...(pkg === undefined ? {} : { pkg }) })
+}
+
+/** Adapter for Uber Direct records. */
+export const uberDirectAdapter: SourceAdapter = {
+  source: 'uber_direct',
+  trackingFields: ['dropoff_verification.barcodes[type CODE128].value', 'dropoff.verification_requirements.barcodes[type CODE128].value', 'id', 'uuid', 'external_id', 'manifest_reference', 'manifest.reference'],
+  detect,
+  read
+}
