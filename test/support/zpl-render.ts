@@ -1,5 +1,9 @@
 // Test support: render ZPL locally with zebrash (zpl-renderer-js, loaded once) and turn PNGs into gray pixels.
 import sharp from 'sharp'
+import { zebrashCompatible } from '../../src/render/png/zebrash-fixups.ts'
+
+// The preview fix-ups for zebrash's defects live with the PNG renderer; re-exported for tests that show them.
+export { zebrashCompatible }
 
 /** A gray image, 1 byte per pixel, thresholded to 0 (ink) or 255 (paper). */
 export interface GrayImage {
@@ -27,18 +31,6 @@ let api: Promise<ZplApi> | undefined
 function zebrash (): Promise<ZplApi> {
   api ??= import('zpl-renderer-js').then(async (m) => (await m.ready).api)
   return api
-}
-
-/**
- * zebrash misreads the end of ^BC mode-N field data: a single character after an invocation code (`>;…>65`)
- * or an invocation code after one character (`>:A><`) is dropped or misread; a printer draws both as the
- * ZPL guide says. Appending `>:` (a start code in mid-data, which zebrash ignores) lets zebrash draw the
- * intended symbol. Preview only: never send this to a printer. zebrash's other Code128 defect, `>5`
- * (switch to subset C) drawn as value 100 without switching, has no workaround, so symbols that switch
- * from B to C mid-way do not preview correctly.
- */
-export function zebrashCompatible (zpl: string): string {
-  return zpl.replace(/(\^BC[^^]*\^FD[^^]*)(\^FS)/g, '$1>:$2')
 }
 
 /**

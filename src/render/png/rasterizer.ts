@@ -1,0 +1,161 @@
+// ZPL → 1-bit PNG on a pool of worker threads running zebrash, so drawing never blocks the event loop. Each
+// label is its own task: a 50-label job keeps every worker busy. zebrash's gray PNG is thresholded, rotated
+// and re-encoded as a 2-colour (1 bit per pixel) PNG by sharp, which runs off the event loop in libuv's pool.
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
+import { Piscina } from 'piscina'
+import sharp from 'sharp'
+import { ValidationError } from '../../errors.ts'
+import type { Dpi } from '../../units.ts'
+import { RendererUnavailableError, RenderFailedError, RenderTimeoutError } from './errors.ts'
+import { labelDots, type Dpmm, type Rotation } from './label-size.ts'
+import type { ZebrashResult, ZebrashTask } from './zebrash-worker.ts'
+import { zebrashCompatible } from './zebrash-fixups.ts'
+import { splitZplLabels, standaloneLabel, type SplitZpl } from './zpl-labels.ts'
+
+/** Pool size and limits of a rasterizer. */
+export interface ZplRasterizerOptions {
+  /** Worker threads, each with its own zebrash instance (≈ one per core). */
+  workers: number
+  /** Longest a label may take, queueing included; the worker drawing it is terminated. Default 30 s. */
+  timeoutMs?: number
+  /** Labels waiting for a worker before new ones are refused with RENDERER_UNAVAILABLE. Default 1000. */
+  maxQueue?: number
+}
+
+/** Density, label size and rotation (clockwise, as Labelary's X-Rotation) of a render. */
+export interface RasterOptions {
+  dpmm: Dpmm
+  widthIn: number
+  heightIn: number
+  rotation?: Rotation
+}
+
+/** Memory of the pool: the process RSS and, per worker thread, the heap and external memory last reported. */
+export interface RasterizerStats {
+  rssBytes: number
+  labelsRendered: number
+  workers: { threadId: number, heapUsedBytes: number, externalBytes: number, labels: number }[]
+}
+
+/** Renders ZPL to 1-bit PNGs on worker threads. */
+export interface ZplRasterizer {
+  /** One PNG per ^XA…^XZ label, in order; rejects (never an empty or partial result) if any label fails. */
+  render (zpl: string, options: RasterOptions): Promise<Buffer[]>
+  /** Label `index` of already split ZPL (see splitZplLabels), drawn with the downloads that precede it. */
+  renderLabel (split: SplitZpl, index: number, options: RasterOptions): Promise<Buffer>
+  /** One label at 203 dpi (8 dpmm) or 300 dpi (12 dpmm) on 4x6 in: the label service's PNG renderer. */
+  renderLabelPng (zpl: string, dpi: Dpi): Promise<Buffer>
+  stats (): RasterizerStats
+  close (): Promise<void>
+}
+
+// The worker is TypeScript; outside a TypeScript-aware runtime its thread needs the tsx loader. An absolute
+// URL so it resolves wherever the process was started.
+function workerExecArgv (filename: string): string[] | undefined {
+  if (!filename.endsWith('.ts') || process.execArgv.some((a) => a.includes('tsx'))) return undefined
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+  return [...process.execArgv, '--import', tsx]
+}
+
+/** Starts a pool of `workers` threads (lazily loading zebrash in each on first use). */
+export function createZplRasterizer (options: ZplRasterizerOptions): ZplRasterizer {
+  const timeoutMs = options.timeoutMs ?? 30_000
+  const filename = new URL('./zebrash-worker.ts', import.meta.url).href
+  const pool = new Piscina<ZebrashTask, ZebrashResult>({
+    filename,
+    minThreads: options.workers,
+    maxThreads: options.workers,
+    maxQueue: options.maxQueue ?? 1000,
+    idleTimeout: 60_000,
+    execArgv: workerExecArgv(filename)
+  })
+  const perWorker = new Map<number, { heapUsedBytes: number, externalBytes: number, labels: number }>()
+  let labelsRendered = 0
+  let closed = false
+
+  async function draw (zpl: string, options: RasterOptions, index: number): Promise<Buffer> {
+    if (closed) throw new RendererUnavailableError('the ZPL renderer is closed')
+    const { width, height } = labelDots(options.dpmm, options.widthIn, options.heightIn)
+    // zebrash makes its canvas widthMm × dpmm dots; width / dpmm gives exactly the label's dots.
+    const task = { zpl: zebrashCompatible(zpl), widthMm: width / options.dpmm, heightMm: height / options.dpmm, dpmm: options.dpmm }
+    let result: ZebrashResult
+    try {
+      result = await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })
+    } catch (err) {
+      // A format with nothing zebrash can draw (`^XA^XZ`) is a blank label on a printer and on Labelary.
+      if (/no labels parsed/i.test(String((err as Error | null)?.message))) return blankPng(width, height, options.rotation ?? 0)
+      throw workerError(err, index, timeoutMs)
+    }
+    labelsRendered++
+    const seen = perWorker.get(result.threadId)
+    perWorker.set(result.threadId, { heapUsedBytes: result.heapUsed, externalBytes: result.external, labels: (seen?.labels ?? 0) + 1 })
+    return oneBitPng(Buffer.from(result.png), options.rotation ?? 0, index)
+  }
+
+  function renderLabel (split: SplitZpl, index: number, options: RasterOptions): Promise<Buffer> {
+    return draw(standaloneLabel(split, index), options, index)
+  }
+
+  async function render (zpl: string, options: RasterOptions): Promise<Buffer[]> {
+    const split = splitZplLabels(zpl)
+    if (split.labels.length === 0) {
+      throw new ValidationError([{ path: 'zpl', rule: 'no_label', message: 'contains no ^XA…^XZ label' }])
+    }
+    return Promise.all(split.labels.map((_l, i) => renderLabel(split, i, options)))
+  }
+
+  async function renderLabelPng (zpl: string, dpi: Dpi): Promise<Buffer> {
+    const pngs = await render(zpl, { dpmm: dpi === 203 ? 8 : 12, widthIn: 4, heightIn: 6 })
+    if (pngs.length !== 1) throw new RenderFailedError(`expected one label, the ZPL holds ${pngs.length}`)
+    return pngs[0] as Buffer
+  }
+
+  function stats (): RasterizerStats {
+    const workers = [...perWorker].map(([threadId, w]) => ({ threadId, ...w }))
+    return { rssBytes: process.memoryUsage().rss, labelsRendered, workers }
+  }
+
+  async function close (): Promise<void> {
+    if (closed) return
+    closed = true
+    await pool.destroy()
+  }
+
+  return { render, renderLabel, renderLabelPng, stats, close }
+}
+
+function workerError (err: unknown, index: number, timeoutMs: number): Error {
+  const name = (err as { name?: string } | null)?.name
+  if (name === 'AbortError' || name === 'TimeoutError') return new RenderTimeoutError(timeoutMs, err)
+  const message = err instanceof Error ? err.message : String(err)
+  // piscina refuses work when its queue is full or it is being destroyed.
+  if (/queue is full|terminated|destroy|closed/i.test(message)) {
+    return new RendererUnavailableError(`the ZPL renderer cannot take label ${index}: ${message}`, { cause: err })
+  }
+  if (/wasm|WebAssembly|Cannot find|ERR_/i.test(message)) {
+    return new RendererUnavailableError(`the ZPL renderer did not start: ${message}`, { cause: err })
+  }
+  return new RenderFailedError(`label ${index}: ${message.replace(/^Error rendering: /, '')}`, { cause: err })
+}
+
+/** A white label of the given size, as a 1-bit PNG. */
+async function blankPng (width: number, height: number, rotation: Rotation): Promise<Buffer> {
+  const white = await sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).png().toBuffer()
+  return oneBitPng(white, rotation, 0)
+}
+
+/** Thresholds at mid-gray, rotates clockwise and writes a 2-colour palette PNG (1 bit per pixel). */
+async function oneBitPng (gray: Buffer, rotation: Rotation, index: number): Promise<Buffer> {
+  try {
+    return await sharp(gray)
+      .flatten({ background: '#ffffff' })
+      .grayscale()
+      .threshold(128)
+      .rotate(rotation)
+      .png({ palette: true, colours: 2, dither: 0, compressionLevel: 9 })
+      .toBuffer()
+  } catch (err) {
+    throw new RenderFailedError(`label ${index}: zebrash returned an unreadable image`, { cause: err })
+  }
+}
