@@ -51,7 +51,7 @@ export function checkCarrierRules (data: LabelData, facts: CarrierFacts, fieldPa
   if (items.count !== 1) {
     add(items.path, 'single_item', `DashLink takes exactly one item (the package), got ${items.count}`)
   } else {
-    if (items.quantity !== 1) add(`${items.path}.0.quantity`, 'item_quantity', `item quantity must be 1, got ${items.quantity ?? 'none'}`)
+    if (items.quantity !== 1) add(`${items.path}.0.quantity`, 'item_quantity', `DashLink takes one package per label: item quantity must be 1, got ${items.quantity ?? 'none'}`)
     if (!items.weighed) add(`${items.path}.0.weight`, 'item_weight', 'the package weight is required by DashLink')
     if (!items.measured) add(`${items.path}.0`, 'item_dimensions', 'the package length, width and height are required by DashLink')
   }

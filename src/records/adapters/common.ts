@@ -12,10 +12,13 @@ export function mappedText (r: RecordReader, obj: Rec | undefined, key: string, 
   return text
 }
 
-/** Reads a phone number at `base.key`, completing a bare US number to E.164. */
+/** Reads a phone number (text or a whole number) at `base.key`, completing a bare US number to E.164. */
 export function mappedPhone (r: RecordReader, obj: Rec | undefined, key: string, base: string, label: string): string | undefined {
-  const text = mappedText(r, obj, key, base, label)
-  return text === undefined ? undefined : normalizePhone(r, text, `${base}.${key}`)
+  // Spreadsheet exports send phone numbers as numbers; every digit survives for a phone-sized number.
+  const text = r.code(obj, key, base)
+  if (text === undefined) return undefined
+  r.map(label, `${base}.${key}`)
+  return normalizePhone(r, text, `${base}.${key}`)
 }
 
 /** The first of `keys` holding text, with its path; for fields with fallbacks (business name, then store id). */

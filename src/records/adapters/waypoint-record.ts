@@ -4,8 +4,8 @@
 // object serialised into a JSON string.
 import type { Address } from '../../model/label-data.ts'
 import { structuredAddress, textAddress, type AddressParts, type Part } from '../address/build.ts'
-import { normalizePhone } from '../phone.ts'
 import { isAbsent, isRec, kindOf, type Rec, type RecordReader } from '../reader.ts'
+import { mappedPhone } from './common.ts'
 
 /** What a label uses of one waypoint. */
 export interface Waypoint {
@@ -93,9 +93,7 @@ export function readWaypoint (r: RecordReader, record: Rec, side: 'pickup' | 'dr
   const field = (name: string): string | undefined => r.text(l.obj, l.key(name), l.base)
   const pathOf = (name: string): string => `${l.base}.${l.key(name)}`
   const { address, path: addressPath } = waypointAddress(r, l, `${label}.address`)
-  const phoneText = field('phone_number')
-  const phone = phoneText === undefined ? undefined : normalizePhone(r, phoneText, pathOf('phone_number'))
-  if (phone !== undefined) r.map(`${label}.phone`, pathOf('phone_number'))
+  const phone = mappedPhone(r, l.obj, l.key('phone_number'), l.base, `${label}.phone`)
   const notes = [field('notes'), field('seller_notes')].filter((n): n is string => n !== undefined)
   const waypoint: Waypoint = { phonePath: pathOf('phone_number'), namePath: pathOf('name'), addressPath }
   const name = field('name')

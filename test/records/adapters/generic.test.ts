@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { ValidationError } from '../../../src/errors.ts'
 import { adaptRecord } from '../../../src/records/index.ts'
 import { MissingTrackingCodeError } from '../../../src/records/errors.ts'
-
-type Json = Record<string, unknown>
+import { errorOf, type Json } from '../fixtures.ts'
 
 function benchRecord (): Json {
   return JSON.parse(readFileSync(new URL('../../../bench/fixtures/generic-record.json', import.meta.url), 'utf8')) as Json
@@ -24,15 +23,7 @@ function withAddress (changes: Json): Json {
 
 const adapt = (record: unknown, strict = false): ReturnType<typeof adaptRecord> => adaptRecord(record, { source: 'generic', strict })
 
-function issuesOf (fn: () => unknown): { code: string, issues: { path: string, rule: string, message: string }[] } {
-  try {
-    fn()
-  } catch (err) {
-    const e = err as { code: string, issues: { path: string, rule: string, message: string }[] }
-    return { code: e.code, issues: e.issues }
-  }
-  throw new Error('expected an error')
-}
+const issuesOf = errorOf
 
 describe('generic adapter', () => {
   it('maps the bench record field for field', () => {
@@ -89,7 +80,7 @@ describe('generic adapter', () => {
   })
 
   it('lists every problem at once, each with path and rule', () => {
-    const record = { ...benchRecord(), shipper: { phone: 5 }, recipient: { name: 7, address: { lines: [], city: 'X' } }, ship_date: 'tomorrow' }
+    const record = { ...benchRecord(), shipper: { phone: false }, recipient: { name: 7, address: { lines: [], city: 'X' } }, ship_date: 'tomorrow' }
     const { code, issues } = issuesOf(() => adapt(record))
     expect(code).toBe('VALIDATION_FAILED')
     expect(issues.map((i) => `${i.path} ${i.rule}`).sort()).toEqual([
