@@ -1,0 +1,109 @@
+// A Labelary-compatible rendering endpoint backed by the local zebrash pool: the same paths, methods, Accept
+// types, headers and status codes as api.labelary.com for the subset we implement, so a client written for
+// Labelary (ours included) works against it unchanged. Errors are Labelary's plain-text "ERROR: …" bodies,
+// not the service's JSON envelope: that is what Labelary clients parse. The handler is scoped to these routes.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { LabelworksError } from '../../errors.ts'
+import { splitZplLabels, type ZplRasterizer } from '../../render/png/index.ts'
+import { statusForCode } from '../error-status.ts'
+import { pdfOfPngs } from './pdf-of-pngs.ts'
+import { parseAccept, parseDpmm, parseIndex, parseRotation, parseSize, zplFromBody, type LabelaryRequest } from './request.ts'
+
+/** What the endpoint renders with, and Labelary's per-request label limit. */
+export interface LabelaryEndpointOptions {
+  rasterizer: ZplRasterizer
+  /** Most labels one request may hold (Labelary: 50); more is HTTP 413. */
+  maxLabels?: number
+}
+
+/** A label index past the last label of the ZPL. */
+export class LabelIndexError extends LabelworksError {
+  readonly code = 'NOT_FOUND'
+}
+
+/** More labels in one request than the endpoint renders (Labelary's limit is 50). */
+export class TooManyLabelsError extends LabelworksError {
+  readonly code = 'BODY_TOO_LARGE'
+}
+
+interface RouteParams { dpmm: string, size: string, index?: string, '*'?: string }
+
+const BASE = '/v1/printers/:dpmm/labels/:size'
+
+function header (request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+function readRequest (request: FastifyRequest<{ Params: RouteParams }>): LabelaryRequest {
+  const { widthIn, heightIn } = parseSize(request.params.size)
+  return {
+    dpmm: parseDpmm(request.params.dpmm),
+    widthIn,
+    heightIn,
+    index: parseIndex(request.params.index),
+    accept: parseAccept(header(request, 'accept')),
+    rotation: parseRotation(header(request, 'x-rotation')),
+    lint: (header(request, 'x-linter') ?? '').trim().toLowerCase() === 'on'
+  }
+}
+
+/** Status and plain-text body of a failure, as Labelary answers. Rendering failures are the ZPL's fault: 400. */
+function labelaryError (err: unknown): { status: number, message: string } {
+  if (err instanceof LabelworksError) {
+    const status = err.code === 'RENDER_FAILED' ? 400 : statusForCode(err.code)
+    return { status, message: status >= 500 && status !== 503 && status !== 504 ? 'internal error' : err.message }
+  }
+  const fe = err as Partial<FastifyError>
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) return { status: fe.statusCode, message: fe.message ?? 'bad request' }
+  return { status: 500, message: 'internal error' }
+}
+
+/** Registers the Labelary-compatible routes in their own scope (own body parsing, plain-text errors). */
+export async function labelaryRoutes (app: FastifyInstance, options: LabelaryEndpointOptions): Promise<void> {
+  const { rasterizer } = options
+  const maxLabels = options.maxLabels ?? 50
+
+  await app.register(async (scope) => {
+    // Every body is ZPL bytes, whatever it is labelled: Labelary reads `curl --data` (form-urlencoded) as raw ZPL.
+    scope.removeAllContentTypeParsers()
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
+    scope.setErrorHandler((err, request, reply) => {
+      const { status, message } = labelaryError(err)
+      if (status >= 500) request.log.error({ err }, 'labelary endpoint failed')
+      return reply.code(status).type('text/plain; charset=utf-8').send(`ERROR: ${message}`)
+    })
+
+    async function respond (request: FastifyRequest<{ Params: RouteParams }>, reply: FastifyReply, zpl: string): Promise<Buffer> {
+      const req = readRequest(request)
+      const split = splitZplLabels(zpl)
+      const total = split.labels.length
+      if (total === 0) throw new LabelIndexError('no labels found in the ZPL (nothing between ^XA and ^XZ)')
+      if (total > maxLabels) throw new TooManyLabelsError(`the ZPL holds ${total} labels; at most ${maxLabels} labels per request`)
+      if (req.index !== undefined && req.index >= total) {
+        throw new LabelIndexError(`label index ${req.index} is out of range; the ZPL holds ${total} label${total === 1 ? '' : 's'}`)
+      }
+      const raster = { dpmm: req.dpmm, widthIn: req.widthIn, heightIn: req.heightIn, rotation: req.rotation }
+      reply.header('X-Total-Count', String(total))
+      // We have no ZPL linter: the header is present and empty (no warnings), so clients parse it as "none".
+      if (req.lint) reply.header('X-Warnings', '')
+      if (req.accept === 'image/png') {
+        // Labelary requires an index for PNG; index 0 is what clients mean by "the label".
+        const png = await rasterizer.renderLabel(split, req.index ?? 0, raster)
+        reply.type('image/png')
+        return png
+      }
+      const indexes = req.index === undefined ? split.labels.map((_l, i) => i) : [req.index]
+      const pngs = await Promise.all(indexes.map((i) => rasterizer.renderLabel(split, i, raster)))
+      reply.type('application/pdf')
+      return pdfOfPngs(pngs, req.widthIn, req.heightIn, req.rotation === 90 || req.rotation === 270)
+    }
+
+    // GET carries the ZPL as the last path segment (URL-encoded); Labelary always has an index there.
+    scope.get<{ Params: RouteParams }>(`${BASE}/:index/*`, (request, reply) => respond(request, reply, request.params['*'] ?? ''))
+    // POST with and without index (no index: a PDF of every label), with and without the trailing slash.
+    for (const path of [`${BASE}/:index/`, `${BASE}/:index`, `${BASE}/`, BASE]) {
+      scope.post<{ Params: RouteParams }>(path, (request, reply) => respond(request, reply, zplFromBody(request.body, header(request, 'content-type'))))
+    }
+  })
+}
