@@ -41,14 +41,14 @@ function postalCodeOf (r: RecordReader, part: Part | undefined, us: boolean): st
     return undefined
   }
   const digits = String(value)
-  if (!us) return digits
-  if (digits.length < 5) {
-    const padded = digits.padStart(5, '0')
-    r.warn('POSTAL_CODE_PADDED', part.path, `ZIP ${value} arrived as a number, which drops leading zeros; printed as ${padded}`)
-    return padded
-  }
-  if (digits.length === 9) return `${digits.slice(0, 5)}-${digits.slice(5)}`
-  return digits
+  if (!us || digits.length === 5) return digits
+  // A number drops leading zeros: up to 5 digits is a ZIP, 6 to 9 a ZIP+4 (02134-1234 arrives as 21341234).
+  const width = digits.length < 5 ? 5 : 9
+  if (digits.length > 9) return digits
+  const padded = digits.padStart(width, '0')
+  const zip = width === 9 ? `${padded.slice(0, 5)}-${padded.slice(5)}` : padded
+  if (padded !== digits) r.warn('POSTAL_CODE_PADDED', part.path, `ZIP ${value} arrived as a number, which drops leading zeros; printed as ${zip}`)
+  return zip
 }
 
 function countryOf (r: RecordReader, part: Part | undefined): string {

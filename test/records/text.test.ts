@@ -1,0 +1,22 @@
+// Free text from spreadsheets and forms: trimmed, whitespace and control characters folded into single spaces.
+import { describe, expect, it } from 'vitest'
+import { cleanAddressText, cleanText } from '../../src/records/text.ts'
+
+describe('cleanText', () => {
+  it('trims and folds newlines, tabs, runs of spaces, zero-width spaces and BOMs', () => {
+    expect(cleanText('  Jane\r\n\tDoe  ')).toBe('Jane Doe')
+    expect(cleanText('\ufeffJane\u200b  Doe\u0000')).toBe('Jane Doe')
+    expect(cleanText('Jane\u00a0Doe')).toBe('Jane Doe')
+  })
+
+  it('leaves clean text and every printable character alone', () => {
+    expect(cleanText('Zoë Łukasiewicz-Ödegaard ^XZ ~JR _')).toBe('Zoë Łukasiewicz-Ödegaard ^XZ ~JR _')
+    expect(cleanText('')).toBe('')
+  })
+})
+
+describe('cleanAddressText', () => {
+  it('turns line breaks into commas so the parser sees the parts', () => {
+    expect(cleanAddressText('100 Maiden Ln\nFloor 2\r\nNew York, NY 10038\n')).toBe('100 Maiden Ln, Floor 2, New York, NY 10038')
+  })
+})
