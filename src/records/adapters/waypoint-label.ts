@@ -4,7 +4,7 @@ import type { PackageInfo } from '../../model/label-data.ts'
 import { readShipDate } from '../dates.ts'
 import type { Rec, RecordReader } from '../reader.ts'
 import type { AdapterResult, CarrierFacts, ReferenceChoice, TrackingCandidate } from '../types.ts'
-import { notesPath, readWaypoint } from './waypoint-record.ts'
+import { readWaypoint } from './waypoint-record.ts'
 
 /** What differs between the sources sharing the waypoint model. */
 export interface WaypointExtras {
@@ -21,12 +21,12 @@ export function readWaypointRecord (r: RecordReader, record: Rec, extras: Waypoi
   const pickup = readWaypoint(r, record, 'pickup')
   if (dropoff.name !== undefined) r.map('recipient.name', dropoff.namePath)
   else r.required(dropoff.namePath, 'recipient name is required (the dropoff name)')
-  if (dropoff.business !== undefined) r.map('recipient.company', dropoff.namePath.replace(/name$/, 'business_name'))
+  if (dropoff.business !== undefined) r.map('recipient.company', dropoff.businessPath)
   if (dropoff.address === undefined) r.required(dropoff.addressPath, 'recipient address is required: one line "street, city, state ZIP" or a structured address')
   const shipperName = pickup.business ?? pickup.name
-  if (shipperName !== undefined) r.map('shipper.name', pickup.business !== undefined ? pickup.namePath.replace(/name$/, 'business_name') : pickup.namePath)
+  if (shipperName !== undefined) r.map('shipper.name', pickup.business !== undefined ? pickup.businessPath : pickup.namePath)
   else r.required(pickup.namePath, 'shipper name is required (the pickup name or pickup business name)')
-  if (dropoff.notes !== undefined) r.map('instructions', notesPath(r, record, 'dropoff'))
+  if (dropoff.notes !== undefined) r.map('instructions', dropoff.notesPath)
   const shipDate = readShipDate(r, record, 'record', ['pickup_ready_dt', 'pickup_ready', 'created'])
   if (dropoff.name === undefined || dropoff.address === undefined || shipperName === undefined) return undefined
   const data: AdapterResult['data'] = {

@@ -20,6 +20,9 @@ export interface Waypoint {
   namePath: string
   /** Record path of the address (or where it would be). */
   addressPath: string
+  businessPath: string
+  /** Record path of the first note given (notes, then seller notes). */
+  notesPath: string
 }
 
 /** Where one waypoint's fields are: nested (`record.dropoff.name`) or flat (`record.dropoff_name`). */
@@ -94,8 +97,15 @@ export function readWaypoint (r: RecordReader, record: Rec, side: 'pickup' | 'dr
   const pathOf = (name: string): string => `${l.base}.${l.key(name)}`
   const { address, path: addressPath } = waypointAddress(r, l, `${label}.address`)
   const phone = mappedPhone(r, l.obj, l.key('phone_number'), l.base, `${label}.phone`)
-  const notes = [field('notes'), field('seller_notes')].filter((n): n is string => n !== undefined)
-  const waypoint: Waypoint = { phonePath: pathOf('phone_number'), namePath: pathOf('name'), addressPath }
+  const note = field('notes')
+  const notes = [note, field('seller_notes')].filter((n): n is string => n !== undefined)
+  const waypoint: Waypoint = {
+    phonePath: pathOf('phone_number'),
+    namePath: pathOf('name'),
+    businessPath: pathOf('business_name'),
+    addressPath,
+    notesPath: pathOf(note === undefined ? 'seller_notes' : 'notes')
+  }
   const name = field('name')
   const business = field('business_name')
   if (name !== undefined) waypoint.name = name
@@ -105,15 +115,6 @@ export function readWaypoint (r: RecordReader, record: Rec, side: 'pickup' | 'dr
   // Notes and seller notes print as one instruction; a sentence already ends with its own punctuation.
   if (notes.length > 0) waypoint.notes = notes.reduce((all, note) => /[.!?]$/.test(all) ? `${all} ${note}` : `${all}; ${note}`)
   return waypoint
-}
-
-/** Marks where a waypoint's notes came from (first of notes / seller_notes). */
-export function notesPath (r: RecordReader, record: Rec, side: 'pickup' | 'dropoff'): string {
-  const nested = isRec(record[side])
-  const base = nested ? `record.${side}` : 'record'
-  const obj = nested ? record[side] as Rec : record
-  const key = (f: string): string => nested ? f : `${side}_${f}`
-  return isAbsent(obj[key('notes')]) ? `${base}.${key('seller_notes')}` : `${base}.${key('notes')}`
 }
 
 /** Record has the waypoint shape Uber Direct and Postmates share. */
