@@ -2,5 +2,5 @@
 export { createZplRasterizer, type RasterOptions, type RasterizerStats, type ZplRasterizer, type ZplRasterizerOptions } from './rasterizer.ts'
 export { RendererUnavailableError, RenderFailedError, RenderTimeoutError } from './errors.ts'
 export { DPMM_VALUES, ROTATIONS, MAX_LABEL_INCHES, dpiOfDpmm, isDpmm, labelDots, type Dpmm, type Rotation } from './label-size.ts'
-export { splitZplLabels, standaloneLabel, type SplitZpl, type ZplLabel } from './zpl-labels.ts'
+export { persistentPrefix, splitZplLabels, standaloneLabel, type SplitZpl, type ZplLabel } from './zpl-labels.ts'
 export { zebrashCompatible, upperCaseCommands } from './zebrash-fixups.ts'
