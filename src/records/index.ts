@@ -35,6 +35,21 @@ export function trackingFieldsOf (source: SourceName): readonly string[] {
   return ADAPTERS[source].trackingFields
 }
 
+/**
+ * The adapted record. Field paths are needed only when something is reported (layout warnings, errors), so the
+ * object is built on first use: an object with ~25 dotted keys is a slow dictionary. A class, because an object
+ * literal with its own getter gets a hidden class of its own every time and fills the old generation.
+ */
+class Adapted implements AdaptedRecord {
+  #fieldPaths: Record<string, string> | undefined
+
+  constructor (readonly data: LabelData, readonly source: SourceName, readonly warnings: LabelWarning[], private readonly paths: ReadonlyMap<string, string>) {}
+
+  get fieldPaths (): Record<string, string> {
+    return (this.#fieldPaths ??= Object.fromEntries(this.paths))
+  }
+}
+
 /** How a record is read. */
 export interface AdaptOptions {
   source: SourceOption
@@ -96,15 +111,19 @@ export function adaptRecord (record: unknown, options: AdaptOptions): AdaptedRec
   if ('lookedAt' in pick) throw new MissingTrackingCodeError(source, pick.lookedAt)
   r.map('trackingCode', pick.path)
   if (pick.fallback !== undefined) r.warn('TRACKING_CODE_FALLBACK', pick.path, pick.fallback)
-  const data: LabelData = { ...result.data, trackingCode: pick.code, references: chooseReferences(r, result.references, pick.code) }
+  // The adapter's object is fresh and ours: completing it in place saves a copy on the hot path.
+  const data = result.data as LabelData
+  data.trackingCode = pick.code
+  data.references = chooseReferences(r, result.references, pick.code)
 
   const tracking = dashlinkTrackingRules(pick.code, pick.path)
-  const violations = [...tracking.violations, ...checkCarrierRules(data, result.facts, r.fieldPaths)]
+  const violations = checkCarrierRules(data, result.facts, r.paths)
+  violations.unshift(...tracking.violations)
   if (options.strict && violations.length > 0) throw new CarrierRuleError(violations)
-  const warnings: LabelWarning[] = [
-    ...r.warnings,
-    ...tracking.warnings,
-    ...violations.map((v) => ({ code: 'CARRIER_RULE', path: v.path, message: `${v.message} (DashLink rule ${v.rule}; enforced with strict or the dashlink template)` }))
-  ]
-  return { data, source, warnings, fieldPaths: r.fieldPaths }
+  const warnings: LabelWarning[] = r.warnings
+  warnings.push(...tracking.warnings)
+  for (const v of violations) {
+    warnings.push({ code: 'CARRIER_RULE', path: v.path, message: `${v.message} (DashLink rule ${v.rule}; enforced with strict or the dashlink template)` })
+  }
+  return new Adapted(data, source, warnings, r.paths)
 }

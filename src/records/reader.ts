@@ -29,8 +29,9 @@ export function isAbsent (value: unknown): boolean {
 export class RecordReader {
   readonly issues: FieldIssue[] = []
   readonly warnings: LabelWarning[] = []
-  /** Label-data path (`recipient.name`) → record path (`record.dropoff_name`). */
-  readonly fieldPaths: Record<string, string> = {}
+  /** Label-data path (`recipient.name`) → record path (`record.dropoff_name`); a Map because dotted keys would
+   * turn a plain object into a slow dictionary on every record. */
+  readonly paths = new Map<string, string>()
 
   /** Records a problem that makes the record unusable. */
   issue (path: string, rule: string, message: string): void {
@@ -49,7 +50,7 @@ export class RecordReader {
 
   /** Notes that label field `labelPath` was read from `recordPath`. */
   map (labelPath: string, recordPath: string): void {
-    this.fieldPaths[labelPath] = recordPath
+    this.paths.set(labelPath, recordPath)
   }
 
   /** Free text: cleaned; empty, null or missing → undefined; any non-string is an issue. */

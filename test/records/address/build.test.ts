@@ -47,8 +47,8 @@ describe('one-line addresses', () => {
   it('records every printed part as coming from the one field', () => {
     const r = new RecordReader()
     textAddress(r, '12952 14th St, Yucaipa, CA 92399', 'record.dropoff_address', 'recipient.address')
-    expect(r.fieldPaths['recipient.address.postalCode']).toBe('record.dropoff_address')
-    expect(r.fieldPaths['recipient.address.lines.0']).toBe('record.dropoff_address')
+    expect(r.paths.get('recipient.address.postalCode')).toBe('record.dropoff_address')
+    expect(r.paths.get('recipient.address.lines.0')).toBe('record.dropoff_address')
   })
 })
 
