@@ -8,9 +8,12 @@ import type { AdapterResult, Detection, ReferenceChoice, SourceAdapter } from '.
 import { addressAt, mappedPhone, mappedText } from './common.ts'
 
 function genericAddressParts (address: Rec, path: string): AddressParts {
-  const lines = Array.isArray(address.lines)
-    ? (address.lines.length === 0 ? [{ value: undefined, path: `${path}.lines.0` }] : address.lines.map((value, i) => ({ value, path: `${path}.lines.${i}` })))
-    : [{ value: address.line1, path: `${path}.line1` }, { value: address.line2, path: `${path}.line2` }]
+  const given = address.lines
+  const lines = Array.isArray(given)
+    ? (given.length === 0 ? [{ value: undefined, path: `${path}.lines.0` }] : given.map((value, i) => ({ value, path: `${path}.lines.${i}` })))
+    : given !== undefined && given !== null
+      ? [{ value: given, path: `${path}.lines` }] // one street line sent without the array
+      : [{ value: address.line1, path: `${path}.line1` }, { value: address.line2, path: `${path}.line2` }]
   const regionKey = address.region !== undefined && address.region !== null ? 'region' : 'state'
   return {
     lines,

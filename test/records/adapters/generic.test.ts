@@ -134,6 +134,18 @@ describe('generic adapter', () => {
     expect(loose.warnings.map((w) => w.code)).toContain('ADDRESS_UNPARSED')
   })
 
+  it('takes line1/line2, a state alias, and a single street line sent without the array', () => {
+    const address = { line1: '901 Market Street', line2: '6th Floor', city: 'San Francisco', state: 'CA', postal_code: '94103' }
+    expect(adapt(withRecipient({ address })).data.recipient.address).toEqual({ lines: ['901 Market Street', '6th Floor'], city: 'San Francisco', region: 'CA', postalCode: '94103', country: 'US' })
+    const single = adapt(withAddress({ lines: '901 Market Street' }))
+    expect(single.data.recipient.address.lines).toEqual(['901 Market Street'])
+    expect(single.fieldPaths['recipient.address.lines.0']).toBe('record.recipient.address.lines')
+    expect(errorOf(() => adapt(withAddress({ lines: 7 }))).issues).toEqual([
+      { path: 'record.recipient.address.lines', rule: 'type', message: 'must be a string, got a number' },
+      { path: 'record.recipient.address.lines', rule: 'required', message: 'street address is required' }
+    ])
+  })
+
   it('adds +1 to a bare US phone with a warning', () => {
     const { data, warnings } = adapt(withRecipient({ phone: '(415) 555-0123' }))
     expect(data.recipient.phone).toBe('+14155550123')

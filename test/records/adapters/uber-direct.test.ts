@@ -58,6 +58,14 @@ describe('uber_direct adapter', () => {
     expect(data).toMatchObject({ shipDate: '2026-11-23', instructions: 'Ring the bell twice.', package: { weight: { value: 1500, unit: 'g' } } })
   })
 
+  it('reads the Delivery object\'s dropoff.address JSON string when there is no detailed_address', () => {
+    const record = fixture('uber-delivery')
+    const { detailed_address: _d, ...dropoff } = record.dropoff as Json
+    const { data, fieldPaths } = adapt({ ...record, dropoff })
+    expect(data.recipient.address).toEqual({ lines: ['100 Maiden Ln', 'Floor 2'], city: 'New York', region: 'NY', postalCode: '10038', country: 'US' })
+    expect(fieldPaths['recipient.address.lines.1']).toBe('record.dropoff.address')
+  })
+
   it('uses the delivery id, then the uuid, when there is no CODE128 barcode', () => {
     const { dropoff, ...rest } = fixture('uber-delivery')
     const noBarcode = { ...rest, dropoff: { ...(dropoff as Json), verification_requirements: { picture: true } } }
