@@ -1,5 +1,55 @@
 // A PDF with one page per rendered label, each page exactly the label's size (Labelary's PDF layout).
-import { PDFDocument } from 'pdf-lib'
+// The PNGs' compressed pixel data goes into the PDF as is: PDF's FlateDecode understands PNG row predictors,
+// so nothing is decoded or re-compressed on the event loop (pdf-lib's embedPng decodes in JavaScript, which
+// cost ≈ 50 ms of blocked event loop per 4x6 label).
+import { concatTransformationMatrix, drawObject, PDFDocument, PDFHexString, popGraphicsState, pushGraphicsState, type PDFRef } from 'pdf-lib'
+
+/** What a PNG holds, read from its chunks. */
+interface PngParts { width: number, height: number, bitDepth: number, colourType: number, palette?: Buffer, idat: Buffer }
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
+function readPng (png: Buffer): PngParts | undefined {
+  if (!png.subarray(0, 8).equals(SIGNATURE)) return undefined
+  const idat: Buffer[] = []
+  let header: Omit<PngParts, 'idat' | 'palette'> | undefined
+  let palette: Buffer | undefined
+  for (let at = 8; at + 8 <= png.length;) {
+    const length = png.readUInt32BE(at)
+    const type = png.toString('latin1', at + 4, at + 8)
+    const data = png.subarray(at + 8, at + 8 + length)
+    if (type === 'IHDR') {
+      // Interlaced PNGs cannot be passed through (PDF predictors assume plain rows).
+      if (data[12] !== 0) return undefined
+      header = { width: data.readUInt32BE(0), height: data.readUInt32BE(4), bitDepth: data[8] as number, colourType: data[9] as number }
+    } else if (type === 'PLTE') palette = data
+    else if (type === 'IDAT') idat.push(data)
+    at += 12 + length
+  }
+  if (header === undefined || idat.length === 0) return undefined
+  return { ...header, palette, idat: Buffer.concat(idat) }
+}
+
+/** Registers a gray or palette PNG as an image XObject without decoding it; undefined for other PNGs. */
+function embedPngAsIs (doc: PDFDocument, png: Buffer): PDFRef | undefined {
+  const parts = readPng(png)
+  if (parts === undefined || (parts.colourType !== 0 && parts.colourType !== 3)) return undefined
+  if (parts.colourType === 3 && parts.palette === undefined) return undefined
+  const colourSpace = parts.colourType === 0
+    ? 'DeviceGray'
+    : ['Indexed', 'DeviceRGB', (parts.palette as Buffer).length / 3 - 1, PDFHexString.of((parts.palette as Buffer).toString('hex'))]
+  const stream = doc.context.stream(parts.idat, {
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: parts.width,
+    Height: parts.height,
+    BitsPerComponent: parts.bitDepth,
+    ColorSpace: doc.context.obj(colourSpace),
+    Filter: 'FlateDecode',
+    DecodeParms: { Predictor: 15, Colors: 1, BitsPerComponent: parts.bitDepth, Columns: parts.width }
+  })
+  return doc.context.register(stream)
+}
 
 /** Embeds each PNG as a full page of `widthIn` × `heightIn` inches (swapped when rotated a quarter turn). */
 export async function pdfOfPngs (pngs: Buffer[], widthIn: number, heightIn: number, quarterTurn: boolean): Promise<Buffer> {
@@ -10,8 +60,14 @@ export async function pdfOfPngs (pngs: Buffer[], widthIn: number, heightIn: numb
   doc.setProducer('labelworks')
   const [w, h] = quarterTurn ? [heightIn * 72, widthIn * 72] : [widthIn * 72, heightIn * 72]
   for (const png of pngs) {
-    const image = await doc.embedPng(png)
-    doc.addPage([w, h]).drawImage(image, { x: 0, y: 0, width: w, height: h })
+    const page = doc.addPage([w, h])
+    const ref = embedPngAsIs(doc, png)
+    if (ref === undefined) {
+      page.drawImage(await doc.embedPng(png), { x: 0, y: 0, width: w, height: h })
+      continue
+    }
+    const name = page.node.newXObject('Label', ref)
+    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(w, 0, 0, h, 0, 0), drawObject(name), popGraphicsState())
   }
   return Buffer.from(await doc.save())
 }

@@ -1,6 +1,6 @@
 // ZPL → 1-bit PNG on a pool of worker threads running zebrash, so drawing never blocks the event loop. Each
-// label is its own task: a 50-label job keeps every worker busy. zebrash's gray PNG is thresholded, rotated
-// and re-encoded as a 2-colour (1 bit per pixel) PNG by sharp, which runs off the event loop in libuv's pool.
+// label is its own task: a 50-label job keeps every worker busy. The worker also thresholds, rotates and
+// re-encodes zebrash's gray PNG as a 1-bit gray PNG (sharp only for a PNG kind the worker does not expect).
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { Piscina } from 'piscina'
@@ -78,19 +78,21 @@ export function createZplRasterizer (options: ZplRasterizerOptions): ZplRasteriz
     if (closed) throw new RendererUnavailableError('the ZPL renderer is closed')
     const { width, height } = labelDots(options.dpmm, options.widthIn, options.heightIn)
     // zebrash makes its canvas widthMm × dpmm dots; width / dpmm gives exactly the label's dots.
-    const task = { zpl: zebrashCompatible(zpl), widthMm: width / options.dpmm, heightMm: height / options.dpmm, dpmm: options.dpmm }
+    const rotation = options.rotation ?? 0
+    const task: ZebrashTask = {
+      zpl: zebrashCompatible(zpl), widthMm: width / options.dpmm, heightMm: height / options.dpmm, dpmm: options.dpmm, widthDots: width, heightDots: height, rotation
+    }
     let result: ZebrashResult
     try {
       result = await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })
     } catch (err) {
-      // A format with nothing zebrash can draw (`^XA^XZ`) is a blank label on a printer and on Labelary.
-      if (/no labels parsed/i.test(String((err as Error | null)?.message))) return blankPng(width, height, options.rotation ?? 0)
       throw workerError(err, index, timeoutMs)
     }
     labelsRendered++
     const seen = perWorker.get(result.threadId)
     perWorker.set(result.threadId, { heapUsedBytes: result.heapUsed, externalBytes: result.external, labels: (seen?.labels ?? 0) + 1 })
-    return oneBitPng(Buffer.from(result.png), options.rotation ?? 0, index)
+    const png = Buffer.from(result.png.buffer, result.png.byteOffset, result.png.byteLength)
+    return result.oneBit ? png : oneBitPng(png, rotation, index)
   }
 
   function renderLabel (split: SplitZpl, index: number, options: RasterOptions): Promise<Buffer> {
@@ -139,13 +141,7 @@ function workerError (err: unknown, index: number, timeoutMs: number): Error {
   return new RenderFailedError(`label ${index}: ${message.replace(/^Error rendering: /, '')}`, { cause: err })
 }
 
-/** A white label of the given size, as a 1-bit PNG. */
-async function blankPng (width: number, height: number, rotation: Rotation): Promise<Buffer> {
-  const white = await sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).png().toBuffer()
-  return oneBitPng(white, rotation, 0)
-}
-
-/** Thresholds at mid-gray, rotates clockwise and writes a 2-colour palette PNG (1 bit per pixel). */
+/** Fallback for PNGs zebrash writes in another format: thresholds, rotates and writes a 2-colour palette PNG. */
 async function oneBitPng (gray: Buffer, rotation: Rotation, index: number): Promise<Buffer> {
   try {
     return await sharp(gray)

@@ -1,8 +1,10 @@
 // Runs inside a piscina worker thread: one zebrash (Go compiled to WebAssembly, embedded in zpl-renderer-js,
 // nothing fetched) per thread, one label per task. WebAssembly blocks its thread while drawing, which is why
-// it lives here and not on the event loop.
+// it lives here and not on the event loop; the 1-bit conversion happens here too, so all per-label CPU work
+// scales with the number of workers.
 import { threadId } from 'node:worker_threads'
 import { ready } from 'zpl-renderer-js'
+import { blankGray, decodeGray8Png, encodeOneBitPng, rotateGray } from './one-bit-png.ts'
 
 /** One label to draw: ZPL already made zebrash-compatible, canvas in millimetres that is exactly the label's dots. */
 export interface ZebrashTask {
@@ -10,11 +12,16 @@ export interface ZebrashTask {
   widthMm: number
   heightMm: number
   dpmm: number
+  /** Label size in dots, for a blank label when the format draws nothing. */
+  widthDots: number
+  heightDots: number
+  rotation: 0 | 90 | 180 | 270
 }
 
-/** zebrash's gray PNG and the worker's own memory after drawing it. */
+/** The label as a 1-bit PNG (`oneBit`), or zebrash's own PNG when it is not the 8-bit gray we convert here. */
 export interface ZebrashResult {
   png: Uint8Array
+  oneBit: boolean
   threadId: number
   heapUsed: number
   /** Memory outside the JS heap held by this thread's isolate, including the WebAssembly memory. */
@@ -23,7 +30,18 @@ export interface ZebrashResult {
 
 export default async function drawLabel (task: ZebrashTask): Promise<ZebrashResult> {
   const { api } = await ready
-  const base64 = await api.zplToBase64Async(task.zpl, task.widthMm, task.heightMm, task.dpmm)
+  let gray
+  let png: Uint8Array | undefined
+  try {
+    png = Buffer.from(await api.zplToBase64Async(task.zpl, task.widthMm, task.heightMm, task.dpmm), 'base64')
+    gray = decodeGray8Png(png)
+  } catch (err) {
+    // A format with nothing zebrash can draw (`^XA^XZ`) is a blank label on a printer and on Labelary.
+    if (!/no labels parsed/i.test(String((err as Error | null)?.message))) throw err
+    gray = blankGray(task.widthDots, task.heightDots)
+  }
   const memory = process.memoryUsage()
-  return { png: Buffer.from(base64, 'base64'), threadId, heapUsed: memory.heapUsed, external: memory.external }
+  const stats = { threadId, heapUsed: memory.heapUsed, external: memory.external }
+  if (gray === undefined) return { png: png as Uint8Array, oneBit: false, ...stats }
+  return { png: encodeOneBitPng(rotateGray(gray, task.rotation)), oneBit: true, ...stats }
 }

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify'
 import { PDFDocument } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createZplRasterizer } from '../../../src/render/png/index.ts'
+import { rasterizePdfToGray } from '../../support/pdf-raster.ts'
+import { pngToGray } from '../../support/zpl-render.ts'
 import { labelaryApp } from './endpoint-app.ts'
 
 const LABEL = '^XA^FO50,50^A0N,40,40^FDHello^FS^FO50,150^GB300,20,20^FS^XZ'
@@ -55,6 +57,11 @@ describe('POST /v1/printers/{dpmm}/labels/{w}x{h}/{index}/', () => {
     const pdf = await PDFDocument.load(res.rawPayload)
     expect(pdf.getPageCount()).toBe(3)
     expect(pdf.getPage(0).getSize()).toEqual({ width: 288, height: 432 })
+    // The page is the PNG, pixel for pixel (the PNG data goes into the PDF undecoded).
+    const png = await app.inject({ method: 'POST', url: '/v1/printers/8dpmm/labels/4x6/0/', payload: LABEL })
+    const [page, image] = await Promise.all([rasterizePdfToGray(res.rawPayload, { dpi: 203 }), pngToGray(png.rawPayload)])
+    expect([page.width, page.height]).toEqual([image.width, image.height])
+    expect(Buffer.from(page.data).equals(Buffer.from(image.data))).toBe(true)
   })
 })
 

@@ -21,7 +21,7 @@ describe('createZplRasterizer', () => {
   it('renders one 1-bit PNG per label at the label’s exact dots (8 dpmm 4x6 = 812×1218)', async () => {
     const pngs = await rasterizer.render(`${LABEL}\n${LABEL.replace('Hello', 'Two')}\n`, { dpmm: 8, ...size4x6 })
     expect(pngs).toHaveLength(2)
-    for (const png of pngs) expect(ihdr(png)).toEqual({ width: 812, height: 1218, bitDepth: 1, colourType: 3 })
+    for (const png of pngs) expect(ihdr(png)).toEqual({ width: 812, height: 1218, bitDepth: 1, colourType: 0 })
     const gray = await pngToGray(pngs[0] as Buffer)
     expect(gray.data[160 * 812 + 100]).toBe(0) // inside the box
     expect(gray.data[5 * 812 + 5]).toBe(255)
