@@ -8,6 +8,7 @@
 // explicit index asks for that one label. HTTP 413 on a chunk splits it in half and tries again.
 import { PDFDocument } from 'pdf-lib'
 import { Agent, type Dispatcher } from 'undici'
+import { ValidationError } from '../errors.ts'
 import { persistentPrefix, splitZplLabels, type Dpmm, type Rotation, type SplitZpl } from '../render/png/index.ts'
 import { LabelaryRejectedError, LabelaryUnavailableError } from './errors.ts'
 import { createRateLimiter } from './rate-limit.ts'
@@ -134,6 +135,9 @@ export function createLabelaryClient (options: LabelaryClientOptions): LabelaryC
     let chunks: Chunk[] = []
     for (let first = 0; first < count; first += maxLabels) chunks.push({ first, count: Math.min(maxLabels, count - first) })
     let index = req.index
+    if (index !== undefined && (!Number.isInteger(index) || index < 0 || (split.labels.length > maxLabels && index >= split.labels.length))) {
+      throw new ValidationError([{ path: 'index', rule: 'range', message: `must be a label index from 0 to ${split.labels.length - 1}` }])
+    }
     if (index !== undefined && split.labels.length > maxLabels) {
       // Only the chunk holding the label is sent; the index becomes its index within that chunk.
       const target = index

@@ -97,6 +97,16 @@ describe('splitting', () => {
     expect((await PDFDocument.load(result.pdf)).getPageCount()).toBe(5)
   })
 
+  it('sends only the chunk holding an explicit index of a long job, and checks the index first', async () => {
+    const { client, stub } = await setup(png)
+    const zpl = '~DGR:A.GRF,1,1,FF\n' + Array.from({ length: 60 }, (_v, i) => LABEL.replace('^XZ', `^FD${i}^FS^XZ`)).join('')
+    await client.render({ zpl, dpmm: 8, widthIn: 4, heightIn: 6, index: 55, accept: 'image/png' })
+    expect(stub.requests.map((r) => [r.url, labelCount(r.body), r.body.startsWith('~DG'), r.body.includes('^FD55^FS')]))
+      .toEqual([['/v1/printers/8dpmm/labels/4x6/0/', 1, true, true]])
+    await expect(client.render({ zpl, dpmm: 8, widthIn: 4, heightIn: 6, index: 60, accept: 'image/png' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' })
+    expect(stub.requests).toHaveLength(1)
+  })
+
   it('gives up with LABELARY_REJECTED when a single label is still too large', async () => {
     const { client } = await setup((_req, res) => {
       res.writeHead(413)
