@@ -3,37 +3,13 @@
 // so nothing is decoded or re-compressed on the event loop (pdf-lib's embedPng decodes in JavaScript, which
 // cost ≈ 50 ms of blocked event loop per 4x6 label).
 import { concatTransformationMatrix, drawObject, PDFDocument, PDFHexString, popGraphicsState, pushGraphicsState, type PDFRef } from 'pdf-lib'
-
-/** What a PNG holds, read from its chunks. */
-interface PngParts { width: number, height: number, bitDepth: number, colourType: number, palette?: Buffer, idat: Buffer }
-
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-
-function readPng (png: Buffer): PngParts | undefined {
-  if (!png.subarray(0, 8).equals(SIGNATURE)) return undefined
-  const idat: Buffer[] = []
-  let header: Omit<PngParts, 'idat' | 'palette'> | undefined
-  let palette: Buffer | undefined
-  for (let at = 8; at + 8 <= png.length;) {
-    const length = png.readUInt32BE(at)
-    const type = png.toString('latin1', at + 4, at + 8)
-    const data = png.subarray(at + 8, at + 8 + length)
-    if (type === 'IHDR') {
-      // Interlaced PNGs cannot be passed through (PDF predictors assume plain rows).
-      if (data[12] !== 0) return undefined
-      header = { width: data.readUInt32BE(0), height: data.readUInt32BE(4), bitDepth: data[8] as number, colourType: data[9] as number }
-    } else if (type === 'PLTE') palette = data
-    else if (type === 'IDAT') idat.push(data)
-    at += 12 + length
-  }
-  if (header === undefined || idat.length === 0) return undefined
-  return { ...header, palette, idat: Buffer.concat(idat) }
-}
+import { readPngParts } from '../../render/png/one-bit-png.ts'
 
 /** Registers a gray or palette PNG as an image XObject without decoding it; undefined for other PNGs. */
 function embedPngAsIs (doc: PDFDocument, png: Buffer): PDFRef | undefined {
-  const parts = readPng(png)
-  if (parts === undefined || (parts.colourType !== 0 && parts.colourType !== 3)) return undefined
+  const parts = readPngParts(png)
+  // Interlaced rows are not in PDF's row order; other colour types would need their own colour space.
+  if (parts === undefined || parts.interlaced || (parts.colourType !== 0 && parts.colourType !== 3)) return undefined
   if (parts.colourType === 3 && parts.palette === undefined) return undefined
   const colourSpace = parts.colourType === 0
     ? 'DeviceGray'

@@ -31,26 +31,46 @@ function paeth (a: number, b: number, c: number): number {
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c
 }
 
-/** Decodes an 8-bit gray, non-interlaced PNG (what zebrash writes); undefined for any other kind. */
-export function decodeGray8Png (png: Uint8Array): Gray | undefined {
+/** The parts of a PNG that matter for its pixels, read from its chunks (nothing decompressed). */
+export interface PngParts {
+  width: number
+  height: number
+  bitDepth: number
+  colourType: number
+  interlaced: boolean
+  palette?: Buffer
+  /** The concatenated IDAT data: one zlib stream of filtered rows. */
+  idat: Buffer
+}
+
+/** Reads a PNG's header, palette and image data; undefined when it is not a PNG. */
+export function readPngParts (png: Uint8Array): PngParts | undefined {
   const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength)
   if (!buf.subarray(0, 8).equals(SIGNATURE)) return undefined
-  let width = 0
-  let height = 0
   const idat: Buffer[] = []
+  let header: Omit<PngParts, 'idat' | 'palette'> | undefined
+  let palette: Buffer | undefined
   for (let at = 8; at + 8 <= buf.length;) {
     const length = buf.readUInt32BE(at)
     const type = buf.toString('latin1', at + 4, at + 8)
     const data = buf.subarray(at + 8, at + 8 + length)
-    if (type === 'IHDR') {
-      if (data[8] !== 8 || data[9] !== 0 || data[12] !== 0) return undefined
-      width = data.readUInt32BE(0)
-      height = data.readUInt32BE(4)
-    } else if (type === 'IDAT') idat.push(data)
+    if (type === 'IHDR' && data.length >= 13) {
+      header = { width: data.readUInt32BE(0), height: data.readUInt32BE(4), bitDepth: data[8] as number, colourType: data[9] as number, interlaced: data[12] !== 0 }
+    } else if (type === 'PLTE') palette = data
+    else if (type === 'IDAT') idat.push(data)
     at += 12 + length
   }
+  if (header === undefined || idat.length === 0) return undefined
+  return { ...header, palette, idat: Buffer.concat(idat) }
+}
+
+/** Decodes an 8-bit gray, non-interlaced PNG (what zebrash writes); undefined for any other kind. */
+export function decodeGray8Png (png: Uint8Array): Gray | undefined {
+  const parts = readPngParts(png)
+  if (parts === undefined || parts.bitDepth !== 8 || parts.colourType !== 0 || parts.interlaced) return undefined
+  const { width, height } = parts
   if (width === 0 || height === 0) return undefined
-  const raw = inflateSync(Buffer.concat(idat))
+  const raw = inflateSync(parts.idat)
   if (raw.length < (width + 1) * height) return undefined
   const out = new Uint8Array(width * height)
   for (let y = 0; y < height; y++) {
