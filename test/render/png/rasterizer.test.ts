@@ -4,7 +4,10 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { encodeCode128 } from '../../../src/barcode/code128.ts'
 import { createZplRasterizer, splitZplLabels } from '../../../src/render/png/index.ts'
 import { decodeCode128, measureBars } from '../../support/decode-barcode.ts'
-import { pngToGray } from '../../support/zpl-render.ts'
+import { readFileSync } from 'node:fs'
+import { renderZpl, zplFontDownload } from '../../../src/render/zpl/index.ts'
+import { pngToGray, renderZplToPng } from '../../support/zpl-render.ts'
+import { barcodeLabel, FONT_PATH, textElement } from '../zpl/labels.ts'
 
 const rasterizer = createZplRasterizer({ workers: 2 })
 afterAll(() => rasterizer.close())
@@ -45,6 +48,19 @@ describe('createZplRasterizer', () => {
     const bars = measureBars(gray, { row: 150 }).slice(1, -1).map((r) => r.length / 2)
     expect(bars).toEqual(symbol.pattern)
     expect((await decodeCode128(gray)).map((d) => d.text)).toEqual(['TBA123456789000'])
+  })
+
+  it('renders the label service’s ZPL (font download, then the label) exactly as the tests’ zebrash does', async () => {
+    const font = readFileSync(new URL('../../../fonts/RobotoCondensed-Bold.ttf', import.meta.url))
+    const { label } = barcodeLabel('TBA123456789000', 300, 0)
+    label.elements.push(textElement(60, 600, 'Jordan Alvarez gjpq', 60, 500))
+    const zpl = zplFontDownload(font, FONT_PATH) + renderZpl(label, { fontPath: FONT_PATH })
+    const [ours, reference] = await Promise.all([rasterizer.renderLabelPng(zpl, 300), renderZplToPng(zpl, { dpi: 300 })])
+    const [a, b] = await Promise.all([pngToGray(ours), pngToGray(reference)])
+    expect([a.width, a.height]).toEqual([1200, 1800])
+    expect(Buffer.from(a.data).equals(Buffer.from(b.data))).toBe(true)
+    expect(a.data.subarray(600 * 1200, 660 * 1200).includes(0)).toBe(true) // the text drew
+    expect((await decodeCode128(a)).map((d) => d.text)).toEqual(['TBA123456789000'])
   })
 
   it('renders a format with nothing to draw as a blank label, as a printer does', async () => {
