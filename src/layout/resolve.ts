@@ -1,0 +1,112 @@
+// A template in whole dots at one density, for one font: worked out on first use and cached, so laying out a
+// label does no unit conversion. Every rectangle is rounded edge by edge (not by width), so regions that touch
+// in inches touch in dots and never overlap.
+import { MIN_BAR_HEIGHT_INCHES } from '../barcode/fit.ts'
+import { InvalidTemplateError } from '../errors.ts'
+import type { LabelFont } from '../fonts/index.ts'
+import { inchesToDots, type Dpi } from '../units.ts'
+import type { BarcodeDirection } from './arrangement.ts'
+import { largestSizeForLines } from './line-metrics.ts'
+import type { CompiledRegion, CompiledTextSpec, Template } from './template.ts'
+import type { TextBox } from './text-fit.ts'
+import type { RectSpec } from './template-schema.ts'
+
+/** A rectangle in dots. */
+export interface DotRect { x: number, y: number, width: number, height: number }
+
+/** A text ready to fit: its compiled text and its box in dots. */
+export interface ResolvedTextSpec extends CompiledTextSpec {
+  box: TextBox
+}
+
+/** A region in dots. */
+export type ResolvedRegion =
+  | { kind: 'text', rect: DotRect, rotation: 0 | 90, spec: ResolvedTextSpec }
+  | { kind: 'column', rect: DotRect, gap: number, items: Array<ResolvedTextSpec & { height: number }> }
+  | { kind: 'line' | 'box', rect: DotRect, thickness: number }
+
+/** One arrangement in dots. */
+export interface ResolvedArrangement {
+  barcode: DotRect
+  regions: ResolvedRegion[]
+}
+
+/** A template in dots at one density. */
+export type ResolvedTemplate = Readonly<Record<BarcodeDirection, ResolvedArrangement>>
+
+const cache = new WeakMap<Template, WeakMap<LabelFont, Map<Dpi, ResolvedTemplate>>>()
+
+/** The template in dots at `dpi` for `font` (cached). Throws InvalidTemplateError when the font cannot serve it. */
+export function resolveTemplate (template: Template, font: LabelFont, dpi: Dpi): ResolvedTemplate {
+  let byFont = cache.get(template)
+  if (byFont === undefined) cache.set(template, byFont = new WeakMap())
+  let byDpi = byFont.get(font)
+  if (byDpi === undefined) byFont.set(font, byDpi = new Map())
+  let resolved = byDpi.get(dpi)
+  if (resolved === undefined) {
+    resolved = {
+      horizontal: resolveArrangement(template, 'horizontal', font, dpi),
+      vertical: resolveArrangement(template, 'vertical', font, dpi)
+    }
+    byDpi.set(dpi, resolved)
+  }
+  return resolved
+}
+
+function dotRect (r: RectSpec, dpi: Dpi): DotRect {
+  const x = inchesToDots(r.x, dpi)
+  const y = inchesToDots(r.y, dpi)
+  return { x, y, width: inchesToDots(r.x + r.width, dpi) - x, height: inchesToDots(r.y + r.height, dpi) - y }
+}
+
+function resolveArrangement (template: Template, direction: BarcodeDirection, font: LabelFont, dpi: Dpi): ResolvedArrangement {
+  const { barcode, regions } = template.arrangements[direction]
+  const box = dotRect(barcode, dpi)
+  // Checked in inches at load; rounding the box's edges to dots must not make the bars shorter than the rule.
+  const bars = direction === 'horizontal' ? box.height : box.width
+  if (bars < Math.ceil(MIN_BAR_HEIGHT_INCHES * dpi)) {
+    throw new InvalidTemplateError(template.file, [{ path: `barcode.${direction}`, rule: 'bar_height', message: `bars would be ${bars} dots long at ${dpi} dpi; at least ${MIN_BAR_HEIGHT_INCHES} in (${Math.ceil(MIN_BAR_HEIGHT_INCHES * dpi)} dots) are needed` }])
+  }
+  return {
+    barcode: box,
+    regions: regions.map((r) => resolveRegion(template, r, font, dpi))
+  }
+}
+
+function resolveRegion (template: Template, region: CompiledRegion, font: LabelFont, dpi: Dpi): ResolvedRegion {
+  const rect = dotRect(region.rect, dpi)
+  switch (region.kind) {
+    case 'text': {
+      const [run, cross] = region.rotation === 90 ? [rect.height, rect.width] : [rect.width, rect.height]
+      return { kind: 'text', rect, rotation: region.rotation, spec: resolveText(template, region.spec, run, cross, font, dpi) }
+    }
+    case 'column': return {
+      kind: 'column',
+      rect,
+      gap: inchesToDots(region.gap, dpi),
+      items: region.items.map((item) => {
+        const height = inchesToDots(item.height, dpi)
+        return { ...resolveText(template, item, rect.width, height, font, dpi), height }
+      })
+    }
+    case 'line': return { kind: 'line', rect, thickness: Math.max(1, Math.min(rect.width, rect.height)) }
+    case 'box': return { kind: 'box', rect, thickness: Math.max(1, inchesToDots(region.thickness, dpi)) }
+  }
+}
+
+function resolveText (template: Template, spec: CompiledTextSpec, run: number, cross: number, font: LabelFont, dpi: Dpi): ResolvedTextSpec {
+  const t = spec.text
+  for (const literal of [t.leading, t.fallback ?? '', ...t.placeholders.map((p) => p.after)]) {
+    const bad = font.firstUnsupported(literal)
+    if (bad !== undefined) {
+      throw new InvalidTemplateError(template.file, [{ path: `${spec.path}.text`, rule: 'unsupported_character', message: `"${bad}" is not in the label font ${font.name}` }])
+    }
+  }
+  const minSize = inchesToDots(spec.minFontSize, dpi)
+  // Checked in inches with nominal metrics at load; in dots with the real font one line may need a dot less.
+  const maxSize = largestSizeForLines(font, cross, 1, template.lineSpacing, inchesToDots(spec.fontSize, dpi))
+  if (maxSize < minSize) {
+    throw new InvalidTemplateError(template.file, [{ path: spec.path, rule: 'too_short', message: `one line at minFontSize ${spec.minFontSize} in does not fit the region's ${cross} dots at ${dpi} dpi with font ${font.name}` }])
+  }
+  return { ...spec, box: { run, cross, maxSize, minSize, maxLines: spec.maxLines, lineSpacing: template.lineSpacing } }
+}

@@ -1,0 +1,111 @@
+// A checked template, compiled once at start-up: placeholders parsed, overrides applied, defaults filled in.
+// Still in inches: dots depend on the density and are worked out per density in resolve.ts.
+import type { FieldIssue } from '../errors.ts'
+import { arrangeRegions, type BarcodeDirection } from './arrangement.ts'
+import { compileText, type CompiledText } from './placeholders.ts'
+import { DEFAULT_LINE_SPACING } from './template-rules.ts'
+import type { ColumnItemSpec, RectSpec, TemplateFile, TextRegionSpec } from './template-schema.ts'
+
+/** How a text is sized and aligned. */
+export interface CompiledTypography {
+  fontSize: number
+  minFontSize: number
+  maxLines: number
+  align: 'left' | 'center' | 'right'
+  truncate: boolean
+}
+
+/** A text that is printed: where it comes from and how. */
+export interface CompiledTextSpec extends CompiledTypography {
+  /** Name in warnings and TextElement.field: the region's id, else its first placeholder's path. */
+  id: string
+  /** JSON path in the template file, for template errors. */
+  path: string
+  text: CompiledText
+}
+
+/** A region of one arrangement. */
+export type CompiledRegion =
+  | { kind: 'text', rect: RectSpec, rotation: 0 | 90, spec: CompiledTextSpec }
+  | { kind: 'column', path: string, rect: RectSpec, gap: number, items: Array<CompiledTextSpec & { height: number }> }
+  | { kind: 'line', path: string, rect: RectSpec }
+  | { kind: 'box', path: string, rect: RectSpec, thickness: number }
+
+/** The barcode box and the regions of one arrangement. */
+export interface CompiledArrangement {
+  barcode: RectSpec
+  regions: CompiledRegion[]
+}
+
+/** A loaded template, as layoutLabel takes it. */
+export interface Template {
+  /** The file name without `.json`; what requests ask for. */
+  name: string
+  /** The file it was loaded from. */
+  file: string
+  description: string
+  lineSpacing: number
+  /** Where the symbol sits along its barcode box. */
+  barcodeAlign: 'left' | 'center'
+  arrangements: Readonly<Record<BarcodeDirection, CompiledArrangement>>
+}
+
+type TextSource = Pick<TextRegionSpec, 'id' | 'text' | 'default' | 'fontSize' | 'minFontSize' | 'maxLines' | 'align' | 'truncate'>
+
+function rectOf (r: RectSpec): RectSpec {
+  return { x: r.x, y: r.y, width: r.width, height: r.height }
+}
+
+/** Compiles a template file that passed the schema and the rules; returns placeholder problems instead. */
+export function compileTemplate (name: string, file: string, spec: TemplateFile): Template | FieldIssue[] {
+  const issues: FieldIssue[] = []
+  const texts = new Map<string, CompiledText>()
+  const textSpec = (source: TextSource, path: string): CompiledTextSpec => {
+    let text = texts.get(path)
+    if (text === undefined) {
+      const compiled = compileText(source.text, source.default, `${path}.text`)
+      if (Array.isArray(compiled)) {
+        issues.push(...compiled)
+        text = { source: source.text, leading: source.text, placeholders: [], fallback: undefined }
+      } else text = compiled
+      texts.set(path, text)
+    }
+    return {
+      id: source.id ?? text.placeholders[0]?.path ?? path,
+      path,
+      text,
+      fontSize: source.fontSize,
+      minFontSize: source.minFontSize,
+      maxLines: source.maxLines ?? 1,
+      align: source.align ?? 'left',
+      truncate: source.truncate ?? true
+    }
+  }
+  const arrangement = (direction: BarcodeDirection): CompiledArrangement => ({
+    barcode: rectOf(spec.barcode[direction]),
+    regions: arrangeRegions(spec, direction).map(({ region, path }): CompiledRegion => {
+      switch (region.type) {
+        case 'text': return { kind: 'text', rect: rectOf(region), rotation: region.rotation ?? 0, spec: textSpec(region, path) }
+        case 'column': return {
+          kind: 'column',
+          path,
+          rect: rectOf(region),
+          gap: region.gap ?? 0,
+          items: region.items.map((item: ColumnItemSpec, i) => ({ ...textSpec(item, `${path}.items[${i}]`), height: item.height }))
+        }
+        case 'line': return { kind: 'line', path, rect: rectOf(region) }
+        case 'box': return { kind: 'box', path, rect: rectOf(region), thickness: region.thickness }
+      }
+    })
+  })
+  const arrangements = { horizontal: arrangement('horizontal'), vertical: arrangement('vertical') }
+  if (issues.length > 0) return issues
+  return {
+    name,
+    file,
+    description: spec.description,
+    lineSpacing: spec.lineSpacing ?? DEFAULT_LINE_SPACING,
+    barcodeAlign: spec.barcode.align ?? 'center',
+    arrangements
+  }
+}
