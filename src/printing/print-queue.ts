@@ -1,0 +1,263 @@
+// The print queue: accepts jobs (rendering records through the LabelService), keeps them in SQLite, and runs one
+// worker per printer that sends its jobs in order, one connection at a time; printers run in parallel.
+import { randomUUID } from 'node:crypto'
+import { ValidationError } from '../errors.ts'
+import type { LabelService, SourceOption } from '../service/types.ts'
+import type { Dpi } from '../units.ts'
+import { IdempotencyConflictError, JobNotCancelableError, PrintJobNotFoundError } from './errors.ts'
+import { createPrinterRegistry, printerDpi, type Printer, type PrinterRegistry } from './printer-registry.ts'
+import { attemptJob, fontDownload, probePrinter, type SendContext, type SendTimeouts, type StatusProbe } from './sender.ts'
+import { openStore, type PrintJob, type PrintStore, type RecoveryReport } from './store.ts'
+import { checkSingleFormat, requestHash as hashRequest, withCopies } from './zpl-format.ts'
+
+/** Tuning of the queue; every value has a default fit for a warehouse LAN. */
+export interface PrintQueueOptions extends Partial<SendTimeouts> {
+  dataDir: string
+  service: Pick<LabelService, 'renderZpl' | 'fontDownloadZpl'>
+  /** Attempts that fail before any label byte is written (refused, timed out, no `~HS` answer) before `failed`. */
+  maxAttempts?: number
+  backoffBaseMs?: number
+  backoffMaxMs?: number
+  /** How often a printer reporting a fault (paper out, pause, head up…) is asked again. */
+  faultPollMs?: number
+  /** SQLite durability; FULL (default) survives power loss, NORMAL only a process crash. */
+  synchronous?: 'FULL' | 'NORMAL'
+  random?: () => number
+  onEvent?: (event: QueueEvent) => void
+}
+
+/** Something worth logging happened to a job. */
+export interface QueueEvent {
+  type: 'printed' | 'failed' | 'retry' | 'held' | 'canceled' | 'recovered'
+  jobId: string
+  printerId: string
+  detail?: string
+}
+
+/** A print request: a record to render or one raw ZPL format, for a printer id. */
+export interface PrintRequest {
+  printerId: string
+  record?: unknown
+  label?: string
+  source?: SourceOption
+  template?: string
+  dpi?: Dpi
+  strict?: boolean
+  copies?: number
+  idempotencyKey?: string
+}
+
+/** A printer's live status for GET /v1/printers/:id/status. */
+export interface PrinterStatusReport extends StatusProbe {
+  printerId: string
+  queueDepth: number
+  /** True when a job was being sent, so the last status seen by the sender is shown instead of a new query. */
+  cached: boolean
+}
+
+const isUniqueViolation = (err: unknown): boolean => (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+
+/** Opens the store, applies the restart rule, and returns the queue (call `start()` to begin sending). */
+export function createPrintQueue (options: PrintQueueOptions) {
+  const timeouts: SendTimeouts = {
+    connectTimeoutMs: options.connectTimeoutMs ?? 3_000,
+    statusTimeoutMs: options.statusTimeoutMs ?? 3_000,
+    writeTimeoutMs: options.writeTimeoutMs ?? 30_000
+  }
+  const maxAttempts = options.maxAttempts ?? 8
+  const backoffBaseMs = options.backoffBaseMs ?? 500
+  const backoffMaxMs = options.backoffMaxMs ?? 30_000
+  const faultPollMs = options.faultPollMs ?? 2_000
+  const random = options.random ?? Math.random
+  const emit = options.onEvent ?? (() => {})
+  const store: PrintStore = openStore(options.dataDir, { synchronous: options.synchronous })
+  const recovery: RecoveryReport = store.recoverInterrupted()
+
+  const running = new Map<string, Promise<void>>()
+  const wakers = new Map<string, () => void>()
+  const locks = new Map<string, Promise<void>>()
+  const lastProbe = new Map<string, StatusProbe>()
+  let started = false
+  let closing = false
+
+  const registry: PrinterRegistry = createPrinterRegistry(store, (printerId, change) => {
+    if (change === 'removed') {
+      for (const id of store.queuedIdsOf(printerId)) if (store.cancel(id, 'printer removed')) emit({ type: 'canceled', jobId: id, printerId, detail: 'printer removed' })
+    }
+    lastProbe.delete(printerId)
+    kick(printerId)
+  })
+  const ctx: SendContext = { store, registry, font: fontDownload(options.service.fontDownloadZpl()), timeouts, onProbe: (id, p) => lastProbe.set(id, p) }
+
+  // A sleep that `kick` (new job, cancel, printer change) or `close` cuts short.
+  const sleep = (printerId: string, ms: number): Promise<void> => new Promise((resolve) => {
+    const timer = setTimeout(done, ms)
+    function done (): void { clearTimeout(timer); wakers.delete(printerId); resolve() }
+    wakers.set(printerId, done)
+  })
+
+  // One connection per printer at a time: the sender, the status endpoint and density detection take turns.
+  function exclusive<T> (printerId: string, fn: () => Promise<T>): Promise<T> {
+    const run = (locks.get(printerId) ?? Promise.resolve()).then(fn)
+    const tail = run.then(() => {}, () => {})
+    locks.set(printerId, tail)
+    void tail.then(() => { if (locks.get(printerId) === tail) locks.delete(printerId) })
+    return run
+  }
+
+  const backoff = (attempts: number): number => {
+    const ceiling = Math.min(backoffMaxMs, backoffBaseMs * 2 ** Math.max(0, attempts - 1))
+    return Math.round(ceiling * (0.5 + random() / 2)) // "equal jitter": spread retries, never retry at once
+  }
+
+  async function work (printerId: string): Promise<void> {
+    while (!closing) {
+      const job = store.nextJob(printerId)
+      if (job === undefined) return
+      const printer = store.printer(printerId)
+      if (printer === undefined) { store.cancel(job.id, 'printer removed'); continue }
+      if (!printer.enabled) { await sleep(printerId, faultPollMs); continue }
+      const outcome = await exclusive(printerId, () => attemptJob(ctx, job, printer))
+      if (outcome.kind === 'printed') {
+        store.markPrinted(job.id, outcome.writtenAt)
+        emit({ type: 'printed', jobId: job.id, printerId })
+      } else if (outcome.kind === 'failed') {
+        store.markFailed(job.id, outcome.reason)
+        emit({ type: 'failed', jobId: job.id, printerId, detail: outcome.reason })
+      } else if (outcome.kind === 'held') {
+        store.requeue(job.id, outcome.reason, false)
+        emit({ type: 'held', jobId: job.id, printerId, detail: outcome.reason })
+        await sleep(printerId, faultPollMs)
+      } else if (outcome.kind === 'retry') {
+        store.requeue(job.id, outcome.reason, true)
+        const attempts = job.attempts + 1
+        if (attempts >= maxAttempts) {
+          const reason = `${outcome.reason}; gave up after ${attempts} attempts`
+          store.markFailed(job.id, reason)
+          emit({ type: 'failed', jobId: job.id, printerId, detail: reason })
+        } else {
+          emit({ type: 'retry', jobId: job.id, printerId, detail: outcome.reason })
+          await sleep(printerId, backoff(attempts))
+        }
+      }
+    }
+  }
+
+  function kick (printerId: string): void {
+    wakers.get(printerId)?.()
+    if (!started || closing || running.has(printerId)) return
+    const loop = work(printerId).finally(() => {
+      running.delete(printerId)
+      // A job may have arrived after the loop's last look.
+      if (!closing && store.nextJob(printerId) !== undefined) kick(printerId)
+    })
+    running.set(printerId, loop)
+  }
+
+  function get (id: string): PrintJob {
+    const job = store.job(id)
+    if (job === undefined) throw new PrintJobNotFoundError(id)
+    return job
+  }
+
+  async function densityFor (printer: Printer, request: PrintRequest): Promise<Dpi> {
+    const known = request.dpi ?? printerDpi(printer)
+    if (known !== undefined) return known
+    const probe = await exclusive(printer.id, () => probePrinter(printer, timeouts, true))
+    const detected = probe.identification?.dpi
+    if (detected === undefined) {
+      throw new ValidationError([{ path: 'dpi', rule: 'required', message: `printer "${printer.id}" has no configured density and did not report one in ~HI (${probe.error ?? 'unknown density'}); give dpi 203 or 300` }])
+    }
+    registry.setDetectedDpi(printer.id, detected)
+    return detected
+  }
+
+  return {
+    registry,
+    recovery,
+    /** Begins sending: one worker for every printer with unfinished jobs. */
+    start (): void {
+      if (started) return
+      started = true
+      for (const printerId of store.printersWithWork()) kick(printerId)
+    },
+    /** Accepts a job (or returns the job an idempotency key already made); `created` false for a repeat. */
+    async submit (request: PrintRequest): Promise<{ job: PrintJob, created: boolean }> {
+      const { idempotencyKey, ...rest } = request
+      const requestHash = hashRequest(rest)
+      const repeat = (): { job: PrintJob, created: boolean } | undefined => {
+        const existing = idempotencyKey === undefined ? undefined : store.jobByKey(idempotencyKey)
+        if (existing === undefined) return undefined
+        if (existing.requestHash !== requestHash) throw new IdempotencyConflictError(idempotencyKey as string, existing.id)
+        return { job: existing, created: false }
+      }
+      const earlier = repeat()
+      if (earlier !== undefined) return earlier
+      const printer = registry.usable(request.printerId)
+      if ((request.record === undefined) === (request.label === undefined)) {
+        throw new ValidationError([{ path: 'record', rule: 'one_of', message: 'send exactly one of record (a delivery record to render) or label (one raw ZPL format)' }])
+      }
+      let zpl: string
+      let dpi: Dpi | null = request.dpi ?? printerDpi(printer) ?? null
+      let trackingCode: string | null = null
+      if (request.label !== undefined) {
+        checkSingleFormat(request.label)
+        zpl = request.label
+      } else {
+        dpi = await densityFor(printer, request)
+        const rendered = options.service.renderZpl({ record: request.record, source: request.source, template: request.template, dpi, strict: request.strict })
+        zpl = rendered.body.toString('utf8')
+        trackingCode = rendered.trackingCode
+      }
+      zpl = withCopies(zpl, request.copies ?? 1)
+      const newJob = { id: randomUUID(), printerId: printer.id, zpl: Buffer.from(zpl, 'utf8'), dpi, copies: request.copies ?? 1, trackingCode, idempotencyKey: idempotencyKey ?? null, requestHash }
+      let job: PrintJob
+      try {
+        job = store.insertJob(newJob)
+      } catch (err) {
+        // Two identical requests raced past the first look; the one that lost answers with the winner's job.
+        const winner = isUniqueViolation(err) ? repeat() : undefined
+        if (winner !== undefined) return winner
+        throw err
+      }
+      kick(printer.id)
+      return { job, created: true }
+    },
+    get,
+    /** Cancels a job that has not started writing its label; JOB_NOT_CANCELABLE otherwise. */
+    cancel (id: string): PrintJob {
+      const job = get(id)
+      if (!store.cancel(id)) throw new JobNotCancelableError(id, store.job(id)?.state ?? job.state)
+      emit({ type: 'canceled', jobId: id, printerId: job.printerId })
+      kick(job.printerId)
+      return get(id)
+    },
+    /** Most recent jobs of a printer, newest first. */
+    jobsOf (printerId: string, limit = 50): PrintJob[] {
+      registry.get(printerId, 'id')
+      return store.jobsOf(printerId, limit)
+    },
+    depth: (printerId: string): number => store.depth(printerId),
+    /** Asks the printer now, unless a job is being sent on its one connection: then the sender's last answer. */
+    async status (printerId: string): Promise<PrinterStatusReport> {
+      const printer = registry.get(printerId, 'id')
+      const last = lastProbe.get(printerId)
+      if (locks.has(printerId) && last !== undefined) return { ...last, printerId, queueDepth: store.depth(printerId), cached: true }
+      const fresh = await exclusive(printerId, () => probePrinter(printer, timeouts, true))
+      if (fresh.identification?.dpi !== undefined) registry.setDetectedDpi(printerId, fresh.identification.dpi)
+      lastProbe.set(printerId, fresh)
+      return { ...fresh, printerId, queueDepth: store.depth(printerId), cached: false }
+    },
+    /** Stops after the attempts in flight end (bounded by the timeouts); unsent jobs stay queued for the next start. */
+    async close (): Promise<void> {
+      if (closing) return
+      closing = true
+      for (const wake of [...wakers.values()]) wake()
+      await Promise.allSettled([...running.values()])
+      store.close()
+    }
+  }
+}
+
+/** The print queue's operations. */
+export type PrintQueue = ReturnType<typeof createPrintQueue>

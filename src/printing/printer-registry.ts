@@ -1,0 +1,132 @@
+// Printers the service may connect to. Only these addresses are ever dialled: a print job names a printer id,
+// and only the admin API (behind the API key) or the config file can add an address.
+import { readFileSync } from 'node:fs'
+import { Value } from '@sinclair/typebox/value'
+import type { TSchema } from '@sinclair/typebox'
+import { ConfigError, ValidationError, type FieldIssue } from '../errors.ts'
+import type { Dpi } from '../units.ts'
+import { PrinterDisabledError, PrinterExistsError, PrinterNotFoundError } from './errors.ts'
+import { PrinterInput, PrinterPatch, PrintersFile } from './printer-schema.ts'
+import type { PrinterRecord, PrintStore } from './store.ts'
+
+export const DEFAULT_PRINTER_PORT = 9100
+
+/** A printer as clients see it. */
+export type Printer = PrinterRecord
+
+function schemaIssues (schema: TSchema, value: unknown, prefix: string): FieldIssue[] {
+  return [...Value.Errors(schema, value)].map((e) => ({
+    path: [prefix, ...e.path.split('/').filter((s) => s !== '')].filter((s) => s !== '').join('.') || 'body',
+    rule: 'schema',
+    message: e.message
+  }))
+}
+
+/** Validates against a schema, throwing ValidationError with field paths. */
+export function checkSchema<T> (schema: TSchema, value: unknown, prefix = ''): T {
+  const issues = schemaIssues(schema, value, prefix)
+  if (issues.length > 0) throw new ValidationError(issues)
+  return value as T
+}
+
+/** The density to lay out for: configured, else detected, else unknown. */
+export function printerDpi (p: Printer): Dpi | undefined {
+  return p.dpi ?? p.detectedDpi ?? undefined
+}
+
+/** Called after a printer changes, so its worker and font state follow. */
+export type PrinterListener = (printerId: string, change: 'added' | 'changed' | 'removed') => void
+
+/** The registry over the queue's store. */
+export function createPrinterRegistry (store: PrintStore, listener: PrinterListener = () => {}) {
+  const get = (id: string, path = 'printer_id'): Printer => {
+    const p = store.printer(id)
+    if (p === undefined) throw new PrinterNotFoundError(id, path)
+    return p
+  }
+  const put = (input: PrinterInput, origin: Printer['origin'], existing: Printer | undefined): Printer => {
+    const now = Date.now()
+    const record: Printer = {
+      id: input.id,
+      name: input.name ?? input.id,
+      host: input.host,
+      port: input.port ?? DEFAULT_PRINTER_PORT,
+      dpi: input.dpi ?? null,
+      detectedDpi: existing !== undefined && existing.host === input.host && existing.port === (input.port ?? DEFAULT_PRINTER_PORT) ? existing.detectedDpi : null,
+      enabled: input.enabled ?? true,
+      origin,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now
+    }
+    store.putPrinter(record)
+    return record
+  }
+
+  return {
+    list: (): Printer[] => store.printers(),
+    get,
+    /** The printer, refusing one that is switched off. */
+    usable (id: string): Printer {
+      const p = get(id)
+      if (!p.enabled) throw new PrinterDisabledError(id)
+      return p
+    },
+    add (input: unknown): Printer {
+      const valid = checkSchema<PrinterInput>(PrinterInput, input)
+      if (store.printer(valid.id) !== undefined) throw new PrinterExistsError(valid.id)
+      const p = put(valid, 'api', undefined)
+      listener(p.id, 'added')
+      return p
+    },
+    update (id: string, patch: unknown): Printer {
+      const valid = checkSchema<PrinterPatch>(PrinterPatch, patch)
+      const old = get(id, 'id')
+      const next = put({
+        id,
+        name: valid.name ?? old.name,
+        host: valid.host ?? old.host,
+        port: valid.port ?? old.port,
+        dpi: valid.dpi === null ? undefined : valid.dpi ?? old.dpi ?? undefined,
+        enabled: valid.enabled ?? old.enabled
+      }, old.origin, old)
+      // Another address may be another printer: its font must be sent again.
+      if (next.host !== old.host || next.port !== old.port) store.clearFontHash(id)
+      listener(id, 'changed')
+      return next
+    },
+    remove (id: string): Printer {
+      const p = get(id, 'id')
+      store.deletePrinter(id)
+      store.clearFontHash(id)
+      listener(id, 'removed')
+      return p
+    },
+    /** Records the density a printer reported in `~HI`. */
+    setDetectedDpi (id: string, dpi: Dpi): void {
+      const p = store.printer(id)
+      if (p !== undefined && p.detectedDpi !== dpi) store.putPrinter({ ...p, detectedDpi: dpi, updatedAt: Date.now() })
+    },
+    /** Loads PRINTERS_FILE; its printers replace same-id ones (the file is the source of truth for its entries). */
+    loadFile (file: string): Printer[] {
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(readFileSync(file, 'utf8'))
+      } catch (err) {
+        throw new ConfigError(`PRINTERS_FILE ${file} cannot be read as JSON: ${err instanceof Error ? err.message : String(err)}`, { cause: err })
+      }
+      const issues = schemaIssues(PrintersFile, parsed, '')
+      if (issues.length > 0) throw new ConfigError(`PRINTERS_FILE ${file} is invalid: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues })
+      const loaded = (parsed as { printers: PrinterInput[] }).printers.map((input) => {
+        const old = store.printer(input.id)
+        const p = put(input, 'file', old)
+        if (old !== undefined && (old.host !== p.host || old.port !== p.port)) store.clearFontHash(p.id)
+        return p
+      })
+      for (const p of loaded) listener(p.id, 'changed')
+      return loaded
+    }
+  }
+}
+
+/** The printer registry's operations. */
+export type PrinterRegistry = ReturnType<typeof createPrinterRegistry>

@@ -1,0 +1,136 @@
+// One delivery attempt of one job: connect, ask `~HS`, hold on a fault, store the font once, then write the label.
+// The job is marked `writing` in SQLite before its first label byte leaves; from then on it is never sent again
+// automatically, whatever happens (that is the at-most-once rule; see README "Delivery guarantee").
+import { createHash } from 'node:crypto'
+import { openConnection, PrinterConnectionError, type PrinterConnection } from './connection.ts'
+import { MalformedReplyError, parseHostIdentification, parseHostStatus, type HostIdentification, type HostStatus } from './host-status.ts'
+import { printerDpi, type Printer, type PrinterRegistry } from './printer-registry.ts'
+import type { PrintJob, PrintStore } from './store.ts'
+
+/** Timeouts of one attempt, in milliseconds. */
+export interface SendTimeouts {
+  connectTimeoutMs: number
+  /** A printer that does not answer `~HS` within this is treated as faulted (head open, media out). */
+  statusTimeoutMs: number
+  /** Per write (font download, label) and for the printer to close after the last byte. */
+  writeTimeoutMs: number
+}
+
+/** How an attempt ended. `retry`: nothing of the label was written; `held`: the printer reported a fault. */
+export type Outcome =
+  | { kind: 'printed', writtenAt: number }
+  | { kind: 'retry', reason: string }
+  | { kind: 'held', reason: string }
+  | { kind: 'failed', reason: string }
+  | { kind: 'canceled' }
+
+/** A `~HS` answer with when and how fast it came. */
+export interface StatusProbe {
+  reachable: boolean
+  rttMs: number | null
+  status: HostStatus | null
+  identification: HostIdentification | null
+  error: string | null
+  checkedAt: number
+}
+
+/** The font download a printer needs, and the hash recorded once a printer has it. */
+export interface FontDownload {
+  bytes: Buffer
+  hash: string
+}
+
+export function fontDownload (zpl: string): FontDownload {
+  const bytes = Buffer.from(zpl, 'utf8')
+  return { bytes, hash: createHash('sha256').update(bytes).digest('hex').slice(0, 32) }
+}
+
+const message = (err: unknown): string => err instanceof Error ? err.message : String(err)
+
+/** Asks `~HS` (and `~HI` when the density is unknown or `identify` is set) on an open connection. */
+export async function probe (conn: PrinterConnection, timeouts: SendTimeouts, identify: boolean): Promise<StatusProbe> {
+  const started = performance.now()
+  const checkedAt = Date.now()
+  try {
+    const frames = await conn.query('~HS', 3, timeouts.statusTimeoutMs)
+    const rttMs = Math.round((performance.now() - started) * 10) / 10
+    const status = parseHostStatus(frames)
+    let identification: HostIdentification | null = null
+    if (identify) {
+      try {
+        identification = parseHostIdentification((await conn.query('~HI', 1, timeouts.statusTimeoutMs))[0])
+      } catch {
+        identification = null
+      }
+    }
+    return { reachable: true, rttMs, status, identification, error: null, checkedAt }
+  } catch (err) {
+    const silent = err instanceof PrinterConnectionError && err.timedOut
+    const error = silent
+      ? `no ~HS answer within ${timeouts.statusTimeoutMs} ms (head open or media out, or not a ZPL printer)`
+      : err instanceof MalformedReplyError ? `malformed ~HS answer: ${err.message}` : `~HS failed: ${message(err)}`
+    return { reachable: true, rttMs: null, status: null, identification: null, error, checkedAt }
+  }
+}
+
+/** Connects and probes without sending anything else (status endpoint, density detection). */
+export async function probePrinter (printer: Printer, timeouts: SendTimeouts, identify: boolean): Promise<StatusProbe> {
+  let conn: PrinterConnection
+  try {
+    conn = await openConnection(printer.host, printer.port, timeouts.connectTimeoutMs)
+  } catch (err) {
+    return { reachable: false, rttMs: null, status: null, identification: null, error: message(err), checkedAt: Date.now() }
+  }
+  try {
+    return await probe(conn, timeouts, identify)
+  } finally {
+    await conn.close(timeouts.statusTimeoutMs).catch(() => {})
+  }
+}
+
+/** Everything an attempt uses. */
+export interface SendContext {
+  store: PrintStore
+  registry: PrinterRegistry
+  font: FontDownload
+  timeouts: SendTimeouts
+  /** Told about every `~HS` the sender asks, so the status endpoint can answer while a job is being sent. */
+  onProbe: (printerId: string, probe: StatusProbe) => void
+}
+
+/** Makes one attempt at `job` on `printer`; updates the job's row and returns how it ended. */
+export async function attemptJob (ctx: SendContext, job: PrintJob, printer: Printer): Promise<Outcome> {
+  const { store, timeouts } = ctx
+  if (!store.markSending(job.id)) return { kind: 'canceled' }
+  let conn: PrinterConnection
+  try {
+    conn = await openConnection(printer.host, printer.port, timeouts.connectTimeoutMs)
+  } catch (err) {
+    return { kind: 'retry', reason: message(err) }
+  }
+  let labelStarted = false
+  try {
+    const result = await probe(conn, timeouts, printerDpi(printer) === undefined)
+    ctx.onProbe(printer.id, result)
+    if (result.identification?.dpi !== undefined) ctx.registry.setDetectedDpi(printer.id, result.identification.dpi)
+    if (result.status === null) return { kind: 'retry', reason: result.error ?? 'no ~HS answer' }
+    if (result.status.faults.length > 0) return { kind: 'held', reason: `held: printer reports ${result.status.faults.join(', ')}` }
+    if (store.fontHash(printer.id) !== ctx.font.hash) {
+      await conn.write(ctx.font.bytes, timeouts.writeTimeoutMs)
+      store.setFontHash(printer.id, ctx.font.hash)
+    }
+    // Cancel may have won while we connected; after this UPDATE it cannot.
+    if (!store.markWriting(job.id)) return { kind: 'canceled' }
+    labelStarted = true
+    await conn.write(job.zpl, timeouts.writeTimeoutMs)
+    const writtenAt = Date.now()
+    // The printer closing its side after our FIN means it has read every byte.
+    await conn.close(timeouts.writeTimeoutMs)
+    return { kind: 'printed', writtenAt }
+  } catch (err) {
+    if (labelStarted) return { kind: 'failed', reason: `interrupted while writing the label: may have printed (${message(err)}); not resent automatically` }
+    return { kind: 'retry', reason: message(err) }
+  } finally {
+    conn.destroy()
+  }
+}

@@ -1,0 +1,160 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { startFakePrinter, type FakePrinter } from '../support/fake-printer.ts'
+import type { PrintQueue } from '../../src/printing/print-queue.ts'
+import { STUB_FONT, openQueue, stubService, waitFor } from './helpers.ts'
+
+const LABEL = '^XA^FO50,50^A@N,40,40,E:LWSANS.TTF^FDHello, Zebra^FS^FO50,120^BCN,100,Y,N,N^FD>:ABC123^FS^XZ'
+
+let printers: FakePrinter[] = []
+let queues: PrintQueue[] = []
+afterEach(async () => {
+  for (const q of queues) await q.close()
+  for (const p of printers) await p.close()
+  printers = []
+  queues = []
+})
+
+async function setup (mode: Parameters<typeof startFakePrinter>[0] = {}, extra: Parameters<typeof openQueue>[0] = {}) {
+  const printer = await startFakePrinter(mode)
+  printers.push(printer)
+  const queue = openQueue(extra)
+  queues.push(queue)
+  queue.registry.add({ id: 'p1', host: printer.host, port: printer.port, dpi: 203 })
+  return { printer, queue }
+}
+
+const settled = (queue: PrintQueue, id: string) => () => ['printed', 'failed', 'canceled'].includes(queue.get(id).state)
+
+describe('print queue against a fake Zebra printer', () => {
+  it('sends the font download once, then each label, byte for byte', async () => {
+    const { printer, queue } = await setup()
+    const first = (await queue.submit({ printerId: 'p1', label: LABEL })).job
+    await waitFor(settled(queue, first.id))
+    expect(queue.get(first.id)).toMatchObject({ state: 'printed', attempts: 1, lastError: null })
+    expect(printer.data().toString('latin1')).toBe(STUB_FONT + LABEL)
+    expect(printer.received().toString('latin1')).toBe('~HS' + STUB_FONT + LABEL)
+
+    const second = (await queue.submit({ printerId: 'p1', record: { n: 2 } })).job
+    await waitFor(settled(queue, second.id))
+    expect(printer.data().toString('latin1')).toBe(STUB_FONT + LABEL + '^XA^FO20,20^A@N,40,40,E:LWSANS.TTF^FDlabel 2 at 203^FS^XZ')
+    expect(printer.stats.hs).toBe(2)
+  })
+
+  it('retries a refused printer with backoff, then fails the job with the reason', async () => {
+    const { printer, queue } = await setup({ mode: 'refuse' })
+    const { job } = await queue.submit({ printerId: 'p1', label: LABEL })
+    await waitFor(settled(queue, job.id))
+    const done = queue.get(job.id)
+    expect(done.state).toBe('failed')
+    expect(done.attempts).toBe(3)
+    expect(done.lastError).toMatch(/ECONNREFUSED.*gave up after 3 attempts/)
+    expect(printer.data().length).toBe(0)
+  })
+
+  it('retries a printer that accepts and hangs (no ~HS answer), then fails it', async () => {
+    const { printer, queue } = await setup({ mode: 'hang' })
+    const { job } = await queue.submit({ printerId: 'p1', label: LABEL })
+    await waitFor(settled(queue, job.id))
+    expect(queue.get(job.id)).toMatchObject({ state: 'failed', attempts: 3 })
+    expect(queue.get(job.id).lastError).toMatch(/no ~HS answer within 150 ms.*gave up after 3 attempts/)
+    expect(printer.stats.connections).toBe(3)
+  })
+
+  it('holds a job while the printer reports paper out, then prints it once', async () => {
+    const { printer, queue } = await setup({ mode: 'paper-out' })
+    const { job } = await queue.submit({ printerId: 'p1', label: LABEL })
+    await waitFor(() => printer.stats.hs >= 4, 5_000, 'several ~HS polls')
+    expect(queue.get(job.id)).toMatchObject({ attempts: 0, lastError: 'held: printer reports paper out' })
+    expect(['queued', 'sending']).toContain(queue.get(job.id).state)
+    expect(printer.data().length).toBe(0)
+    await printer.setMode('normal')
+    await waitFor(settled(queue, job.id))
+    expect(queue.get(job.id).state).toBe('printed')
+    expect(printer.labels()).toEqual([LABEL])
+  })
+
+  it('holds while paused or silent (head open) and never fails a paused printer', async () => {
+    const { printer, queue } = await setup({ mode: 'pause' }, { maxAttempts: 100 })
+    const { job } = await queue.submit({ printerId: 'p1', label: LABEL })
+    await waitFor(() => printer.stats.hs >= 3)
+    expect(queue.get(job.id).lastError).toBe('held: printer reports paused')
+    await printer.setMode('silent')
+    await waitFor(() => /no ~HS answer/.test(queue.get(job.id).lastError ?? ''))
+    expect(['queued', 'sending']).toContain(queue.get(job.id).state)
+    expect(printer.data().length).toBe(0)
+    await printer.setMode('normal')
+    await waitFor(settled(queue, job.id))
+    expect(printer.labels()).toEqual([LABEL])
+  })
+
+  it('fails a job whose connection breaks mid-label with "may have printed" and does not resend it', async () => {
+    const { printer, queue } = await setup({ mode: 'close-mid-write', closeAfterBytes: STUB_FONT.length + 10 })
+    const big = `^XA${'^FO10,10^FDxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx^FS'.repeat(20_000)}^XZ`
+    const { job } = await queue.submit({ printerId: 'p1', label: big })
+    await waitFor(settled(queue, job.id))
+    expect(queue.get(job.id)).toMatchObject({ state: 'failed', attempts: 1 })
+    expect(queue.get(job.id).lastError).toMatch(/may have printed/)
+    expect(printer.stats.connections).toBe(1)
+  })
+
+  it('reads a slow printer to the end and still delivers every byte', async () => {
+    const { printer, queue } = await setup({ mode: 'slow', slowDelayMs: 2 })
+    const big = `^XA${'^FO10,10^FDslow printer^FS'.repeat(3_000)}^XZ`
+    const { job } = await queue.submit({ printerId: 'p1', label: big })
+    await waitFor(settled(queue, job.id), 10_000)
+    expect(queue.get(job.id).state).toBe('printed')
+    expect(printer.data().toString('latin1')).toBe(STUB_FONT + big)
+  })
+
+  it('prints once for the same idempotency key and refuses the key for another request', async () => {
+    const { printer, queue } = await setup()
+    const a = await queue.submit({ printerId: 'p1', label: LABEL, idempotencyKey: 'order-1' })
+    const b = await queue.submit({ printerId: 'p1', label: LABEL, idempotencyKey: 'order-1' })
+    expect(a.created).toBe(true)
+    expect(b).toMatchObject({ created: false, job: { id: a.job.id } })
+    await waitFor(settled(queue, a.job.id))
+    const c = await queue.submit({ printerId: 'p1', label: LABEL, idempotencyKey: 'order-1' })
+    expect(c.job).toMatchObject({ id: a.job.id, state: 'printed' })
+    await expect(queue.submit({ printerId: 'p1', label: LABEL, copies: 2, idempotencyKey: 'order-1' })).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(printer.labels()).toEqual([LABEL])
+  })
+
+  it('cancels a queued job, and refuses to cancel a printed one', async () => {
+    const { printer, queue } = await setup({ mode: 'paper-out' })
+    const { job } = await queue.submit({ printerId: 'p1', label: LABEL })
+    await waitFor(() => printer.stats.hs >= 1)
+    expect(queue.cancel(job.id).state).toBe('canceled')
+    await printer.setMode('normal')
+    const next = (await queue.submit({ printerId: 'p1', label: LABEL })).job
+    await waitFor(settled(queue, next.id))
+    expect(printer.labels()).toEqual([LABEL])
+    expect(() => queue.cancel(next.id)).toThrow(expect.objectContaining({ code: 'JOB_NOT_CANCELABLE' }))
+    expect(() => queue.cancel('nope')).toThrow(expect.objectContaining({ code: 'PRINT_JOB_NOT_FOUND' }))
+  })
+
+  it('lays a record out at the density the printer reports in ~HI when none is configured', async () => {
+    const printer = await startFakePrinter({ dpmm: 12 })
+    printers.push(printer)
+    const service = stubService()
+    const queue = openQueue({ service })
+    queues.push(queue)
+    queue.registry.add({ id: 'p300', host: printer.host, port: printer.port })
+    const { job } = await queue.submit({ printerId: 'p300', record: { n: 7 } })
+    expect(job.dpi).toBe(300)
+    expect(service.requests[0]?.dpi).toBe(300)
+    expect(queue.registry.get('p300').detectedDpi).toBe(300)
+    await waitFor(settled(queue, job.id))
+    expect(printer.labels()).toEqual(['^XA^FO20,20^A@N,40,40,E:LWSANS.TTF^FDlabel 7 at 300^FS^XZ'])
+  })
+
+  it('refuses unknown and disabled printers and bad raw ZPL', async () => {
+    const { queue } = await setup()
+    await expect(queue.submit({ printerId: 'nope', label: LABEL })).rejects.toMatchObject({ code: 'PRINTER_NOT_FOUND' })
+    queue.registry.update('p1', { enabled: false })
+    await expect(queue.submit({ printerId: 'p1', label: LABEL })).rejects.toMatchObject({ code: 'PRINTER_DISABLED' })
+    queue.registry.update('p1', { enabled: true })
+    await expect(queue.submit({ printerId: 'p1', label: `${LABEL}${LABEL}` })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' })
+    await expect(queue.submit({ printerId: 'p1' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'record', rule: 'one_of' }] })
+  })
+})
