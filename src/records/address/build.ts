@@ -69,6 +69,8 @@ function regionOf (r: RecordReader, part: Part | undefined, us: boolean): string
   return code
 }
 
+const TEXT_PARTS = ['lines.0', 'lines.1', 'lines.2', 'city', 'region', 'postalCode', 'country'] as const
+
 /** Address from separate parts; undefined (with an issue) when there is no street line at all. */
 export function structuredAddress (r: RecordReader, parts: AddressParts, label: string): Address | undefined {
   const lines: string[] = []
@@ -82,7 +84,9 @@ export function structuredAddress (r: RecordReader, parts: AddressParts, label: 
   const onlyOneLine = parts.city?.value == null && parts.region?.value == null && parts.postalCode?.value == null
   const firstLine = parts.lines.find((p) => typeof p.value === 'string' && p.value.trim() !== '')
   if (lines.length === 1 && onlyOneLine && firstLine !== undefined) {
-    return textAddress(r, firstLine.value as string, firstLine.path, label)
+    const given = parts.country?.value != null ? countryOf(r, parts.country) : undefined
+    if (given !== undefined && parts.country !== undefined) r.map(`${label}.country`, parts.country.path)
+    return textAddress(r, firstLine.value as string, firstLine.path, label, given)
   }
   if (lines.length === 0) {
     r.issue(streetPath, 'required', 'street address is required')
@@ -101,17 +105,22 @@ export function structuredAddress (r: RecordReader, parts: AddressParts, label: 
   return address
 }
 
-/** Address from one free-text line: parsed when it is a US address, else printed as given with ADDRESS_UNPARSED. */
-export function textAddress (r: RecordReader, raw: string, path: string, label: string): Address {
+/**
+ * Address from one free-text line: parsed when it is a US address, else printed as given with ADDRESS_UNPARSED.
+ * `country` is the one the record names beside the line, if any; a country at the end of the line wins.
+ */
+export function textAddress (r: RecordReader, raw: string, path: string, label: string, givenCountry?: string): Address {
   let text = cleanAddressText(raw)
-  let country = 'US'
+  let country = givenCountry ?? 'US'
   const trailing = TRAILING_COUNTRY.exec(text)
   if (trailing !== null) {
     country = countryCode(trailing[1] ?? '') ?? 'US'
     text = text.slice(0, trailing.index).replace(/[,\s]+$/, '')
   }
   r.map(label, path)
-  for (const key of ['lines.0', 'lines.1', 'lines.2', 'city', 'region', 'postalCode', 'country']) r.map(`${label}.${key}`, path)
+  for (const key of TEXT_PARTS) {
+    if (key !== 'country' || givenCountry === undefined) r.map(`${label}.${key}`, path)
+  }
   const parsed = country === 'US' ? parseUsAddress(text) : undefined
   if (parsed !== undefined) {
     const address: Address = { lines: parsed.lines, city: parsed.city, region: parsed.region, country }

@@ -164,6 +164,28 @@ describe('generic adapter', () => {
     expect(issues).toContainEqual(expect.objectContaining({ path: 'record.recipient.address.country', rule: 'us_address' }))
   })
 
+  const REJECTIONS: [string, Json, string, string, RegExp][] = [
+    ['an unknown weight unit', { package: { weight: { value: 2, unit: 'stone' } } }, 'record.package.weight.unit', 'enum', /use lb, oz, kg or g/],
+    ['a weight without unit', { package: { weight: { value: 2 } } }, 'record.package.weight.unit', 'required', /lb, oz, kg or g/],
+    ['a negative weight', { package: { weight: { value: -1, unit: 'lb' } } }, 'record.package.weight.value', 'minimum', /must not be negative/],
+    ['an unknown length unit', { package: { dimensions: { length: 1, width: 1, height: 1, unit: 'ft' } } }, 'record.package.dimensions.unit', 'enum', /use in or cm/],
+    ['a package that is not an object', { package: 'big' }, 'record.package', 'type', /must be an object, got a string/],
+    ['a reference without value', { references: [{ label: 'PO' }] }, 'record.references.0.value', 'required', /reference value is required/],
+    ['a reference that is not an object', { references: ['SO-1'] }, 'record.references.0', 'type', /"label": "Ref#"/],
+    ['references that are not a list', { references: 'SO-1' }, 'record.references', 'type', /must be an array/],
+    ['an address of the wrong type', { recipient: { name: 'A', address: 5 } }, 'record.recipient.address', 'type', /address object or one line of text/],
+    ['a missing address', { recipient: { name: 'A' } }, 'record.recipient.address', 'required', /recipient address is required/],
+    ['an unknown country', { recipient: { name: 'A', address: { lines: ['1 Main St'], country: 'Atlantis' } } }, 'record.recipient.address.country', 'enum', /ISO 3166-1/]
+  ]
+
+  for (const [what, changes, path, rule, message] of REJECTIONS) {
+    it(`refuses ${what} at ${path} (${rule})`, () => {
+      const err = issuesOf(() => adapt({ ...benchRecord(), ...changes }))
+      expect(err.code).toBe('VALIDATION_FAILED')
+      expect(err.issues).toEqual([{ path, rule, message: expect.stringMatching(message) as string }])
+    })
+  }
+
   it('refuses a record that is not an object', () => {
     for (const record of [null, [], 'text', 3]) {
       const { code, issues } = issuesOf(() => adapt(record))

@@ -80,6 +80,13 @@ describe('structured addresses', () => {
     ])
   })
 
+  it('keeps the country given beside a lone line, and its path', () => {
+    const { address, r } = read({ street: '10 Downing Street, London SW1A 2AA', country: 'GB' })
+    expect(address).toEqual({ lines: ['10 Downing Street', 'London SW1A 2AA'], country: 'GB' })
+    expect(r.paths.get('recipient.address.country')).toBe('a.country')
+    expect(r.paths.get('recipient.address.lines.0')).toBe('a.street')
+  })
+
   it('parses a lone street field that holds the whole address', () => {
     expect(read({ street: '12952 14th St, Yucaipa, CA 92399' }).address).toEqual({ lines: ['12952 14th St'], city: 'Yucaipa', region: 'CA', postalCode: '92399', country: 'US' })
   })
