@@ -4,10 +4,11 @@
 import type { PackageInfo, Recipient, Shipper, Weight } from '../../model/label-data.ts'
 import type { AddressParts } from '../address/build.ts'
 import { readShipDate } from '../dates.ts'
-import { dimensionsOf, measure, roundWeight, weightUnit } from '../package.ts'
-import { isRec, type Rec, type RecordReader } from '../reader.ts'
+import { dimensionsOf, measure, weightUnit } from '../package.ts'
+import type { Rec, RecordReader } from '../reader.ts'
 import type { AdapterResult, CarrierFacts } from '../types.ts'
-import { addressAt, firstText, itemSummary, mappedPhone, mappedText, referenceChoice, valueAt } from './common.ts'
+import { addressAt, firstText, mappedPhone, mappedText, referenceChoice, valueAt } from './common.ts'
+import { sumItems } from './items.ts'
 
 const BASE = 'record'
 
@@ -93,40 +94,28 @@ interface ItemsRead {
 function readItems (r: RecordReader, record: Rec): ItemsRead {
   const path = `${BASE}.items`
   const list = r.array(record, 'items', BASE) ?? []
-  const items: Rec[] = []
-  let total = 0
   let unit: Weight['unit'] | undefined
-  let weighed = list.length > 0
-  const named: { name?: string, quantity?: number }[] = []
-  list.forEach((entry, i) => {
-    const at = `${path}.${i}`
-    if (!isRec(entry)) { r.issue(at, 'type', 'must be an item object'); weighed = false; return }
-    items.push(entry)
-    const quantity = r.number(entry, 'quantity', at) ?? 1
-    const options = r.object(entry, 'item_options', at)
-    const itemUnit = weightUnit(r, options, 'weight_unit', `${at}.item_options`, 'lb')
-    const weight = measure(r, entry, 'weight', at)
+  const totals = sumItems(r, list, path, (item, at) => {
+    const itemUnit = weightUnit(r, r.object(item, 'item_options', at), 'weight_unit', `${at}.item_options`, 'lb')
     if (unit !== undefined && itemUnit !== unit) r.issue(`${at}.item_options.weight_unit`, 'same_unit', `items must be weighed in one unit; item 0 is in ${unit}`)
     unit ??= itemUnit
-    if (weight === undefined) weighed = false
-    else total += weight * quantity
-    named.push({ name: r.text(entry, 'name', at), quantity })
+    return measure(r, item, 'weight', at)
   })
-  const first = items.length === 1 ? items[0] : undefined
+  const first = totals.items.length === 1 ? totals.items[0] : undefined
   const at0 = `${path}.0`
   const dimensions = first === undefined ? undefined : dimensionsOf(measure(r, first, 'length', at0), measure(r, first, 'width', at0), measure(r, first, 'height', at0), 'in')
   const pkg: PackageInfo = {}
-  if (weighed && unit !== undefined) { pkg.weight = { value: roundWeight(total), unit }; r.map('package.weight', list.length === 1 ? `${at0}.weight` : path) }
+  if (totals.weight !== undefined && unit !== undefined) { pkg.weight = { value: totals.weight, unit }; r.map('package.weight', list.length === 1 ? `${at0}.weight` : path) }
   if (dimensions !== undefined) { pkg.dimensions = dimensions; r.map('package.dimensions', at0) }
-  const description = first === undefined ? itemSummary(named) : mappedText(r, first, 'description', at0, 'package.description') ?? mappedText(r, first, 'name', at0, 'package.description')
+  const description = first === undefined ? totals.summary : mappedText(r, first, 'description', at0, 'package.description') ?? mappedText(r, first, 'name', at0, 'package.description')
   if (description !== undefined) {
     pkg.description = description
     if (first === undefined) r.map('package.description', path)
   }
-  const quantity = first === undefined ? undefined : r.number(first, 'quantity', at0)
+  const quantity = totals.firstQuantity
   return {
     ...(Object.keys(pkg).length === 0 ? {} : { pkg }),
-    facts: { path, count: list.length, ...(quantity === undefined ? {} : { quantity }), weighed, measured: dimensions !== undefined }
+    facts: { path, count: list.length, ...(quantity === undefined ? {} : { quantity }), weighed: pkg.weight !== undefined, measured: dimensions !== undefined }
   }
 }
 

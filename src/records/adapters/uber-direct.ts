@@ -1,10 +1,11 @@
 // Uber Direct: the create-delivery request and the Delivery object (seeds 001, 002). Items are weighed in grams
 // and measured in centimetres; a CODE128 dropoff barcode is what the courier scans, so it is the tracking code.
 import type { PackageInfo } from '../../model/label-data.ts'
-import { dimensionsOf, measure, roundWeight } from '../package.ts'
+import { dimensionsOf, measure } from '../package.ts'
 import { isRec, type Rec, type RecordReader } from '../reader.ts'
 import type { AdapterResult, CarrierFacts, Detection, ReferenceChoice, SourceAdapter, TrackingCandidate } from '../types.ts'
-import { itemSummary, referenceChoice, valueAt } from './common.ts'
+import { referenceChoice, valueAt } from './common.ts'
+import { sumItems } from './items.ts'
 import { readWaypointRecord } from './waypoint-label.ts'
 import { hasWaypointShape } from './waypoint-record.ts'
 
@@ -46,33 +47,26 @@ function tracking (record: Rec): TrackingCandidate[] {
 function readItems (r: RecordReader, record: Rec): { pkg?: PackageInfo, facts: CarrierFacts['items'] } {
   const path = 'record.manifest_items'
   const list = r.array(record, 'manifest_items', 'record') ?? []
-  let grams = 0
-  let weighed = list.length > 0
-  const named: { name?: string, quantity?: number }[] = []
-  const items: Rec[] = []
-  list.forEach((entry, i) => {
-    const at = `${path}.${i}`
-    if (!isRec(entry)) { r.issue(at, 'type', 'must be an item object'); weighed = false; return }
-    items.push(entry)
-    const quantity = r.number(entry, 'quantity', at) ?? 1
-    const weight = measure(r, entry, 'weight', at)
-    if (weight === undefined) weighed = false
-    else grams += weight * quantity
-    named.push({ name: r.text(entry, 'name', at), quantity })
-  })
-  const [first] = items
-  const quantity = first === undefined ? undefined : r.number(first, 'quantity', `${path}.0`) ?? 1
-  const dims = first === undefined || items.length !== 1 ? undefined : r.object(first, 'dimensions', `${path}.0`)
+  const totals = sumItems(r, list, path, (item, at) => measure(r, item, 'weight', at))
+  const first = totals.items.length === 1 ? totals.items[0] : undefined
+  const dims = first === undefined ? undefined : r.object(first, 'dimensions', `${path}.0`)
   const at = `${path}.0.dimensions`
   const dimensions = dims === undefined ? undefined : dimensionsOf(measure(r, dims, 'length', at), measure(r, dims, 'depth', at), measure(r, dims, 'height', at), 'cm')
   const pkg: PackageInfo = {}
-  if (weighed) { pkg.weight = { value: roundWeight(grams), unit: 'g' }; r.map('package.weight', items.length === 1 ? `${path}.0.weight` : path) }
+  if (totals.weight !== undefined) { pkg.weight = { value: totals.weight, unit: 'g' }; r.map('package.weight', list.length === 1 ? `${path}.0.weight` : path) }
   if (dimensions !== undefined) { pkg.dimensions = dimensions; r.map('package.dimensions', at) }
-  const description = itemSummary(named) ?? r.text(record, 'manifest', 'record') ?? r.text(isRec(record.manifest) ? record.manifest : undefined, 'description', 'record.manifest')
-  if (description !== undefined) { pkg.description = description; r.map('package.description', items.length > 0 ? path : 'record.manifest') }
+  // `manifest` is text in a create request (deprecated) and a ManifestInfo object in the Delivery object.
+  const manifest = isRec(record.manifest) ? record.manifest : undefined
+  const description = totals.summary ?? (manifest === undefined ? r.text(record, 'manifest', 'record') : r.text(manifest, 'description', 'record.manifest'))
+  if (description !== undefined) {
+    pkg.description = description
+    r.map('package.description', totals.summary !== undefined ? path : manifest === undefined ? 'record.manifest' : 'record.manifest.description')
+  }
+  // Uber Direct requires quantity; when it is missing the courier still gets one of the item.
+  const quantity = first === undefined ? undefined : totals.firstQuantity ?? 1
   return {
     ...(Object.keys(pkg).length === 0 ? {} : { pkg }),
-    facts: { path, count: list.length, ...(quantity === undefined ? {} : { quantity }), weighed, measured: dimensions !== undefined }
+    facts: { path, count: list.length, ...(quantity === undefined ? {} : { quantity }), weighed: pkg.weight !== undefined, measured: dimensions !== undefined }
   }
 }
 

@@ -100,6 +100,11 @@ describe('drive adapter', () => {
     ])
   })
 
+  it('reports a bad item quantity once', () => {
+    const err = errorOf(() => adapt({ ...fixture('drive-create-request'), items: [{ quantity: 'two', weight: 1 }] }))
+    expect(err.issues).toEqual([{ path: 'record.items.0.quantity', rule: 'type', message: 'must be a number, got "two"' }])
+  })
+
   it('takes a phone number sent as a number, adding the US country code with a warning', () => {
     const { data, warnings } = adapt({ ...fixture('drive-create-request'), dropoff_phone_number: 6505555555 })
     expect(data.recipient.phone).toBe('+16505555555')

@@ -125,6 +125,16 @@ describe('uber_direct adapter', () => {
     expect(errorOf(() => adapt({ ...nested, dropoff })).issues.map((i) => i.path)).toEqual(['record.dropoff.name'])
   })
 
+  it('describes the package by manifest text (request) or manifest.description (Delivery) when items have no names', () => {
+    const items = [{ quantity: 1, weight: 500 }]
+    const request = adapt({ ...fixture('uber-create-request'), manifest_items: items, manifest: 'Two mugs' })
+    expect(request.data.package?.description).toBe('Two mugs')
+    expect(request.fieldPaths['package.description']).toBe('record.manifest')
+    const delivery = adapt({ ...fixture('uber-delivery'), manifest_items: items })
+    expect(delivery.data.package).toEqual({ weight: { value: 500, unit: 'g' }, description: 'Glassware set' })
+    expect(delivery.fieldPaths['package.description']).toBe('record.manifest.description')
+  })
+
   it('refuses a grams value that is not a number', () => {
     const err = errorOf(() => adapt({ ...fixture('uber-create-request'), manifest_items: [{ name: 'X', quantity: 1, weight: '1.5 kg' }] }))
     expect(err.issues).toEqual([{ path: 'record.manifest_items.0.weight', rule: 'type', message: 'must be a number, got "1.5 kg"' }])
