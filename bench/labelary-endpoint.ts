@@ -3,6 +3,7 @@
 // Labels are the label service's real ZPL (generic record, 203 dpi, font download first) when the layout stage
 // is installed, else the DashLink sample label from bench/fixtures. Prints numbers; asserts nothing.
 import { readFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import Fastify from 'fastify'
 import { request } from 'undici'
 import { labelaryRoutes } from '../src/http/labelary/index.ts'
@@ -72,6 +73,7 @@ async function run (workers: number, zpl: string): Promise<void> {
   console.log(`  workers=${workers} PDF median ${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(1)} labels/s, peak CPU ${cores.toFixed(2)} cores; ` +
     `process RSS ${mb(stats.rssBytes)}; per worker: ` +
     stats.workers.map((w) => `thread ${w.threadId}: ${w.labels} labels, heap ${mb(w.heapUsedBytes)}, external (incl. WebAssembly memory) ${mb(w.externalBytes)}`).join('; '))
+  console.log(`  load average after workers=${workers}: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
   await app.close()
   await rasterizer.close()
 }
@@ -79,5 +81,6 @@ async function run (workers: number, zpl: string): Promise<void> {
 const { zpl, source } = await batchZpl()
 console.log(`Labelary-compatible endpoint, batch of ${LABELS} labels at 8 dpmm 4x6: ${source}; ${(zpl.length / 1e3).toFixed(0)} kB of ZPL`)
 const baseline = process.memoryUsage().rss
-console.log(`process RSS before any renderer: ${mb(baseline)}`)
+// The machine may be shared: the load average says how much of the cores the bench could have had.
+console.log(`process RSS before any renderer: ${mb(baseline)}; ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
 for (const workers of [1, 2]) await run(workers, zpl)
