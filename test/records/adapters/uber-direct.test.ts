@@ -14,13 +14,13 @@ describe('uber_direct adapter', () => {
       trackingCode: 'UBR-7731-0042-5589',
       shipDate: '2026-11-24',
       shipper: {
-        name: 'Acme Outfitters',
-        phone: '+14155550100',
+        name: 'Harbor Goods Co.',
+        phone: '+14155550142',
         address: { lines: ['2270 Camino Vida Roble'], city: 'Carlsbad', region: 'CA', postalCode: '92011', country: 'US' }
       },
       recipient: {
-        name: 'Jordan Alvarez',
-        company: 'Blue Harbor Cafe',
+        name: 'Morgan Chen',
+        company: 'Chen & Daughters',
         phone: '+12125550123',
         address: { lines: ['100 Maiden Ln', 'Floor 2'], city: 'New York', region: 'NY', postalCode: '10038', country: 'US' }
       },
@@ -48,12 +48,12 @@ describe('uber_direct adapter', () => {
     expect(data.trackingCode).toBe('UBR-7731-0042-5589')
     expect(fieldPaths.trackingCode).toBe('record.dropoff.verification_requirements.barcodes.0.value')
     expect(data.recipient).toEqual({
-      name: 'Jordan Alvarez',
+      name: 'Morgan Chen',
       phone: '+12125550123',
       address: { lines: ['100 Maiden Ln', 'Floor 2'], city: 'New York', region: 'NY', postalCode: '10038', country: 'US' }
     })
     expect(fieldPaths['recipient.address.lines.0']).toBe('record.dropoff.detailed_address.street_address_1')
-    expect(data.shipper).toEqual({ name: 'Acme Outfitters', phone: '+14155550100', address: { lines: ['2270 Camino Vida Roble'], city: 'Carlsbad', region: 'CA', postalCode: '92011', country: 'US' } })
+    expect(data.shipper).toEqual({ name: 'Harbor Goods Co.', phone: '+14155550142', address: { lines: ['2270 Camino Vida Roble'], city: 'Carlsbad', region: 'CA', postalCode: '92011', country: 'US' } })
     expect(data.references).toEqual([{ label: 'Ref#', value: 'SO-99120' }, { label: 'Ext#', value: 'ACME-EXT-5521' }])
     expect(data).toMatchObject({ shipDate: '2026-11-23', instructions: 'Ring the bell twice.', package: { weight: { value: 1500, unit: 'g' } } })
   })
