@@ -1,34 +1,192 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { BarcodeDataError } from '../../src/barcode/barcode-data-error.ts'
+import { LayoutError, UnsupportedCharacterError } from '../../src/errors.ts'
 import { layoutLabel } from '../../src/layout/index.ts'
-import type { Label } from '../../src/model/label.ts'
-import { SUPPORTED_DPI } from '../../src/units.ts'
-import { FONT, TEMPLATES, TEMPLATE_NAMES, fullData, maxLengthData } from './fixtures.ts'
+import type { LabelData } from '../../src/model/label-data.ts'
+import type { Label, TextElement } from '../../src/model/label.ts'
+import { inchesToDots, SUPPORTED_DPI, type Dpi } from '../../src/units.ts'
+import { FONT, TEMPLATES, TEMPLATES_DIR, TEMPLATE_NAMES, fullData, maxLengthData } from './fixtures.ts'
+import { barcodeOf, labelProblems } from './label-checks.ts'
 
-function layout (data = fullData(), template = 'standard', dpi: 203 | 300 = 203): Label {
+function layout (data: LabelData, template: string, dpi: Dpi): Label {
   const t = TEMPLATES.get(template)
   if (t === undefined) throw new Error(`no template ${template}`)
   return layoutLabel(data, { template: t, dpi, font: FONT })
 }
 
+/** Every template at every density. */
+const ALL = TEMPLATE_NAMES.flatMap((name) => SUPPORTED_DPI.map((dpi) => [name, dpi] as const))
+
+function texts (label: Label, field?: string): TextElement[] {
+  return label.elements.filter((e): e is TextElement => e.kind === 'text' && (field === undefined || e.field === field))
+}
+
+function withCode (trackingCode: string): LabelData {
+  return { ...fullData(), trackingCode }
+}
+
+const ALNUM_35 = 'LWX' + 'Q7R2T9V4X6Z1B3D5F8H0J2K4M6N8P1S3U'.slice(0, 32)
+const NUMERIC_15 = '420941035551234'
+
 describe('layoutLabel', () => {
-  it('lays out a 4x6 label at the requested density with its tracking code and template', () => {
-    for (const name of TEMPLATE_NAMES) {
-      const a = layout(fullData(), name, 203)
-      expect([a.widthDots, a.heightDots, a.template, a.trackingCode]).toEqual([812, 1218, name, 'DL1234567890ABCDEF'])
-      const b = layout(fullData(), name, 300)
-      expect([b.widthDots, b.heightDots]).toEqual([1200, 1800])
-      expect(a.warnings).toEqual([])
+  it.each(ALL)('%s at %i dpi: a 4x6 label with its tracking code, every rule kept', (name, dpi) => {
+    const label = layout(fullData(), name, dpi)
+    expect([label.widthDots, label.heightDots]).toEqual(dpi === 203 ? [812, 1218] : [1200, 1800])
+    expect([label.template, label.trackingCode, label.dpi, label.warnings]).toEqual([name, 'DL1234567890ABCDEF', dpi, []])
+    expect(labelProblems(label, TEMPLATES.get(name)!)).toEqual([])
+    const printed = texts(label).map((e) => e.text).join('\n')
+    for (const shown of ['Corner Books & Coffee', '2270 Camino Vida Roble', 'Carlsbad, CA 92011', '11/24/2026', 'Jane Doe', 'Acme Robotics',
+      '901 Market Street', '6th Floor', 'San Francisco, CA 94103', '+1 415 555 0123', '5.3 LB', '12 x 9 x 4 IN', 'CHI-2', 'Ref# 123-123443434b',
+      'Leave at the front desk.', 'By DashLink', 'DL1234567890ABCDEF']) {
+      expect(printed, shown).toContain(shown)
     }
   })
 
-  it('fits every DashLink field at its maximum length without truncation', () => {
-    for (const name of TEMPLATE_NAMES) {
-      for (const dpi of SUPPORTED_DPI) {
-        const label = layout(maxLengthData(), name, dpi)
-        expect(label.warnings, `${name} ${dpi}`).toEqual([])
-        const texts = label.elements.flatMap((e) => (e.kind === 'text' ? [e.text] : []))
-        expect(texts.join(' ')).not.toContain('…')
-      }
+  it.each(ALL)('%s at %i dpi: every DashLink field at its maximum length fits without truncation or clipping', (name, dpi) => {
+    const data = maxLengthData()
+    const label = layout(data, name, dpi)
+    expect(label.warnings).toEqual([])
+    expect(labelProblems(label, TEMPLATES.get(name)!)).toEqual([])
+    // Nothing dropped: the printed lines of each field join back to the field (wrapping only breaks at spaces).
+    const joined = (field: string): string => texts(label, field).map((e) => e.text).join(' ')
+    expect(joined('recipient.name')).toBe(data.recipient.name)
+    expect(joined('recipient.company')).toBe(data.recipient.company)
+    expect(joined('recipient.address.lines.0')).toBe(data.recipient.address.lines[0])
+    expect(joined('recipient.address.lines.1')).toBe(data.recipient.address.lines[1])
+    expect(joined('instructions')).toBe(data.instructions)
+  })
+
+  it('shrinks a long name before wrapping it, and wraps it before truncating', () => {
+    const short = texts(layout(fullData(), 'dashlink', 203), 'recipient.name')
+    const longer = { ...fullData(), recipient: { ...fullData().recipient, name: 'Maximiliana Wolkenstein-Montgomery' } }
+    const shrunk = texts(layout(longer, 'dashlink', 203), 'recipient.name')
+    expect(shrunk).toHaveLength(1)
+    expect(shrunk[0]!.fontHeight).toBeLessThan(short[0]!.fontHeight)
+    const wrapped = texts(layout(maxLengthData(), 'dashlink', 203), 'recipient.name')
+    expect(wrapped).toHaveLength(2)
+  })
+
+  it('lays 300 dpi out natively: edges from inches at 300 dpi and a 3-dot module, not a scaled 203 layout', () => {
+    const spec = JSON.parse(readFileSync(path.join(TEMPLATES_DIR, 'dashlink.json'), 'utf8')) as { barcode: { horizontal: { y: number, height: number } }, regions: Array<{ type: string, y: number }> }
+    const lineYs = spec.regions.filter((r) => r.type === 'line').map((r) => r.y)
+    for (const dpi of SUPPORTED_DPI) {
+      const label = layout(fullData(), 'dashlink', dpi)
+      const boxes = label.elements.filter((e) => e.kind === 'box').map((e) => e.y)
+      expect(boxes).toEqual(lineYs.map((y) => inchesToDots(y, dpi)))
+      const bars = barcodeOf(label)
+      const { y, height } = spec.barcode.horizontal
+      expect(bars.barHeight).toBe(inchesToDots(y + height, dpi) - inchesToDots(y, dpi))
+      expect(Number.isInteger(bars.moduleWidth)).toBe(true)
     }
+    // A 203 dpi layout scaled up would put the line at 2.8 in on dot 839, not 840.
+    const scaled = layout(fullData(), 'dashlink', 203).elements.filter((e) => e.kind === 'box').map((e) => Math.round(e.y * 300 / 203))
+    expect(scaled).not.toEqual(lineYs.map((y) => inchesToDots(y, 300)))
+  })
+})
+
+describe('layoutLabel barcode', () => {
+  it.each(ALL)('%s at %i dpi: a 15-digit numeric code goes across the label at the widest module that fits', (name, dpi) => {
+    const label = layout(withCode(NUMERIC_15), name, dpi)
+    const bars = barcodeOf(label)
+    expect(bars.rotation).toBe(0)
+    expect(bars.symbol.data).toBe(NUMERIC_15)
+    expect(bars.moduleWidth).toBeGreaterThanOrEqual(dpi === 203 ? 2 : 3)
+    // One module wider would not fit the box with its quiet zones.
+    const box = label.widthDots
+    expect((bars.symbol.totalModules + 20) * (bars.moduleWidth + 1)).toBeGreaterThan(box)
+    expect(labelProblems(label, TEMPLATES.get(name)!)).toEqual([])
+    expect(texts(label).some((e) => e.text.includes(NUMERIC_15))).toBe(true)
+  })
+
+  it.each(ALL)('%s at %i dpi: a 35-character alphanumeric code is laid along the 6-inch side', (name, dpi) => {
+    const label = layout(withCode(ALNUM_35), name, dpi)
+    const bars = barcodeOf(label)
+    expect(ALNUM_35).toHaveLength(35)
+    expect([bars.rotation, bars.symbol.data, bars.moduleWidth]).toEqual([90, ALNUM_35, dpi === 203 ? 2 : 3])
+    expect(bars.height).toBe(bars.symbol.totalModules * bars.moduleWidth)
+    expect(labelProblems(label, TEMPLATES.get(name)!)).toEqual([])
+    expect(texts(label).some((e) => e.text.includes(ALNUM_35))).toBe(true)
+  })
+
+  it.each(ALL)('%s at %i dpi: a code too long even along the 6-inch side fails with BARCODE_TOO_LONG', (name, dpi) => {
+    const code = 'LWX' + 'ABCDEFGHJK'.repeat(6)
+    const err = (() => { try { layout(withCode(code), name, dpi) } catch (e) { return e } })()
+    expect(err).toBeInstanceOf(LayoutError)
+    expect((err as LayoutError).code).toBe('BARCODE_TOO_LONG')
+    expect((err as LayoutError).issues[0]?.path).toBe('trackingCode')
+  })
+
+  it('lets the barcode module\'s own error through for characters Code128 cannot encode', () => {
+    const err = (() => { try { layout(withCode('DL12345é7890ABC'), 'standard', 203) } catch (e) { return e } })()
+    expect(err).toBeInstanceOf(BarcodeDataError)
+    expect((err as BarcodeDataError).code).toBe('INVALID_BARCODE_DATA')
+  })
+})
+
+describe('layoutLabel text', () => {
+  it('truncates only as a last resort, with "…" and a warning naming the label-data path', () => {
+    const data = { ...fullData(), instructions: 'Please ring the bell and wait for the concierge. '.repeat(8).trim() }
+    const label = layout(data, 'standard', 203)
+    expect(label.warnings).toHaveLength(1)
+    expect(label.warnings[0]).toMatchObject({ code: 'TEXT_TRUNCATED', path: 'instructions' })
+    const lines = texts(label, 'instructions')
+    expect(lines).toHaveLength(3)
+    expect(lines[2]!.text.endsWith('…')).toBe(true)
+    expect(lines.every((e) => e.fontHeight === inchesToDots(0.09, 203))).toBe(true)
+    expect(labelProblems(label, TEMPLATES.get('standard')!).filter((p) => !p.includes('truncated'))).toEqual([])
+  })
+
+  it('names the value that was cut when a region prints several', () => {
+    const data = fullData()
+    data.recipient.address.city = 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch'
+    data.recipient.address.postalCode = '94103-1234-'.repeat(16)
+    const label = layout(data, 'dashlink', 203)
+    expect(label.warnings.map((w) => w.path)).toEqual(['recipient.address.postalCode'])
+  })
+
+  it('rejects a character the font cannot print, naming the label-data path and the character', () => {
+    const cases: Array<[(d: LabelData) => void, string]> = [
+      [(d) => { d.recipient.name = 'Tanaka 漢字' }, 'recipient.name'],
+      [(d) => { d.recipient.address.lines[0] = '1-2 Chiyoda 漢' }, 'recipient.address.lines.0'],
+      [(d) => { d.instructions = 'Leave 📦 at door' }, 'instructions']
+    ]
+    for (const [change, path] of cases) {
+      const data = fullData()
+      change(data)
+      const err = (() => { try { layout(data, 'dashlink', 300) } catch (e) { return e } })()
+      expect(err).toBeInstanceOf(UnsupportedCharacterError)
+      expect((err as UnsupportedCharacterError).path).toBe(path)
+      expect(['漢', '📦']).toContain((err as UnsupportedCharacterError).character)
+    }
+  })
+
+  it('prints accented Latin, Polish, Greek and Cyrillic text as given', () => {
+    const data = fullData()
+    data.recipient.name = 'Zażółć Gęślą-Jaźń'
+    data.recipient.company = 'Ωμέγα Αθήνα ΑΕ'
+    data.recipient.address.lines = ['ул. Щёлковская 12', 'Bâtiment É, 3e étage']
+    data.recipient.address.city = 'Kraków'
+    for (const [name, dpi] of ALL) {
+      const label = layout(data, name, dpi)
+      const printed = texts(label).map((e) => e.text).join('\n')
+      for (const s of ['Zażółć Gęślą-Jaźń', 'Ωμέγα Αθήνα ΑΕ', 'ул. Щёлковская 12', 'Kraków']) expect(printed).toContain(s)
+      expect(label.warnings).toEqual([])
+    }
+  })
+
+  it('leaves out empty fields and closes up the address block', () => {
+    const data = fullData()
+    delete data.recipient.company
+    delete data.sortCode
+    const label = layout(data, 'dashlink', 203)
+    expect(texts(label, 'recipient.company')).toEqual([])
+    expect(texts(label, 'sortCode')).toEqual([])
+    const full = layout(fullData(), 'dashlink', 203)
+    // The street moves up to where the company was (give or take the dot a different font size moves a box).
+    const street = texts(label, 'recipient.address.lines.0')[0]!.y
+    expect(Math.abs(street - texts(full, 'recipient.company')[0]!.y)).toBeLessThanOrEqual(2)
+    expect(street).toBeLessThan(texts(full, 'recipient.address.lines.0')[0]!.y - 30)
   })
 })
