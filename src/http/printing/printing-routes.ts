@@ -1,0 +1,81 @@
+// Print jobs and the printer admin API, all behind the API key. Clients name printers by id only: no route takes a
+// host or port except the admin routes, so no request can make the service dial an address of its choosing.
+import type { FastifyInstance } from 'fastify'
+import type { PrintQueue } from '../../printing/print-queue.ts'
+import type { PrinterRegistry } from '../../printing/printer-registry.ts'
+import type { SourceOption } from '../../service/types.ts'
+import { requireApiKey } from './auth.ts'
+import { IdParams, JobsQuery, PrintJobBody, PrinterInput, PrinterPatch } from './schemas.ts'
+import { jobView, printerView, statusView } from './views.ts'
+
+/** What the printing routes are built from. */
+export interface PrintingRoutesOptions {
+  queue: PrintQueue
+  registry: PrinterRegistry
+  /** Unset: every printing route answers 503 PRINTING_DISABLED. */
+  apiKey: string | undefined
+}
+
+/** Registers /v1/print-jobs and /v1/printers (admin, jobs, status) in their own scope with the key check. */
+export async function printingRoutes (app: FastifyInstance, opts: PrintingRoutesOptions): Promise<void> {
+  const { queue, registry } = opts
+  await app.register(async (scope) => {
+    scope.addHook('onRequest', requireApiKey(opts.apiKey))
+
+    scope.post<{ Body: PrintJobBody }>('/v1/print-jobs', { schema: { body: PrintJobBody } }, async (request, reply) => {
+      const body = request.body
+      const headerKey = request.headers['idempotency-key']
+      const { job, created } = await queue.submit({
+        printerId: body.printer_id,
+        record: body.record,
+        label: body.label,
+        source: body.source as SourceOption | undefined,
+        template: body.template,
+        dpi: body.dpi,
+        strict: body.strict,
+        copies: body.copies,
+        idempotencyKey: body.idempotency_key ?? (typeof headerKey === 'string' && headerKey !== '' ? headerKey : undefined)
+      })
+      if (!created) void reply.header('idempotent-replayed', 'true')
+      return reply.status(202).header('location', `/v1/print-jobs/${job.id}`).send({ job: jobView(job) })
+    })
+
+    scope.get<{ Params: IdParams }>('/v1/print-jobs/:id', { schema: { params: IdParams } }, async (request) => {
+      return { job: jobView(queue.get(request.params.id)) }
+    })
+
+    scope.delete<{ Params: IdParams }>('/v1/print-jobs/:id', { schema: { params: IdParams } }, async (request) => {
+      return { job: jobView(queue.cancel(request.params.id)) }
+    })
+
+    scope.get('/v1/printers', async () => ({
+      printers: registry.list().map((p) => ({ ...printerView(p), queue_depth: queue.depth(p.id) }))
+    }))
+
+    scope.post<{ Body: PrinterInput }>('/v1/printers', { schema: { body: PrinterInput } }, async (request, reply) => {
+      const printer = registry.add(request.body)
+      return reply.status(201).header('location', `/v1/printers/${printer.id}`).send({ printer: printerView(printer) })
+    })
+
+    scope.get<{ Params: IdParams }>('/v1/printers/:id', { schema: { params: IdParams } }, async (request) => {
+      const printer = registry.get(request.params.id, 'id')
+      return { printer: { ...printerView(printer), queue_depth: queue.depth(printer.id) } }
+    })
+
+    scope.patch<{ Params: IdParams, Body: PrinterPatch }>('/v1/printers/:id', { schema: { params: IdParams, body: PrinterPatch } }, async (request) => {
+      return { printer: printerView(registry.update(request.params.id, request.body)) }
+    })
+
+    scope.delete<{ Params: IdParams }>('/v1/printers/:id', { schema: { params: IdParams } }, async (request) => {
+      return { printer: printerView(registry.remove(request.params.id)) }
+    })
+
+    scope.get<{ Params: IdParams, Querystring: JobsQuery }>('/v1/printers/:id/jobs', { schema: { params: IdParams, querystring: JobsQuery } }, async (request) => {
+      return { jobs: queue.jobsOf(request.params.id, request.query.limit ?? 50).map(jobView) }
+    })
+
+    scope.get<{ Params: IdParams }>('/v1/printers/:id/status', { schema: { params: IdParams } }, async (request) => {
+      return { status: statusView(await queue.status(request.params.id)) }
+    })
+  })
+}

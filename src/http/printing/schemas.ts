@@ -1,0 +1,25 @@
+// Request schemas of the printing routes (TypeBox → JSON Schema; the shared error handler names failing fields).
+import { Type, type Static } from '@sinclair/typebox'
+import { PrinterId } from '../../printing/printer-schema.ts'
+
+export { PrinterInput, PrinterPatch } from '../../printing/printer-schema.ts'
+
+/** POST /v1/print-jobs: a record to render, or one raw ZPL format, for a registered printer. */
+export const PrintJobBody = Type.Object({
+  printer_id: PrinterId,
+  record: Type.Optional(Type.Unknown()),
+  label: Type.Optional(Type.String({ minLength: 6, maxLength: 4 * 1024 * 1024, description: 'one ^XA…^XZ format' })),
+  source: Type.Optional(Type.Union(['auto', 'generic', 'dashlink', 'drive', 'uber_direct', 'postmates'].map((s) => Type.Literal(s)))),
+  template: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' })),
+  dpi: Type.Optional(Type.Union([Type.Literal(203), Type.Literal(300)])),
+  strict: Type.Optional(Type.Boolean()),
+  copies: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  idempotency_key: Type.Optional(Type.String({ minLength: 1, maxLength: 255 }))
+}, { additionalProperties: false })
+export type PrintJobBody = Static<typeof PrintJobBody>
+
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) })
+export type IdParams = Static<typeof IdParams>
+
+export const JobsQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) })
+export type JobsQuery = Static<typeof JobsQuery>
