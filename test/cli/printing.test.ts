@@ -1,0 +1,82 @@
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../src/cli.ts'
+import type { CliIo } from '../../src/cli/io.ts'
+import { createPrinting, type Printing } from '../../src/http/printing/index.ts'
+import { testApp, testLabelService } from '../support/app.ts'
+import { startFakePrinter, type FakePrinter } from '../support/fake-printer.ts'
+import { FAST, tempDir } from '../printing/helpers.ts'
+
+const RECORD = new URL('../../bench/fixtures/generic-record.json', import.meta.url).pathname
+const service = testLabelService()
+let printer: FakePrinter
+let printing: Printing
+let app: FastifyInstance
+let url: string
+
+function capture (env: Record<string, string | undefined>): { io: CliIo, out: () => string, err: () => string } {
+  let out = ''
+  let err = ''
+  const io: CliIo = {
+    stdin: (async function * () {})(),
+    stdout: { write: (chunk: string | Uint8Array) => { out += chunk.toString() } },
+    stderr: { write: (chunk: string) => { err += chunk } },
+    env
+  }
+  return { io, out: () => out, err: () => err }
+}
+
+beforeAll(async () => {
+  printer = await startFakePrinter()
+  const dir = tempDir()
+  const printersFile = path.join(dir, 'printers.json')
+  writeFileSync(printersFile, JSON.stringify({ printers: [{ id: 'dock-1', host: printer.host, port: printer.port, dpi: 203 }] }))
+  printing = createPrinting({ config: { dataDir: dir, apiKey: 'k', printersFile }, service, queueOptions: FAST })
+  app = await testApp({ plugins: [printing.plugin], service })
+  printing.start()
+  url = await app.listen({ host: '127.0.0.1', port: 0 })
+})
+
+afterAll(async () => {
+  await app.close()
+  await printing.close()
+  await printer.close()
+})
+
+describe('labelworks print / printers', () => {
+  it('prints a record and waits for it', async () => {
+    const c = capture({ LABELWORKS_URL: url, LABELWORKS_API_KEY: 'k' })
+    expect(await runCli(['print', '--printer', 'dock-1', RECORD, '--wait'], c.io)).toBe(0)
+    expect(c.out()).toMatch(/job \S+ on dock-1: queued \(tracking LWX100200300400500\)\njob \S+ on dock-1: printed/)
+    expect(printer.labels()).toHaveLength(1)
+  })
+
+  it('shows printer status, with a fault as exit code 1', async () => {
+    const ok = capture({ LABELWORKS_URL: url, API_KEY: 'k' })
+    expect(await runCli(['printers', 'status'], ok.io)).toBe(0)
+    expect(ok.out()).toMatch(/^dock-1\s+127\.0\.0\.1:\d+\s+ready\s+rtt [\d.]+ ms\s+queue 0\n$/)
+    await printer.setMode('pause')
+    const paused = capture({ LABELWORKS_URL: url, API_KEY: 'k' })
+    expect(await runCli(['printers', 'status', 'dock-1'], paused.io)).toBe(1)
+    expect(paused.out()).toContain('FAULT: paused')
+    await printer.setMode('normal')
+  })
+
+  it('reports the service error, a missing key, an unknown printer and an unreachable service', async () => {
+    const noKey = capture({ LABELWORKS_URL: url })
+    expect(await runCli(['printers', 'status'], noKey.io)).toBe(2)
+    expect(noKey.err()).toMatch(/error UNAUTHORIZED/)
+    const unknown = capture({ LABELWORKS_URL: url, API_KEY: 'k' })
+    expect(await runCli(['print', '--printer', 'nope', RECORD], unknown.io)).toBe(2)
+    expect(unknown.err()).toMatch(/error PRINTER_NOT_FOUND.*\n {2}printer_id \(exists\)/)
+    const usage = capture({ LABELWORKS_URL: url, API_KEY: 'k' })
+    expect(await runCli(['print', RECORD], usage.io)).toBe(2)
+    expect(usage.err()).toMatch(/usage: labelworks print --printer/)
+    const closed = await startFakePrinter({ mode: 'refuse' })
+    const down = capture({ LABELWORKS_URL: `http://127.0.0.1:${closed.port}`, API_KEY: 'k' })
+    expect(await runCli(['printers', 'status'], down.io)).toBe(1)
+    expect(down.err()).toMatch(/cannot reach the labelworks service at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/)
+  })
+})
