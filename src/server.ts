@@ -1,15 +1,28 @@
-// The only file that listens: reads config once, loads font and templates, builds the app, and shuts down cleanly.
+// The only file that listens: reads config once, loads font and templates, starts the renderer pool,
+// builds the app, and shuts everything down cleanly on SIGINT/SIGTERM.
 import { buildApp } from './app.ts'
 import { loadLabelService, packageVersion } from './bootstrap.ts'
 import { loadConfig } from './config.ts'
+import { labelaryRoutes } from './http/labelary/index.ts'
+import { createZplRasterizer } from './render/png/index.ts'
 
 const config = loadConfig()
-const service = loadLabelService(config)
-const app = await buildApp({ config, service, version: packageVersion() })
+const rasterizer = createZplRasterizer({ workers: config.renderWorkers })
+const service = loadLabelService(config, (zpl, dpi) => rasterizer.renderLabelPng(zpl, dpi))
+const app = await buildApp({
+  config,
+  service,
+  version: packageVersion(),
+  plugins: [(instance) => labelaryRoutes(instance, { rasterizer })]
+})
 
+let closing = false
 const shutdown = async (signal: string): Promise<void> => {
+  if (closing) return
+  closing = true
   app.log.info({ signal }, 'shutting down')
   await app.close()
+  await rasterizer.close()
   process.exit(0)
 }
 process.once('SIGINT', (s) => { void shutdown(s) })

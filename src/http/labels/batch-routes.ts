@@ -46,11 +46,16 @@ function failureOf (index: number, err: unknown, log: FastifyRequest['log']): Fa
   return { index, ...body.error }
 }
 
+function asciiJson (value: unknown): string {
+  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
 function failedHeader (failed: FailedRecord[]): { value: string, truncated: boolean } {
   const items: string[] = []
   let size = 2
   for (const f of failed) {
-    const item = JSON.stringify({ index: f.index, code: f.code, message: f.message })
+    // Header values must be ASCII: names such as "Ωμέγα 王" travel as JSON \u escapes.
+    const item = asciiJson({ index: f.index, code: f.code, message: f.message })
     if (size + item.length + 1 > FAILED_HEADER_BYTES) return { value: `[${items.join(',')}]`, truncated: true }
     items.push(item)
     size += item.length + 1

@@ -27,9 +27,12 @@ describe('POST /v1/labels/batch', () => {
     expect(res.statusCode).toBe(200)
     expect(res.headers['x-label-count']).toBe('3')
     expect(res.headers['x-failed-count']).toBe('2')
-    const failed = JSON.parse(String(res.headers['x-failed-records'])) as { index: number, code: string }[]
+    const header = String(res.headers['x-failed-records'])
+    expect(header).toMatch(/^[\x20-\x7e]+$/)
+    const failed = JSON.parse(header) as { index: number, code: string, message: string }[]
     expect(failed.map((f) => f.index)).toEqual([1, 3])
     expect(failed[1]?.code).toBe('UNSUPPORTED_CHARACTER')
+    expect(failed[1]?.message).toContain('"王"')
     expect(res.body.match(/\^XA/g)).toHaveLength(3)
     expect(res.body.match(/\^XZ/g)).toHaveLength(3)
     const order = ['LWX000000000000001', 'LWX000000000000003', 'LWX000000000000005'].map((code) => res.body.indexOf(code))
