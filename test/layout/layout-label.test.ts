@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BarcodeDataError } from '../../src/barcode/barcode-data-error.ts'
 import { LayoutError, UnsupportedCharacterError } from '../../src/errors.ts'
-import { layoutLabel } from '../../src/layout/index.ts'
+import { layoutLabel, parseTemplate } from '../../src/layout/index.ts'
 import type { LabelData } from '../../src/model/label-data.ts'
 import type { Label, TextElement } from '../../src/model/label.ts'
 import { inchesToDots, SUPPORTED_DPI, type Dpi } from '../../src/units.ts'
@@ -188,5 +188,36 @@ describe('layoutLabel text', () => {
     const street = texts(label, 'recipient.address.lines.0')[0]!.y
     expect(Math.abs(street - texts(full, 'recipient.company')[0]!.y)).toBeLessThanOrEqual(2)
     expect(street).toBeLessThan(texts(full, 'recipient.address.lines.0')[0]!.y - 30)
+  })
+})
+
+describe('layoutLabel with a template of its own', () => {
+  const custom = parseTemplate('custom', 'custom.json', JSON.stringify({
+    description: 'rotated text and a field that must not be cut',
+    barcode: { horizontal: { x: 0, y: 4.5, width: 4, height: 1 }, vertical: { x: 2.9, y: 0.2, width: 0.9, height: 5.6 } },
+    regions: [
+      { type: 'text', text: '{recipient.name}', x: 0.1, y: 0.1, width: 0.5, height: 2.5, fontSize: 0.3, minFontSize: 0.1, maxLines: 2, rotation: 90 },
+      { type: 'text', text: '{sortCode}', x: 0.8, y: 0.1, width: 2, height: 0.3, fontSize: 0.2, minFontSize: 0.1, truncate: false }
+    ]
+  }))
+
+  it('stacks rotated lines from the region\'s right edge, reading down, inside the region', () => {
+    const label = layoutLabel(maxLengthData(), { template: custom, dpi: 203, font: FONT })
+    const lines = texts(label, 'recipient.name')
+    expect(lines.length).toBeGreaterThan(1)
+    expect(labelProblems(label, custom)).toEqual([])
+    const [first, second] = lines as [TextElement, TextElement]
+    expect(first.rotation).toBe(90)
+    expect([first.width, first.height]).toEqual([first.fontHeight, Math.ceil(FONT.advanceUnits(first.text) * first.fontWidth / FONT.unitsPerEm)])
+    expect(second.x).toBeLessThan(first.x)
+    expect(first.x + first.width).toBeLessThanOrEqual(inchesToDots(0.6, 203))
+  })
+
+  it('fails with LAYOUT_OVERFLOW, naming the field, when a region that may not be cut overflows', () => {
+    const data = { ...fullData(), sortCode: 'SORT-'.repeat(20) }
+    const err = (() => { try { layoutLabel(data, { template: custom, dpi: 300, font: FONT }) } catch (e) { return e } })()
+    expect(err).toBeInstanceOf(LayoutError)
+    expect((err as LayoutError).code).toBe('LAYOUT_OVERFLOW')
+    expect((err as LayoutError).issues[0]?.path).toBe('sortCode')
   })
 })
