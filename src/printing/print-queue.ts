@@ -22,6 +22,8 @@ export interface PrintQueueOptions extends Partial<SendTimeouts> {
   faultPollMs?: number
   /** SQLite durability; FULL (default) survives power loss, NORMAL only a process crash. */
   synchronous?: 'FULL' | 'NORMAL'
+  /** Finished jobs (and their idempotency keys) are kept this many days, then deleted at start-up. */
+  retainFinishedDays?: number
   random?: () => number
   onEvent?: (event: QueueEvent) => void
 }
@@ -72,6 +74,7 @@ export function createPrintQueue (options: PrintQueueOptions) {
   const emit = options.onEvent ?? (() => {})
   const store: PrintStore = openStore(options.dataDir, { synchronous: options.synchronous })
   const recovery: RecoveryReport = store.recoverInterrupted()
+  store.pruneFinished(Date.now() - (options.retainFinishedDays ?? 30) * 86_400_000)
 
   const running = new Map<string, Promise<void>>()
   const wakers = new Map<string, () => void>()

@@ -130,6 +130,7 @@ export function openStore (dataDir: string, options: { synchronous?: 'FULL' | 'N
       ON CONFLICT (id) DO UPDATE SET name = excluded.name, host = excluded.host, port = excluded.port, dpi = excluded.dpi,
         detected_dpi = excluded.detected_dpi, enabled = excluded.enabled, origin = excluded.origin, updated_at = excluded.updated_at`),
     deletePrinter: db.prepare('DELETE FROM printers WHERE id = ?'),
+    prune: db.prepare("DELETE FROM jobs WHERE state IN ('printed', 'failed', 'canceled') AND finished_at < ?"),
     font: db.prepare<[string], { font_hash: string }>('SELECT font_hash FROM printer_fonts WHERE printer_id = ?'),
     setFont: db.prepare('INSERT INTO printer_fonts (printer_id, font_hash, stored_at) VALUES (?, ?, ?) ON CONFLICT (printer_id) DO UPDATE SET font_hash = excluded.font_hash, stored_at = excluded.stored_at'),
     clearFont: db.prepare('DELETE FROM printer_fonts WHERE printer_id = ?')
@@ -173,6 +174,8 @@ export function openStore (dataDir: string, options: { synchronous?: 'FULL' | 'N
       })()
       return report
     },
+    /** Deletes finished jobs older than `before`; their idempotency keys become free again. */
+    pruneFinished: (before: number) => q.prune.run(before).changes,
     printer: (id: string) => { const r = q.printer.get(id); return r === undefined ? undefined : toPrinter(r) },
     printers: () => q.printers.all().map(toPrinter),
     putPrinter (p: PrinterRecord): void {
