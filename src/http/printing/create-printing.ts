@@ -23,14 +23,18 @@ export interface CreatePrintingOptions {
 /** The print queue, its routes as an app plugin, and its lifecycle. */
 export interface Printing {
   queue: PrintQueue
+  /** Registers the routes; printing logs through this app's logger unless `logger` was given. */
   plugin: (app: FastifyInstance) => Promise<void>
+  /** Begins sending (call after the app is built); logs what the restart rule did. */
   start (): void
   close (): Promise<void>
 }
 
 /** Opens the queue (applying the restart rule) and loads PRINTERS_FILE; throws ConfigError on a bad file. */
 export function createPrinting (options: CreatePrintingOptions): Printing {
-  const { config, logger } = options
+  const { config } = options
+  // Without a logger of its own, printing logs through the app it is registered on.
+  let logger = options.logger
   const log = (event: QueueEvent): void => {
     const fields = { job: event.jobId, printer: event.printerId, detail: event.detail }
     if (event.type === 'failed' || event.type === 'retry' || event.type === 'held') logger?.warn(fields, `print job ${event.type}`)
@@ -38,21 +42,28 @@ export function createPrinting (options: CreatePrintingOptions): Printing {
     options.queueOptions?.onEvent?.(event)
   }
   const queue = createPrintQueue({ ...options.queueOptions, dataDir: config.dataDir, service: options.service, onEvent: log })
+  let loaded: string[] = []
   try {
-    if (config.printersFile !== undefined) {
-      const loaded = queue.registry.loadFile(config.printersFile)
-      logger?.info({ file: config.printersFile, printers: loaded.map((p) => p.id) }, 'printers loaded')
-    }
+    if (config.printersFile !== undefined) loaded = queue.registry.loadFile(config.printersFile).map((p) => p.id)
   } catch (err) {
     void queue.close()
     throw err
   }
-  const { requeued, interrupted } = queue.recovery
-  if (requeued.length + interrupted.length > 0) logger?.warn({ requeued, interrupted }, 'print jobs found in flight at start-up: unsent ones requeued, interrupted ones failed (may have printed)')
   return {
     queue,
-    plugin: (app) => printingRoutes(app, { queue, registry: queue.registry, apiKey: config.apiKey }),
-    start: () => queue.start(),
+    plugin: async (app) => {
+      logger ??= app.log
+      await printingRoutes(app, { queue, registry: queue.registry, apiKey: config.apiKey })
+    },
+    start () {
+      if (config.printersFile !== undefined) logger?.info({ file: config.printersFile, printers: loaded }, 'printers loaded')
+      if (config.apiKey === undefined) logger?.warn({}, 'printing is disabled until API_KEY is set')
+      const { requeued, interrupted } = queue.recovery
+      if (requeued.length + interrupted.length > 0) {
+        logger?.warn({ requeued, interrupted }, 'print jobs were in flight at the last stop: unsent ones requeued, interrupted ones failed (may have printed)')
+      }
+      queue.start()
+    },
     close: () => queue.close()
   }
 }
