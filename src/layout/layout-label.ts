@@ -5,6 +5,7 @@ import type { LabelFont } from '../fonts/index.ts'
 import type { LabelData, LabelWarning } from '../model/label-data.ts'
 import type { Label, LabelElement } from '../model/label.ts'
 import { labelSizeDots, type Dpi } from '../units.ts'
+import { FIELDS, MAX_ADDRESS_LINES, MAX_REFERENCES, type FieldGetter } from './fields.ts'
 import { placeBarcode } from './place-barcode.ts'
 import { placeText } from './place-text.ts'
 import { resolveTemplate, type ResolvedRegion } from './resolve.ts'
@@ -38,6 +39,26 @@ function placeRegion (region: ResolvedRegion, data: LabelData, font: LabelFont, 
   }
 }
 
+function unprinted (path: string): LabelWarning {
+  return { code: 'FIELD_NOT_PRINTED', path, message: 'this template has no place for this value, so it is not on the label' }
+}
+
+/** Values the label data has but the template does not print are reported, never dropped silently. */
+function reportUnprinted (paths: readonly string[], data: LabelData, warnings: LabelWarning[]): void {
+  let last = ''
+  for (const field of paths) {
+    if ((FIELDS.get(field) as FieldGetter)(data) === '') continue
+    // A reference is one value to the user: `references.4`, not its label and value apart (adjacent in FIELDS).
+    const path = field.startsWith('references.') ? field.slice(0, field.lastIndexOf('.')) : field
+    if (path !== last) warnings.push(unprinted(path))
+    last = path
+  }
+  for (let i = MAX_REFERENCES; i < data.references.length; i++) warnings.push(unprinted(`references.${i}`))
+  for (const [who, address] of [['shipper', data.shipper.address], ['recipient', data.recipient.address]] as const) {
+    for (let i = MAX_ADDRESS_LINES; i < (address?.lines.length ?? 0); i++) warnings.push(unprinted(`${who}.address.lines.${i}`))
+  }
+}
+
 /**
  * Lays out one label. Throws UnsupportedCharacterError (path = label-data path) for text the font cannot
  * print, BarcodeDataError for a tracking code Code128 cannot encode and LayoutError when the barcode does not
@@ -52,6 +73,7 @@ export function layoutLabel (data: LabelData, options: LayoutOptions): Label {
   const elements: LabelElement[] = []
   const warnings: LabelWarning[] = []
   for (const region of resolved[barcode.direction].regions) placeRegion(region, data, font, elements, warnings)
+  reportUnprinted(template.arrangements[barcode.direction].unprinted, data, warnings)
   elements.push(barcode.element)
   return {
     dpi,

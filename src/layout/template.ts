@@ -2,6 +2,7 @@
 // Still in inches: dots depend on the density and are worked out per density in resolve.ts.
 import type { FieldIssue } from '../errors.ts'
 import { arrangeRegions, type BarcodeDirection } from './arrangement.ts'
+import { FIELDS } from './fields.ts'
 import { compileText, type CompiledText } from './placeholders.ts'
 import { DEFAULT_LINE_SPACING } from './template-rules.ts'
 import type { ColumnItemSpec, RectSpec, TemplateFile, TextRegionSpec } from './template-schema.ts'
@@ -35,6 +36,8 @@ export type CompiledRegion =
 export interface CompiledArrangement {
   barcode: RectSpec
   regions: CompiledRegion[]
+  /** Label-data fields no region of this arrangement prints; a label that has one gets a warning. */
+  unprinted: string[]
 }
 
 /** A loaded template, as layoutLabel takes it. */
@@ -54,6 +57,16 @@ type TextSource = Pick<TextRegionSpec, 'id' | 'text' | 'default' | 'fontSize' | 
 
 function rectOf (r: RectSpec): RectSpec {
   return { x: r.x, y: r.y, width: r.width, height: r.height }
+}
+
+/** Fields none of `regions` prints; the tracking code is always printed as the barcode. */
+function unprintedFields (regions: CompiledRegion[]): string[] {
+  const printed = new Set<string>(['trackingCode'])
+  for (const r of regions) {
+    const specs = r.kind === 'text' ? [r.spec] : r.kind === 'column' ? r.items : []
+    for (const s of specs) for (const p of s.text.placeholders) printed.add(p.path)
+  }
+  return [...FIELDS.keys()].filter((path) => !printed.has(path))
 }
 
 /** Compiles a template file that passed the schema and the rules; returns placeholder problems instead. */
@@ -81,9 +94,8 @@ export function compileTemplate (name: string, file: string, spec: TemplateFile)
       truncate: source.truncate ?? true
     }
   }
-  const arrangement = (direction: BarcodeDirection): CompiledArrangement => ({
-    barcode: rectOf(spec.barcode[direction]),
-    regions: arrangeRegions(spec, direction).map(({ region, path }): CompiledRegion => {
+  const arrangement = (direction: BarcodeDirection): CompiledArrangement => {
+    const regions = arrangeRegions(spec, direction).map(({ region, path }): CompiledRegion => {
       switch (region.type) {
         case 'text': return { kind: 'text', rect: rectOf(region), rotation: region.rotation ?? 0, spec: textSpec(region, path) }
         case 'column': return {
@@ -97,7 +109,8 @@ export function compileTemplate (name: string, file: string, spec: TemplateFile)
         case 'box': return { kind: 'box', path, rect: rectOf(region), thickness: region.thickness }
       }
     })
-  })
+    return { barcode: rectOf(spec.barcode[direction]), regions, unprinted: unprintedFields(regions) }
+  }
   const arrangements = { horizontal: arrangement('horizontal'), vertical: arrangement('vertical') }
   if (issues.length > 0) return issues
   return {

@@ -176,6 +176,33 @@ describe('layoutLabel text', () => {
     }
   })
 
+  it('prints up to four references and reports any it has no place for, never dropping one silently', () => {
+    const data = fullData()
+    data.references = ['A', 'B', 'C', 'D', 'E'].map((v, i) => ({ label: i === 0 ? 'Ref#' : `R${i}`, value: `${v}-100${i}` }))
+    for (const [name, dpi] of ALL) {
+      const label = layout(data, name, dpi)
+      const printed = texts(label).map((e) => e.text).join('\n')
+      for (const ref of ['Ref# A-1000', 'R1 B-1001', 'R2 C-1002', 'R3 D-1003']) expect(printed).toContain(ref)
+      expect(printed).not.toContain('E-1004')
+      expect(label.warnings).toEqual([expect.objectContaining({ code: 'FIELD_NOT_PRINTED', path: 'references.4' })])
+    }
+  })
+
+  it('reports a value its template has no region for', () => {
+    const bare = parseTemplate('bare', 'bare.json', JSON.stringify({
+      description: 'name only',
+      barcode: { horizontal: { x: 0, y: 4.5, width: 4, height: 1 }, vertical: { x: 2.9, y: 0.2, width: 0.9, height: 5.6 } },
+      regions: [{ type: 'text', text: '{recipient.name}', x: 0.1, y: 0.1, width: 2.5, height: 0.5, fontSize: 0.3, minFontSize: 0.1 }]
+    }))
+    const data = fullData()
+    data.references = []
+    const paths = layoutLabel(data, { template: bare, dpi: 203, font: FONT }).warnings.map((w) => w.path)
+    expect(paths).toContain('recipient.phone')
+    expect(paths).toContain('instructions')
+    expect(paths).not.toContain('recipient.name')
+    expect(paths).not.toContain('trackingCode')
+  })
+
   it('leaves out empty fields and closes up the address block', () => {
     const data = fullData()
     delete data.recipient.company
