@@ -5,6 +5,7 @@ import { layoutLabel, type Template } from '../layout/index.ts'
 import type { Label } from '../model/label.ts'
 import { adaptRecord } from '../records/index.ts'
 import { renderPdf } from '../render/pdf/index.ts'
+import { RendererUnavailableError } from '../render/png/index.ts'
 import { renderZpl, zplFontDownload } from '../render/zpl/index.ts'
 import type { Dpi } from '../units.ts'
 import { openLabelBatch } from './label-batch.ts'
@@ -114,7 +115,7 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
     if (request.format === 'pdf') {
       return rendered(laid, 'pdf', Buffer.from(await renderPdf(laid.label, pdfOptions)))
     }
-    if (options.pngRenderer === undefined) throw new Error('PNG rendering is not configured')
+    if (options.pngRenderer === undefined) throw new RendererUnavailableError('PNG labels need the local renderer, which this process was started without')
     const zpl = fontDownload + renderZpl(laid.label, zplOptions)
     return rendered(laid, 'png', await options.pngRenderer(zpl, laid.label.dpi))
   }
