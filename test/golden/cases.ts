@@ -35,7 +35,7 @@ interface RecordFixture {
 
 const RECORDS: RecordFixture[] = [
   { fixture: 'minimal', dashlinkFixture: 'dashlink-minimal', shows: 'only the required fields (empty optional regions)' },
-  { fixture: 'max-length', shows: 'every field at its DashLink maximum: names 25+25, business, street and sub-premise 50, instructions 100, a 35-character tracking code with wide letters (no mid-symbol switch to subset C: zebrash cannot draw `>5`, see test/render/zpl/zebrash.test.ts)' },
+  { fixture: 'max-length', shows: 'every field at its DashLink maximum: names 25+25, business, street and sub-premise 50, instructions 100, a 35-character tracking code that switches from subset B to C mid-symbol' },
   { fixture: 'apartment', shows: 'street and apartment (sub-premise) lines, delivery instructions' },
   { fixture: 'international-text', shows: 'accents, Polish, Greek and Cyrillic in names, address, references and instructions' },
   { fixture: 'numeric-15-tracking', shows: 'a 15-digit numeric tracking code (subset C)' },

@@ -66,7 +66,7 @@ describe('compareWithGolden', () => {
     await approve(image())
     await compareWithGolden(golden, image(81), label, zebrash, false, dir)
     const result = await compareWithGolden(golden, image(81), label, labelary, false, dir)
-    expect(result).toMatchObject({ ok: true, budget: 500 })
+    expect(result).toMatchObject({ ok: true, budget: 200 })
     expect(existsSync(path.join(dir, 'standard-minimal.zpl-203.diff.png'))).toBe(false)
   })
 })

@@ -24,15 +24,17 @@ export const SAME_RENDERER: Readonly<Record<string, Tolerance>> = {
 
 /**
  * A different ZPL renderer than the golden's (real Labelary against zebrash goldens): the same layout, but
- * another TrueType rasteriser for the downloaded font (hinting, stem widths, rounding of the baseline), so
- * every glyph edge may move by a dot. Measured proxy: zebrash against pdfjs for the same label at the same
- * density differs by 8,000–17,000 ppm (see the README); the budget is 25,000 ppm (2.5 % of the label), about
- * 1.5 times the worst proxy, while a missing or moved text line (≥ 30,000 ppm at 203 dpi) or barcode still fails.
- * Bars, module widths, quiet zones and the decode are checked exactly by the scan checks regardless.
+ * another TrueType rasteriser for the downloaded font (hinting, stem widths, fill rule, baseline rounding), so
+ * glyph edges move by a dot. Measured proxy, two rasterisers of the same label at the same density: zebrash
+ * against pdfjs differs by 958–6,089 ppm over the 24 golden cases (`npm run golden:report` prints the range;
+ * worst: max-length at 203 dpi). The budget, 10,000 ppm (1 % of the label: 9,890 px at 203 dpi, 21,600 at
+ * 300), is about 1.6 times the worst proxy. It does not have to catch a missing small line of text (≈ 700 px):
+ * the agreement checks run on the other renderer's image too and hold every text element's ink to ±3 dots and
+ * every bar edge to ±1 dot of our PDF, and the scan checks decode and measure the barcode exactly.
  */
 export const CROSS_RENDERER: Tolerance = {
-  ppm: 25_000,
-  why: 'different renderer: glyph edges rasterised differently (budget ≈ 1.5 × the zebrash-vs-pdfjs difference)'
+  ppm: 10_000,
+  why: 'different renderer: glyph edges rasterised differently (budget ≈ 1.6 × the zebrash-vs-pdfjs difference); elements are held in place by the agreement checks'
 }
 
 /** The budget for comparing an image from `actual` against a golden drawn by `golden`. */

@@ -1,0 +1,161 @@
+// The two programs that draw golden images: ZPL through the Labelary client to a Labelary-compatible endpoint
+// (by default our own, started in-process on 127.0.0.1; with LABELARY_URL, that URL, e.g. the real Labelary)
+// and PDF through pdfjs.
+import { readFileSync } from 'node:fs'
+import { loadConfig } from '../../src/config.ts'
+import { loadLabelFont } from '../../src/fonts/index.ts'
+import type { Label } from '../../src/model/label.ts'
+import { renderPdf } from '../../src/render/pdf/index.ts'
+import { createLabelaryClient, type LabelaryClient } from '../../src/labelary/index.ts'
+import { createZplRasterizer } from '../../src/render/png/index.ts'
+import { renderZpl, zplFontDownload } from '../../src/render/zpl/index.ts'
+import type { Dpi } from '../../src/units.ts'
+import { labelaryApp } from '../http/labelary/endpoint-app.ts'
+import { rasterizePdfToGray } from '../support/pdf-raster.ts'
+import { pngToGray } from '../support/zpl-render.ts'
+import { fitToLabel, type LabelBitmap } from './bitmap.ts'
+import type { RendererInfo } from './manifest.ts'
+
+/** Draws ZPL labels (all of one density) as thresholded bitmaps of exactly the label's size. */
+export interface ZplGoldenRenderer {
+  info: RendererInfo
+  render (labels: Label[], dpi: Dpi): Promise<LabelBitmap[]>
+}
+
+/** Draws one label's PDF, rasterised at the label's density. */
+export interface PdfGoldenRenderer {
+  info: RendererInfo
+  render (label: Label, dpi: Dpi): Promise<LabelBitmap>
+}
+
+/** Both renderers, and what to release when the suite is done. */
+export interface GoldenRenderers {
+  zpl: ZplGoldenRenderer
+  pdf: PdfGoldenRenderer
+  close (): Promise<void>
+}
+
+/** Where ZPL goes: nothing (our in-process endpoint) or a Labelary-compatible base URL. */
+export interface RendererOptions {
+  labelaryUrl?: string
+  /** Sent as X-API-Key to `labelaryUrl`. */
+  apiKey?: string
+  /** Requests per second to `labelaryUrl` (Labelary allows 5). */
+  ratePerSecond?: number
+  /** zebrash worker threads of the in-process endpoint (default 1: the two density files run in parallel). */
+  workers?: number
+}
+
+function packageVersion (name: string): string {
+  const file = new URL(`../../node_modules/${name}/package.json`, import.meta.url)
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
+}
+
+/** zebrash as shipped in zpl-renderer-js: what our self-hosted endpoint runs. */
+export function zebrashInfo (via: string): RendererInfo {
+  return { name: 'zebrash', version: `zpl-renderer-js ${packageVersion('zpl-renderer-js')}`, via }
+}
+
+/**
+ * Who draws ZPL sent to `url`: an endpoint on this machine is our own (zebrash); anything else is taken to be
+ * another renderer (the real Labelary), which selects the cross-renderer tolerance.
+ */
+export function zplRendererAt (url: string): RendererInfo {
+  const host = new URL(url).hostname
+  const local = host === '127.0.0.1' || host === 'localhost' || host === '[::1]'
+  return local
+    ? zebrashInfo(`Labelary client → ${url}`)
+    : { name: 'labelary', version: `${host} (version not reported)`, via: `Labelary client → ${url}` }
+}
+
+function pdfRenderer (fontBytes: Uint8Array): PdfGoldenRenderer {
+  return {
+    info: {
+      name: 'pdfjs',
+      version: `pdfjs-dist ${packageVersion('pdfjs-dist')} on @napi-rs/canvas ${packageVersion('pdfjs-dist/node_modules/@napi-rs/canvas')}`,
+      via: 'src/render/pdf → test/support/pdf-raster.ts'
+    },
+    async render (label, dpi) {
+      const pdf = await renderPdf(label, { fontBytes })
+      return fitToLabel(await rasterizePdfToGray(pdf, { dpi }), label.widthDots, label.heightDots)
+    }
+  }
+}
+
+/**
+ * ZPL through the Labelary client: all labels of a density in one document (the font download once, at the
+ * front, as a printer job would have it); the client asks for each label's PNG by index.
+ */
+function throughClient (client: LabelaryClient, info: RendererInfo, fontDownload: string, fontPath: string): ZplGoldenRenderer {
+  return {
+    info,
+    async render (labels, dpi) {
+      const first = labels[0]
+      if (first === undefined) return []
+      if (labels.some((l) => l.widthDots !== first.widthDots || l.heightDots !== first.heightDots)) {
+        throw new Error('labels of one density must share a size to be rendered in one document')
+      }
+      const zpl = fontDownload + labels.map((label) => renderZpl(label, { fontPath })).join('')
+      const { images } = await client.render({
+        zpl, dpmm: dpi === 203 ? 8 : 12, widthIn: first.widthDots / dpi, heightIn: first.heightDots / dpi, accept: 'image/png'
+      })
+      if (images.length !== labels.length) throw new Error(`${info.via}: ${images.length} images for ${labels.length} labels`)
+      return Promise.all(images.map(async (png, i) => {
+        const label = labels[i] as Label
+        return fitToLabel(await pngToGray(png), label.widthDots, label.heightDots)
+      }))
+    }
+  }
+}
+
+/** Our Labelary-compatible endpoint over a zebrash worker pool, listening on 127.0.0.1 on a free port. */
+async function startSelfHosted (workers: number): Promise<{ url: string, close: () => Promise<void> }> {
+  const rasterizer = createZplRasterizer({ workers })
+  try {
+    const app = await labelaryApp(rasterizer)
+    const address = await app.listen({ host: '127.0.0.1', port: 0 })
+    return { url: address, close: async () => { await app.close(); await rasterizer.close() } }
+  } catch (err) {
+    await rasterizer.close()
+    throw err
+  }
+}
+
+/**
+ * Renderer options from the environment (the golden suite is test code, so it may read it): LABELARY_URL
+ * selects the endpoint (`golden:check`), LABELARY_API_KEY and LABELARY_RATE_PER_SECOND as for the service.
+ */
+export function rendererOptionsFromEnv (env: Record<string, string | undefined>, workers?: number): RendererOptions {
+  const url = env.LABELARY_URL?.trim()
+  const config = loadConfig({ LABELARY_API_KEY: env.LABELARY_API_KEY, LABELARY_RATE_PER_SECOND: env.LABELARY_RATE_PER_SECOND })
+  return {
+    labelaryUrl: url === undefined || url === '' ? undefined : url,
+    apiKey: config.labelaryApiKey,
+    ratePerSecond: config.labelaryRatePerSecond,
+    workers
+  }
+}
+
+/**
+ * Opens the renderers the golden suite uses. Without `labelaryUrl`, ZPL goes through the Labelary client to our
+ * own endpoint started here (no rate limit worth the name: it is local); with one, to that URL at its rate.
+ */
+export async function openRenderers (options: RendererOptions = {}): Promise<GoldenRenderers> {
+  const font = loadLabelFont(loadConfig({}).fontFile)
+  const fontDownload = zplFontDownload(font.bytes, font.zplPath)
+  const server = options.labelaryUrl === undefined ? await startSelfHosted(options.workers ?? 1) : undefined
+  const url = server?.url ?? options.labelaryUrl as string
+  const client = createLabelaryClient({
+    baseUrl: url,
+    apiKey: options.apiKey,
+    ratePerSecond: server === undefined ? options.ratePerSecond ?? 5 : 1000
+  })
+  return {
+    zpl: throughClient(client, zplRendererAt(url), fontDownload, font.zplPath),
+    pdf: pdfRenderer(font.bytes),
+    close: async () => {
+      await client.close()
+      await server?.close()
+    }
+  }
+}
