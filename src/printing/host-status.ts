@@ -93,7 +93,9 @@ export function parseHostStatus (frames: string[]): HostStatus {
   }
   const faults: [boolean, string][] = [
     [status.paperOut, 'paper out'], [status.paused, 'paused'], [status.headUp, 'head up'], [status.ribbonOut, 'ribbon out'],
-    [status.bufferFull, 'buffer full'], [status.overTemperature, 'head over temperature'], [status.corruptRam, 'corrupt RAM']
+    [status.bufferFull, 'buffer full'], [status.overTemperature, 'head over temperature'], [status.corruptRam, 'corrupt RAM'],
+    // A format cut off earlier (a dropped connection) would swallow the next label into it: wait for an operator.
+    [status.partialFormat, 'partial format in buffer']
   ]
   status.faults = faults.filter(([on]) => on).map(([, name]) => name)
   return status

@@ -21,6 +21,7 @@ describe('~HS and ~HI', () => {
     const s2 = '001,0,1,1,0,2,6,0,00000000,1,000'
     expect(parseHostStatus([s1, s2, '1234,0']).faults).toEqual(['head up', 'ribbon out', 'buffer full', 'head over temperature'])
     expect(parseHostStatus(['030,0,0,1218,000,0,0,0,000,0,0,0', '001,0,0,0,0,2,6,0,00000000,1,000', '1234,0']).faults).toEqual([])
+    expect(parseHostStatus(['030,0,0,1218,001,0,0,1,000,0,0,0', '001,0,0,0,0,2,6,0,00000000,1,000', '1234,0']).faults).toEqual(['partial format in buffer'])
   })
 
   it('waits for complete frames across chunks and rejects short strings', () => {

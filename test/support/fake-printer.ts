@@ -31,6 +31,10 @@ export interface FakePrinter {
   labels (): string[]
   /** Queries answered so far, and connections accepted. */
   stats: { hs: number, hi: number, connections: number }
+  /** True while a ^XA has arrived without its ^XZ (reported in ~HS as "partial format"). */
+  partialFormat (): boolean
+  /** What an operator's cancel does: drops a partial format from the buffer. */
+  clearPartialFormat (): void
   setMode (mode: FakePrinterMode): Promise<void>
   reset (): void
   close (): Promise<void>
@@ -38,11 +42,11 @@ export interface FakePrinter {
 
 const frame = (body: string): string => `\x02${body}\x03\r\n`
 
-function hsAnswer (mode: FakePrinterMode, formats: number): string {
+function hsAnswer (mode: FakePrinterMode, partial: boolean): string {
   const paperOut = mode === 'paper-out' ? 1 : 0
   const pause = mode === 'pause' ? 1 : 0
   const headUp = mode === 'head-up' ? 1 : 0
-  return frame(`030,${paperOut},${pause},1218,${String(formats).padStart(3, '0')},0,0,0,000,0,0,0`) +
+  return frame(`030,${paperOut},${pause},1218,000,0,0,${partial ? 1 : 0},000,0,0,0`) +
     frame(`001,0,${headUp},0,0,2,6,0,00000000,1,000`) +
     frame('1234,0')
 }
@@ -53,6 +57,17 @@ export async function startFakePrinter (options: FakePrinterOptions = {}): Promi
   const dataChunks: Buffer[] = []
   const sockets = new Set<net.Socket>()
   const stats = { hs: 0, hi: 0, connections: 0 }
+  let partial = false
+  let carry = ''
+  // Follows ^XA/^XZ across chunks and connections, as the printer's format buffer does.
+  const track = (kept: string): void => {
+    const text = carry + kept
+    const start = text.lastIndexOf('^XA')
+    const end = text.lastIndexOf('^XZ')
+    if (start > end) partial = true
+    else if (end >= 0) partial = false
+    carry = text.slice(-2)
+  }
 
   const server = net.createServer((socket) => {
     stats.connections++
@@ -82,7 +97,7 @@ export async function startFakePrinter (options: FakePrinterOptions = {}): Promi
         if (q === '~HS' || q === '~HI') {
           if (q === '~HS') stats.hs++
           else stats.hi++
-          if (mode !== 'silent') socket.write(q === '~HS' ? hsAnswer(mode, 0) : frame(`ZD421,V84.20.21Z,${options.dpmm ?? 8},8176KB`))
+          if (mode !== 'silent') socket.write(q === '~HS' ? hsAnswer(mode, partial) : frame(`ZD421,V84.20.21Z,${options.dpmm ?? 8},8176KB`))
           i = tilde + 3
         } else {
           kept += '~'
@@ -90,7 +105,7 @@ export async function startFakePrinter (options: FakePrinterOptions = {}): Promi
         }
       }
       tail = text.slice(i)
-      if (kept.length > 0) dataChunks.push(Buffer.from(kept, 'latin1'))
+      if (kept.length > 0) { dataChunks.push(Buffer.from(kept, 'latin1')); track(kept) }
       labelBytes += kept.length
       if (mode === 'close-mid-write' && labelBytes >= (options.closeAfterBytes ?? 100)) socket.destroy()
       if (mode === 'slow') {
@@ -117,13 +132,20 @@ export async function startFakePrinter (options: FakePrinterOptions = {}): Promi
     data: () => Buffer.concat(dataChunks),
     labels: () => Buffer.concat(dataChunks).toString('latin1').match(/\^XA[\s\S]*?\^XZ/g) ?? [],
     stats,
+    partialFormat: () => partial,
+    clearPartialFormat () {
+      const text = Buffer.concat(dataChunks).toString('latin1')
+      if (partial) dataChunks.splice(0, dataChunks.length, Buffer.from(text.slice(0, text.lastIndexOf('^XA')), 'latin1'))
+      partial = false
+      carry = ''
+    },
     async setMode (next) {
       if (next === 'refuse' && mode !== 'refuse') await stopListening()
       if (next !== 'refuse' && mode === 'refuse') await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
       if (next === 'hang') for (const s of sockets) s.pause()
       mode = next
     },
-    reset () { chunks.length = 0; dataChunks.length = 0; stats.hs = 0; stats.hi = 0; stats.connections = 0 },
+    reset () { chunks.length = 0; dataChunks.length = 0; stats.hs = 0; stats.hi = 0; stats.connections = 0; partial = false; carry = '' },
     close: stopListening
   }
 }
