@@ -17,6 +17,6 @@ export function packageVersion (): string {
 /** Loads the label font and templates named by the config and builds the label service. */
 export function loadLabelService (config: Pick<Config, 'fontFile' | 'templatesDir'>, pngRenderer?: PngRenderer): LabelService {
   const font = loadLabelFont(config.fontFile)
-  const templates = loadTemplates(config.templatesDir)
+  const templates = loadTemplates(config.templatesDir, font)
   return createLabelService({ font, templates, pngRenderer })
 }

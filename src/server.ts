@@ -2,15 +2,31 @@
 // print queue, builds the app, and shuts everything down cleanly on SIGINT/SIGTERM.
 import { buildApp } from './app.ts'
 import { loadLabelService, packageVersion } from './bootstrap.ts'
-import { loadConfig } from './config.ts'
+import { loadConfig, type Config } from './config.ts'
+import { LabelworksError } from './errors.ts'
 import { labelaryRoutes } from './http/labelary/index.ts'
-import { createPrinting } from './http/printing/index.ts'
-import { createZplRasterizer } from './render/png/index.ts'
+import { createPrinting, type Printing } from './http/printing/index.ts'
+import { createZplRasterizer, type ZplRasterizer } from './render/png/index.ts'
+import type { LabelService } from './service/types.ts'
 
-const config = loadConfig()
-const rasterizer = createZplRasterizer({ workers: config.renderWorkers })
-const service = loadLabelService(config, (zpl, dpi) => rasterizer.renderLabelPng(zpl, dpi))
-const printing = createPrinting({ config, service })
+interface Parts { config: Config, rasterizer: ZplRasterizer, service: LabelService, printing: Printing }
+
+/** Everything read at start-up; a bad setting, template or printers file stops here with its message. */
+function loadParts (): Parts {
+  try {
+    const config = loadConfig()
+    const rasterizer = createZplRasterizer({ workers: config.renderWorkers })
+    const service = loadLabelService(config, (zpl, dpi) => rasterizer.renderLabelPng(zpl, dpi))
+    return { config, rasterizer, service, printing: createPrinting({ config, service }) }
+  } catch (err) {
+    if (!(err instanceof LabelworksError)) throw err
+    process.stderr.write(`labelworks cannot start: ${err.code}: ${err.message}\n`)
+    for (const issue of err.issues) process.stderr.write(`  ${issue.path} (${issue.rule}): ${issue.message}\n`)
+    process.exit(1)
+  }
+}
+
+const { config, rasterizer, service, printing } = loadParts()
 const app = await buildApp({
   config,
   service,

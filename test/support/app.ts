@@ -13,9 +13,10 @@ export const TEST_TODAY = '2026-11-24'
 /** The label service as the server builds it, with a fixed date. */
 export function testLabelService (extra: Partial<LabelServiceOptions> = {}): LabelService {
   const config = loadConfig({})
+  const font = loadLabelFont(config.fontFile)
   return createLabelService({
-    font: loadLabelFont(config.fontFile),
-    templates: loadTemplates(config.templatesDir),
+    font,
+    templates: loadTemplates(config.templatesDir, font),
     today: () => TEST_TODAY,
     ...extra
   })
