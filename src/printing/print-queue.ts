@@ -8,6 +8,7 @@ import { IdempotencyConflictError, JobNotCancelableError, PrintJobNotFoundError 
 import { createPrinterRegistry, printerDpi, type Printer, type PrinterRegistry } from './printer-registry.ts'
 import { attemptJob, fontDownload, probePrinter, type SendContext, type SendTimeouts, type StatusProbe } from './sender.ts'
 import { openStore, type PrintJob, type PrintStore, type RecoveryReport } from './store.ts'
+import { createWorkers } from './workers.ts'
 import { checkSingleFormat, requestHash as hashRequest, withCopies } from './zpl-format.ts'
 
 /** Tuning of the queue; every value has a default fit for a warehouse LAN. */
@@ -66,96 +67,31 @@ export function createPrintQueue (options: PrintQueueOptions) {
     statusTimeoutMs: options.statusTimeoutMs ?? 3_000,
     writeTimeoutMs: options.writeTimeoutMs ?? 30_000
   }
-  const maxAttempts = options.maxAttempts ?? 8
-  const backoffBaseMs = options.backoffBaseMs ?? 500
-  const backoffMaxMs = options.backoffMaxMs ?? 30_000
-  const faultPollMs = options.faultPollMs ?? 2_000
-  const random = options.random ?? Math.random
   const emit = options.onEvent ?? (() => {})
   const store: PrintStore = openStore(options.dataDir, { synchronous: options.synchronous })
   const recovery: RecoveryReport = store.recoverInterrupted()
   store.pruneFinished(Date.now() - (options.retainFinishedDays ?? 30) * 86_400_000)
 
-  const running = new Map<string, Promise<void>>()
-  const wakers = new Map<string, () => void>()
-  const locks = new Map<string, Promise<void>>()
   const lastProbe = new Map<string, StatusProbe>()
-  let started = false
-  let closing = false
-
   const registry: PrinterRegistry = createPrinterRegistry(store, (printerId, change) => {
     if (change === 'removed') {
       for (const id of store.queuedIdsOf(printerId)) if (store.cancel(id, 'printer removed')) emit({ type: 'canceled', jobId: id, printerId, detail: 'printer removed' })
     }
     lastProbe.delete(printerId)
-    kick(printerId)
+    workers.kick(printerId, true)
   })
   const ctx: SendContext = { store, registry, font: fontDownload(options.service.fontDownloadZpl()), timeouts, onProbe: (id, p) => lastProbe.set(id, p) }
-
-  // A sleep that `kick` (new job, cancel, printer change) or `close` cuts short.
-  const sleep = (printerId: string, ms: number): Promise<void> => new Promise((resolve) => {
-    const timer = setTimeout(done, ms)
-    function done (): void { clearTimeout(timer); wakers.delete(printerId); resolve() }
-    wakers.set(printerId, done)
+  const workers = createWorkers({
+    store,
+    attempt: (job, printer) => attemptJob(ctx, job, printer),
+    maxAttempts: options.maxAttempts ?? 8,
+    backoffBaseMs: options.backoffBaseMs ?? 500,
+    backoffMaxMs: options.backoffMaxMs ?? 30_000,
+    faultPollMs: options.faultPollMs ?? 2_000,
+    random: options.random ?? Math.random,
+    emit
   })
-
-  // One connection per printer at a time: the sender, the status endpoint and density detection take turns.
-  function exclusive<T> (printerId: string, fn: () => Promise<T>): Promise<T> {
-    const run = (locks.get(printerId) ?? Promise.resolve()).then(fn)
-    const tail = run.then(() => {}, () => {})
-    locks.set(printerId, tail)
-    void tail.then(() => { if (locks.get(printerId) === tail) locks.delete(printerId) })
-    return run
-  }
-
-  const backoff = (attempts: number): number => {
-    const ceiling = Math.min(backoffMaxMs, backoffBaseMs * 2 ** Math.max(0, attempts - 1))
-    return Math.round(ceiling * (0.5 + random() / 2)) // "equal jitter": spread retries, never retry at once
-  }
-
-  async function work (printerId: string): Promise<void> {
-    while (!closing) {
-      const job = store.nextJob(printerId)
-      if (job === undefined) return
-      const printer = store.printer(printerId)
-      if (printer === undefined) { store.cancel(job.id, 'printer removed'); continue }
-      if (!printer.enabled) { await sleep(printerId, faultPollMs); continue }
-      const outcome = await exclusive(printerId, () => attemptJob(ctx, job, printer))
-      if (outcome.kind === 'printed') {
-        store.markPrinted(job.id, outcome.writtenAt)
-        emit({ type: 'printed', jobId: job.id, printerId })
-      } else if (outcome.kind === 'failed') {
-        store.markFailed(job.id, outcome.reason)
-        emit({ type: 'failed', jobId: job.id, printerId, detail: outcome.reason })
-      } else if (outcome.kind === 'held') {
-        store.requeue(job.id, outcome.reason, false)
-        emit({ type: 'held', jobId: job.id, printerId, detail: outcome.reason })
-        await sleep(printerId, faultPollMs)
-      } else if (outcome.kind === 'retry') {
-        store.requeue(job.id, outcome.reason, true)
-        const attempts = job.attempts + 1
-        if (attempts >= maxAttempts) {
-          const reason = `${outcome.reason}; gave up after ${attempts} attempts`
-          store.markFailed(job.id, reason)
-          emit({ type: 'failed', jobId: job.id, printerId, detail: reason })
-        } else {
-          emit({ type: 'retry', jobId: job.id, printerId, detail: outcome.reason })
-          await sleep(printerId, backoff(attempts))
-        }
-      }
-    }
-  }
-
-  function kick (printerId: string): void {
-    wakers.get(printerId)?.()
-    if (!started || closing || running.has(printerId)) return
-    const loop = work(printerId).finally(() => {
-      running.delete(printerId)
-      // A job may have arrived after the loop's last look.
-      if (!closing && store.nextJob(printerId) !== undefined) kick(printerId)
-    })
-    running.set(printerId, loop)
-  }
+  const exclusive = workers.exclusive
 
   function get (id: string): PrintJob {
     const job = store.job(id)
@@ -180,9 +116,7 @@ export function createPrintQueue (options: PrintQueueOptions) {
     recovery,
     /** Begins sending: one worker for every printer with unfinished jobs. */
     start (): void {
-      if (started) return
-      started = true
-      for (const printerId of store.printersWithWork()) kick(printerId)
+      workers.start(store.printersWithWork())
     },
     /** Accepts a job (or returns the job an idempotency key already made); `created` false for a repeat. */
     async submit (request: PrintRequest): Promise<{ job: PrintJob, created: boolean }> {
@@ -223,7 +157,7 @@ export function createPrintQueue (options: PrintQueueOptions) {
         if (winner !== undefined) return winner
         throw err
       }
-      kick(printer.id)
+      workers.kick(printer.id, false)
       return { job, created: true }
     },
     get,
@@ -232,7 +166,7 @@ export function createPrintQueue (options: PrintQueueOptions) {
       const job = get(id)
       if (!store.cancel(id)) throw new JobNotCancelableError(id, store.job(id)?.state ?? job.state)
       emit({ type: 'canceled', jobId: id, printerId: job.printerId })
-      kick(job.printerId)
+      workers.kick(job.printerId, true)
       return get(id)
     },
     /** Most recent jobs of a printer, newest first. */
@@ -245,7 +179,7 @@ export function createPrintQueue (options: PrintQueueOptions) {
     async status (printerId: string): Promise<PrinterStatusReport> {
       const printer = registry.get(printerId, 'id')
       const last = lastProbe.get(printerId)
-      if (locks.has(printerId) && last !== undefined) return { ...last, printerId, queueDepth: store.depth(printerId), cached: true }
+      if (workers.busy(printerId) && last !== undefined) return { ...last, printerId, queueDepth: store.depth(printerId), cached: true }
       const fresh = await exclusive(printerId, () => probePrinter(printer, timeouts, true))
       if (fresh.identification?.dpi !== undefined) registry.setDetectedDpi(printerId, fresh.identification.dpi)
       lastProbe.set(printerId, fresh)
@@ -253,11 +187,7 @@ export function createPrintQueue (options: PrintQueueOptions) {
     },
     /** Stops after the attempts in flight end (bounded by the timeouts); unsent jobs stay queued for the next start. */
     async close (): Promise<void> {
-      if (closing) return
-      closing = true
-      for (const wake of [...wakers.values()]) wake()
-      await Promise.allSettled([...running.values()])
-      store.close()
+      if (await workers.close()) store.close()
     }
   }
 }

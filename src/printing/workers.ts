@@ -1,0 +1,118 @@
+// One worker loop per printer: takes the printer's oldest queued job, makes an attempt, and applies the outcome —
+// printed, failed, held (poll again), or retry with exponential backoff and jitter up to the attempt limit.
+// Workers of different printers run in parallel; each printer has one connection at a time (`exclusive`).
+import type { QueueEvent } from './print-queue.ts'
+import type { Printer } from './printer-registry.ts'
+import type { Outcome } from './sender.ts'
+import type { PrintJob, PrintStore } from './store.ts'
+
+/** What the workers need; the numbers are the queue's retry and polling settings. */
+export interface WorkerOptions {
+  store: PrintStore
+  attempt: (job: PrintJob, printer: Printer) => Promise<Outcome>
+  maxAttempts: number
+  backoffBaseMs: number
+  backoffMaxMs: number
+  faultPollMs: number
+  random: () => number
+  emit: (event: QueueEvent) => void
+}
+
+/** Delay before attempt `attempts + 1`: base·2^(attempts−1) capped, times 0.5–1 ("equal jitter"). */
+export function backoffDelay (attempts: number, baseMs: number, maxMs: number, random: () => number): number {
+  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1))
+  return Math.round(ceiling * (0.5 + random() / 2))
+}
+
+export function createWorkers (o: WorkerOptions) {
+  const { store, emit } = o
+  const running = new Map<string, Promise<void>>()
+  const wakers = new Map<string, () => void>()
+  const locks = new Map<string, Promise<void>>()
+  let started = false
+  let closing = false
+
+  // A sleep that a cancel, a printer change or close cuts short (new jobs do not: they must not skip a backoff).
+  const sleep = (printerId: string, ms: number): Promise<void> => new Promise((resolve) => {
+    const timer = setTimeout(done, ms)
+    function done (): void { clearTimeout(timer); wakers.delete(printerId); resolve() }
+    wakers.set(printerId, done)
+  })
+
+  function exclusive<T> (printerId: string, fn: () => Promise<T>): Promise<T> {
+    const run = (locks.get(printerId) ?? Promise.resolve()).then(fn)
+    const tail = run.then(() => {}, () => {})
+    locks.set(printerId, tail)
+    void tail.then(() => { if (locks.get(printerId) === tail) locks.delete(printerId) })
+    return run
+  }
+
+  async function settle (job: PrintJob, printerId: string, outcome: Outcome): Promise<void> {
+    if (outcome.kind === 'printed') {
+      store.markPrinted(job.id, outcome.writtenAt)
+      emit({ type: 'printed', jobId: job.id, printerId })
+    } else if (outcome.kind === 'failed') {
+      store.markFailed(job.id, outcome.reason)
+      emit({ type: 'failed', jobId: job.id, printerId, detail: outcome.reason })
+    } else if (outcome.kind === 'held') {
+      // A fault the printer reports (paper out, pause, head up…) holds without using up attempts.
+      store.requeue(job.id, outcome.reason, false)
+      emit({ type: 'held', jobId: job.id, printerId, detail: outcome.reason })
+      await sleep(printerId, o.faultPollMs)
+    } else if (outcome.kind === 'retry') {
+      store.requeue(job.id, outcome.reason, true)
+      const attempts = job.attempts + 1
+      if (attempts >= o.maxAttempts) {
+        const reason = `${outcome.reason}; gave up after ${attempts} attempts`
+        store.markFailed(job.id, reason)
+        emit({ type: 'failed', jobId: job.id, printerId, detail: reason })
+      } else {
+        emit({ type: 'retry', jobId: job.id, printerId, detail: outcome.reason })
+        await sleep(printerId, backoffDelay(attempts, o.backoffBaseMs, o.backoffMaxMs, o.random))
+      }
+    }
+  }
+
+  async function work (printerId: string): Promise<void> {
+    while (!closing) {
+      const job = store.nextJob(printerId)
+      if (job === undefined) return
+      const printer = store.printer(printerId)
+      if (printer === undefined) { store.cancel(job.id, 'printer removed'); continue }
+      if (!printer.enabled) { await sleep(printerId, o.faultPollMs); continue }
+      await settle(job, printerId, await exclusive(printerId, () => o.attempt(job, printer)))
+    }
+  }
+
+  /** Starts the printer's loop if it is idle; `wake` also ends a hold or backoff sleep early. */
+  function kick (printerId: string, wake: boolean): void {
+    if (wake) wakers.get(printerId)?.()
+    if (!started || closing || running.has(printerId)) return
+    const loop = work(printerId).finally(() => {
+      running.delete(printerId)
+      // A job may have arrived after the loop's last look.
+      if (!closing && store.nextJob(printerId) !== undefined) kick(printerId, false)
+    })
+    running.set(printerId, loop)
+  }
+
+  return {
+    /** One connection per printer at a time: the sender, the status endpoint and density detection take turns. */
+    exclusive,
+    kick,
+    busy: (printerId: string): boolean => locks.has(printerId),
+    start (printerIds: string[]): void {
+      if (started) return
+      started = true
+      for (const id of printerIds) kick(id, false)
+    },
+    /** Ends sleeps and waits for attempts in flight; false when already closed. */
+    async close (): Promise<boolean> {
+      if (closing) return false
+      closing = true
+      for (const wake of [...wakers.values()]) wake()
+      await Promise.allSettled([...running.values()])
+      return true
+    }
+  }
+}
