@@ -45,6 +45,15 @@ describe('compareWithGolden', () => {
     expect(readdirSync(dir)).toEqual([])
   })
 
+  it('fails a golden the manifest does not list, or whose bytes it does not match', async () => {
+    await writeGolden(golden, image(), zebrash, dir)
+    expect((await compareWithGolden(golden, image(), label, zebrash, false, dir)).detail).toMatch(/is not in golden\/manifest\.json/)
+    await approve(image())
+    await writeGolden(golden, image(81), zebrash, dir)
+    const result = await compareWithGolden(golden, image(81), label, zebrash, false, dir)
+    expect(result).toMatchObject({ ok: false, detail: expect.stringMatching(/changed outside golden:update/) })
+  })
+
   it('passes an identical image and leaves no companions', async () => {
     await approve(image())
     const result = await compareWithGolden(golden, image(), label, zebrash, false, dir)

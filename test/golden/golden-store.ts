@@ -58,9 +58,15 @@ export async function compareWithGolden (
   if (!existsSync(goldenPath)) {
     return { name, ok: false, detail: `no golden golden/${c.file}: run \`npm run golden:update\` to create it, then review it with \`npm run golden:report\`` }
   }
-  const golden = await toLabelBitmap(readFileSync(goldenPath), image.width, image.height)
+  const bytes = readFileSync(goldenPath)
   const entry = readManifest(path.join(dir, 'manifest.json')).goldens[c.file]
-  const goldenRenderer = entry?.renderer ?? { name: 'unknown', version: 'unknown' }
+  // The manifest says who drew the golden, which sets the budget: a golden it does not vouch for is not one.
+  if (entry === undefined || entry.sha256 !== sha256(bytes)) {
+    const why = entry === undefined ? 'is not in golden/manifest.json' : 'differs from the image golden/manifest.json records (changed outside golden:update)'
+    return { name, ok: false, detail: `golden/${c.file} ${why}: run \`npm run golden:update\` and review with \`npm run golden:report\`` }
+  }
+  const golden = await toLabelBitmap(bytes, image.width, image.height)
+  const goldenRenderer = entry.renderer
   const tolerance = toleranceFor(goldenRenderer, renderer)
   const budget = pixelBudget(tolerance, image.width, image.height)
   const comparison = compareImages(golden, image)
