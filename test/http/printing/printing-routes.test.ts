@@ -155,6 +155,8 @@ describe('printing routes', () => {
       expect(res.statusCode, JSON.stringify(payload)).toBe(400)
       expect((res.json() as { error: { code: string, issues: { path: string }[] } }).error.issues.map((i) => i.path)).toContain(field)
     }
+    const unreachable = await app.inject({ method: 'GET', url: '/v1/printers/pack-2/status', headers: auth })
+    expect(unreachable.json()).toMatchObject({ status: { reachable: false, answered: false, ready: false, rtt_ms: null, status: null, error: expect.stringMatching(/ECONNREFUSED/) } })
     const dup = await app.inject({ method: 'POST', url: '/v1/printers', headers: auth, payload: { id: 'pack-2', host: '127.0.0.1' } })
     expect(dup.statusCode).toBe(409)
     expect(dup.json()).toMatchObject({ error: { code: 'PRINTER_EXISTS' } })
