@@ -16,8 +16,11 @@ const FORMATS: readonly GoldenFormat[] = ['zpl', 'pdf']
 /** Whether this run rewrites goldens (`npm run golden:update`) instead of comparing. */
 export const UPDATING = process.env.GOLDEN_UPDATE === '1'
 
-/** Where ZPL goes: our in-process endpoint, or LABELARY_URL (`golden:check` against the real Labelary). */
-const OPTIONS = rendererOptionsFromEnv(process.env)
+/**
+ * Where ZPL goes: our in-process endpoint, or LABELARY_URL (`golden:check` against the real Labelary), each of
+ * the two density files at half the rate since they run at the same time.
+ */
+const OPTIONS = rendererOptionsFromEnv(process.env, { clients: 2 })
 
 /** Registers the golden suite of one density. */
 export function defineGoldenTests (dpi: Dpi): void {

@@ -35,11 +35,12 @@ describe('ZPL renderer behind a Labelary URL', () => {
 })
 
 describe('renderer options from the environment', () => {
-  it('renders through our own endpoint unless LABELARY_URL is set, at Labelary’s 5 requests/s by default', () => {
+  it('renders through our own endpoint unless LABELARY_URL is set, at Labelary’s 5 requests/s shared by the clients', () => {
     expect(rendererOptionsFromEnv({})).toMatchObject({ labelaryUrl: undefined, ratePerSecond: 5 })
     expect(rendererOptionsFromEnv({ LABELARY_URL: ' ' }).labelaryUrl).toBeUndefined()
     expect(rendererOptionsFromEnv({ LABELARY_URL: 'https://api.labelary.com', LABELARY_API_KEY: 'k', LABELARY_RATE_PER_SECOND: '3' }))
       .toMatchObject({ labelaryUrl: 'https://api.labelary.com', apiKey: 'k', ratePerSecond: 3 })
+    expect(rendererOptionsFromEnv({ LABELARY_URL: 'https://api.labelary.com' }, { clients: 2 }).ratePerSecond).toBe(2.5)
   })
 })
 

@@ -121,18 +121,26 @@ async function startSelfHosted (workers: number): Promise<{ url: string, close: 
   }
 }
 
+/** How a process shares the endpoint: its zebrash workers, and how many processes use LABELARY_URL at once. */
+export interface Sharing {
+  workers?: number
+  /** Clients running at the same time (the two density test files): each gets this share of the rate. */
+  clients?: number
+}
+
 /**
  * Renderer options from the environment (the golden suite is test code, so it may read it): LABELARY_URL
  * selects the endpoint (`golden:check`), LABELARY_API_KEY and LABELARY_RATE_PER_SECOND as for the service.
+ * The rate is split between clients running at once, so together they stay within Labelary's limit.
  */
-export function rendererOptionsFromEnv (env: Record<string, string | undefined>, workers?: number): RendererOptions {
+export function rendererOptionsFromEnv (env: Record<string, string | undefined>, sharing: Sharing = {}): RendererOptions {
   const url = env.LABELARY_URL?.trim()
   const config = loadConfig({ LABELARY_API_KEY: env.LABELARY_API_KEY, LABELARY_RATE_PER_SECOND: env.LABELARY_RATE_PER_SECOND })
   return {
     labelaryUrl: url === undefined || url === '' ? undefined : url,
     apiKey: config.labelaryApiKey,
-    ratePerSecond: config.labelaryRatePerSecond,
-    workers
+    ratePerSecond: config.labelaryRatePerSecond / (sharing.clients ?? 1),
+    workers: sharing.workers
   }
 }
 

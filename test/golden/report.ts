@@ -50,7 +50,7 @@ async function reportCase (run: DensityRender, c: RenderedCase): Promise<ReportC
 
 async function main (): Promise<void> {
   const started = performance.now()
-  const renderers = await openRenderers(rendererOptionsFromEnv(process.env, 2))
+  const renderers = await openRenderers(rendererOptionsFromEnv(process.env, { workers: 2 }))
   const cases: ReportCase[] = []
   try {
     mkdirSync(GOLDEN_DIR, { recursive: true })
