@@ -97,6 +97,18 @@ describe('print queue against a fake Zebra printer', () => {
     expect(printer.stats.connections).toBe(1)
   })
 
+  it('times out a printer that stops reading mid-label and fails the job as "may have printed"', async () => {
+    const { printer, queue } = await setup({}, { writeTimeoutMs: 300 })
+    const big = `^XA${'^FO10,10^FDstalled printer^FS'.repeat(300_000)}^XZ`
+    const { job } = await queue.submit({ printerId: 'p1', label: big })
+    await waitFor(() => printer.data().length > 100_000)
+    await printer.setMode('hang')
+    await waitFor(settled(queue, job.id))
+    expect(queue.get(job.id)).toMatchObject({ state: 'failed', attempts: 1 })
+    expect(queue.get(job.id).lastError).toMatch(/may have printed .*timed out after 300 ms/)
+    expect(printer.stats.connections).toBe(1)
+  })
+
   it('reads a slow printer to the end and still delivers every byte', async () => {
     const { printer, queue } = await setup({ mode: 'slow', slowDelayMs: 2 })
     const big = `^XA${'^FO10,10^FDslow printer^FS'.repeat(3_000)}^XZ`
