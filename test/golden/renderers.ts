@@ -1,7 +1,7 @@
 // The two programs that draw golden images: ZPL through the Labelary client to a Labelary-compatible endpoint
 // (by default our own, started in-process on 127.0.0.1; with LABELARY_URL, that URL, e.g. the real Labelary)
 // and PDF through pdfjs.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { loadConfig } from '../../src/config.ts'
 import { loadLabelFont } from '../../src/fonts/index.ts'
 import type { Label } from '../../src/model/label.ts'
@@ -46,9 +46,13 @@ export interface RendererOptions {
   workers?: number
 }
 
-function packageVersion (name: string): string {
-  const file = new URL(`../../node_modules/${name}/package.json`, import.meta.url)
-  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
+/** Installed version of the first of `names` (package folders under node_modules) that exists. */
+function packageVersion (...names: string[]): string {
+  for (const name of names) {
+    const file = new URL(`../../node_modules/${name}/package.json`, import.meta.url)
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
+  }
+  throw new Error(`none of ${names.join(', ')} is installed`)
 }
 
 /** zebrash as shipped in zpl-renderer-js: what our self-hosted endpoint runs. */
@@ -72,7 +76,7 @@ function pdfRenderer (fontBytes: Uint8Array): PdfGoldenRenderer {
   return {
     info: {
       name: 'pdfjs',
-      version: `pdfjs-dist ${packageVersion('pdfjs-dist')} on @napi-rs/canvas ${packageVersion('pdfjs-dist/node_modules/@napi-rs/canvas')}`,
+      version: `pdfjs-dist ${packageVersion('pdfjs-dist')} on @napi-rs/canvas ${packageVersion('pdfjs-dist/node_modules/@napi-rs/canvas', '@napi-rs/canvas')}`,
       via: 'src/render/pdf → test/support/pdf-raster.ts'
     },
     async render (label, dpi) {
