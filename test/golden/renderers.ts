@@ -162,8 +162,10 @@ export async function openRenderers (options: RendererOptions = {}): Promise<Gol
     apiKey: options.apiKey,
     ratePerSecond: server === undefined ? options.ratePerSecond ?? 5 : 1000
   })
+  // The in-process endpoint's port changes every run; the manifest names it without, so updates stay quiet.
+  const info = server === undefined ? zplRendererAt(url) : zebrashInfo('Labelary client → our endpoint, in-process on 127.0.0.1')
   return {
-    zpl: throughClient(client, zplRendererAt(url), fontDownload, font.zplPath),
+    zpl: throughClient(client, info, fontDownload, font.zplPath),
     pdf: pdfRenderer(font.bytes),
     close: async () => {
       await client.close()
