@@ -9,6 +9,8 @@ export interface LoadResult {
   perSecond: number
   p50Ms: number
   p99Ms: number
+  /** CPU time of this (load generator) process per request, µs: near 1e6 / perSecond means the generator is the bottleneck. */
+  clientCpuUsPerRequest: number
 }
 
 /** Options of a load run. */
@@ -32,6 +34,7 @@ export async function runLoad (opts: LoadOptions): Promise<LoadResult> {
   const pool = new Pool(opts.origin, { connections: opts.connections, pipelining: 1 })
   const latencies: number[] = []
   let errors = 0
+  const cpuStart = process.cpuUsage()
   const start = performance.now()
   const until = start + opts.seconds * 1000
   async function worker (): Promise<void> {
@@ -45,6 +48,7 @@ export async function runLoad (opts: LoadOptions): Promise<LoadResult> {
   }
   await Promise.all(Array.from({ length: opts.connections }, worker))
   const seconds = (performance.now() - start) / 1000
+  const cpu = process.cpuUsage(cpuStart)
   await pool.close()
   latencies.sort((a, b) => a - b)
   return {
@@ -53,6 +57,7 @@ export async function runLoad (opts: LoadOptions): Promise<LoadResult> {
     seconds,
     perSecond: latencies.length / seconds,
     p50Ms: percentile(latencies, 0.5),
-    p99Ms: percentile(latencies, 0.99)
+    p99Ms: percentile(latencies, 0.99),
+    clientCpuUsPerRequest: (cpu.user + cpu.system) / Math.max(1, latencies.length)
   }
 }

@@ -1,6 +1,9 @@
 // Child process of the HTTP benchmark: a bare Fastify route returning a 2 KB string and the labelworks app, on
-// 127.0.0.1 in one process (one core), so the load generator in the parent has the other core.
+// 127.0.0.1 in one process (one core), so the load generator in the parent has the other core. A line `cpu` on stdin
+// is answered with this process's CPU time so far (µs), so the parent can charge server CPU to each run: on a shared
+// 2-core box requests per second also measure the load generator and the neighbours, CPU per request does not.
 import Fastify from 'fastify'
+import { createInterface } from 'node:readline'
 import { buildApp } from '../src/app.ts'
 import { loadLabelService } from '../src/bootstrap.ts'
 import { loadConfig } from '../src/config.ts'
@@ -19,5 +22,11 @@ const portOf = (server: typeof bare | typeof app): number => {
   const address = server.server.address()
   return typeof address === 'object' && address !== null ? address.port : 0
 }
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line.trim() === 'cpu') {
+    const { user, system } = process.cpuUsage()
+    process.stdout.write(JSON.stringify({ cpuUs: user + system }) + '\n')
+  }
+})
 process.stdout.write(JSON.stringify({ bare: portOf(bare), app: portOf(app) }) + '\n')
 process.on('SIGTERM', () => { void Promise.all([bare.close(), app.close()]).then(() => process.exit(0)) })
