@@ -26,6 +26,12 @@ export interface Config {
   apiKey: string | undefined
   /** Optional JSON file of printers loaded at start-up. */
   printersFile: string | undefined
+  /** Delivery attempts per print job before it fails (refused, timed out or silent printers). */
+  printMaxAttempts: number
+  printConnectTimeoutMs: number
+  /** How long a printer may take to answer ~HS before it counts as faulted (an open head makes it silent). */
+  printStatusTimeoutMs: number
+  printWriteTimeoutMs: number
   /** Largest request body accepted, in bytes (batches are large). */
   bodyLimitBytes: number
   /** Most records accepted in one batch request. */
@@ -82,6 +88,10 @@ export function loadConfig (env: Env = process.env): Config {
     dataDir: absolute(text(env, 'DATA_DIR', 'data')),
     apiKey: optionalText(env, 'API_KEY'),
     printersFile: optionalText(env, 'PRINTERS_FILE'),
+    printMaxAttempts: integer(env, 'PRINT_MAX_ATTEMPTS', 8, 1, 100),
+    printConnectTimeoutMs: integer(env, 'PRINT_CONNECT_TIMEOUT_MS', 3_000, 100, 60_000),
+    printStatusTimeoutMs: integer(env, 'PRINT_STATUS_TIMEOUT_MS', 3_000, 100, 60_000),
+    printWriteTimeoutMs: integer(env, 'PRINT_WRITE_TIMEOUT_MS', 30_000, 1_000, 600_000),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     batchMaxRecords: integer(env, 'BATCH_MAX_RECORDS', 10_000, 1, 1_000_000)
   }

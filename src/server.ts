@@ -11,13 +11,22 @@ import type { LabelService } from './service/types.ts'
 
 interface Parts { config: Config, rasterizer: ZplRasterizer, service: LabelService, printing: Printing }
 
+function printQueueOptions (config: Config): { maxAttempts: number, connectTimeoutMs: number, statusTimeoutMs: number, writeTimeoutMs: number } {
+  return {
+    maxAttempts: config.printMaxAttempts,
+    connectTimeoutMs: config.printConnectTimeoutMs,
+    statusTimeoutMs: config.printStatusTimeoutMs,
+    writeTimeoutMs: config.printWriteTimeoutMs
+  }
+}
+
 /** Everything read at start-up; a bad setting, template or printers file stops here with its message. */
 function loadParts (): Parts {
   try {
     const config = loadConfig()
     const rasterizer = createZplRasterizer({ workers: config.renderWorkers })
     const service = loadLabelService(config, (zpl, dpi) => rasterizer.renderLabelPng(zpl, dpi))
-    return { config, rasterizer, service, printing: createPrinting({ config, service }) }
+    return { config, rasterizer, service, printing: createPrinting({ config, service, queueOptions: printQueueOptions(config) }) }
   } catch (err) {
     if (!(err instanceof LabelworksError)) throw err
     process.stderr.write(`labelworks cannot start: ${err.code}: ${err.message}\n`)
