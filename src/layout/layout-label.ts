@@ -34,8 +34,10 @@ function placeRegion (region: ResolvedRegion, data: LabelData, font: LabelFont, 
       return
     }
     case 'line':
-    case 'box':
-      out.push({ kind: 'box', ...region.rect, thickness: region.thickness })
+    case 'box': {
+      const { x, y, width, height } = region.rect
+      out.push({ kind: 'box', x, y, width, height, thickness: region.thickness })
+    }
   }
 }
 
