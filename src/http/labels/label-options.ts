@@ -19,47 +19,51 @@ const SOURCES: readonly SourceOption[] = ['auto', 'generic', 'dashlink', 'drive'
 const FORMATS: readonly OutputFormat[] = ['zpl', 'pdf', 'png']
 const ENVELOPE_KEYS = new Set(['record', 'source', 'format', 'dpi', 'template', 'strict', 'include_font'])
 
-function oneOf<T extends string> (value: unknown, allowed: readonly T[], path: string, issues: FieldIssue[]): T | undefined {
+// Paths are only spelled out when a value is wrong: `name(key)` builds the field name for the issue.
+type NameOf = (key: string) => string
+
+function oneOf<T extends string> (value: unknown, allowed: readonly T[], key: string, name: NameOf, issues: FieldIssue[]): T | undefined {
   if (value === undefined) return undefined
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T
-  issues.push({ path, rule: 'enum', message: `must be one of ${allowed.join(', ')}` })
+  issues.push({ path: name(key), rule: 'enum', message: `must be one of ${allowed.join(', ')}` })
   return undefined
 }
 
-function dpiOf (value: unknown, path: string, issues: FieldIssue[]): Dpi | undefined {
+function dpiOf (value: unknown, name: NameOf, issues: FieldIssue[]): Dpi | undefined {
   if (value === undefined) return undefined
+  if (value === 203 || value === 300) return value
   const text = String(value).trim().toLowerCase().replace(/dpi$/, '')
   if (text === '203' || text === '300') return Number(text) as Dpi
-  issues.push({ path, rule: 'enum', message: 'must be 203 or 300 (dots per inch)' })
+  issues.push({ path: name('dpi'), rule: 'enum', message: 'must be 203 or 300 (dots per inch)' })
   return undefined
 }
 
-function flag (value: unknown, path: string, issues: FieldIssue[]): boolean | undefined {
+function flag (value: unknown, key: string, name: NameOf, issues: FieldIssue[]): boolean | undefined {
   if (value === undefined || typeof value === 'boolean') return value
   if (value === 'true' || value === '1') return true
   if (value === 'false' || value === '0') return false
-  issues.push({ path, rule: 'type', message: 'must be true or false' })
+  issues.push({ path: name(key), rule: 'type', message: 'must be true or false' })
   return undefined
 }
 
-function templateName (value: unknown, path: string, issues: FieldIssue[]): string | undefined {
+function templateName (value: unknown, name: NameOf, issues: FieldIssue[]): string | undefined {
   if (value === undefined) return undefined
   if (typeof value === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(value)) return value
-  issues.push({ path, rule: 'pattern', message: 'must be a template name such as standard or dashlink' })
+  issues.push({ path: name('template'), rule: 'pattern', message: 'must be a template name such as standard or dashlink' })
   return undefined
 }
 
 /** Reads options from an object (envelope, query, or CLI flags with prefix `--`), naming fields with `prefix`; throws on any bad value. */
 export function readLabelOptions (input: Record<string, unknown>, prefix: string): LabelOptions {
   const issues: FieldIssue[] = []
-  const at = (key: string): string => prefix === '' ? key : prefix === '--' ? `--${key.replace(/_/g, '-')}` : `${prefix}.${key}`
+  const name: NameOf = (key) => prefix === '' ? key : prefix === '--' ? `--${key.replace(/_/g, '-')}` : `${prefix}.${key}`
   const options: LabelOptions = {
-    source: oneOf(input.source, SOURCES, at('source'), issues),
-    format: oneOf(input.format, FORMATS, at('format'), issues),
-    dpi: dpiOf(input.dpi, at('dpi'), issues),
-    template: templateName(input.template, at('template'), issues),
-    strict: flag(input.strict, at('strict'), issues),
-    includeFont: flag(input.include_font, at('include_font'), issues)
+    source: oneOf(input.source, SOURCES, 'source', name, issues),
+    format: oneOf(input.format, FORMATS, 'format', name, issues),
+    dpi: dpiOf(input.dpi, name, issues),
+    template: templateName(input.template, name, issues),
+    strict: flag(input.strict, 'strict', name, issues),
+    includeFont: flag(input.include_font, 'include_font', name, issues)
   }
   if (issues.length > 0) throw new ValidationError(issues)
   return options
@@ -81,9 +85,12 @@ export function splitBody (body: unknown): { record: unknown, options: LabelOpti
 
 /** Envelope options win over query options; the query fills what the envelope leaves out. */
 export function mergeOptions (fromBody: LabelOptions, fromQuery: LabelOptions): LabelOptions {
-  const merged: LabelOptions = { ...fromQuery }
-  for (const [key, value] of Object.entries(fromBody) as [keyof LabelOptions, unknown][]) {
-    if (value !== undefined) (merged as Record<string, unknown>)[key] = value
+  return {
+    source: fromBody.source ?? fromQuery.source,
+    format: fromBody.format ?? fromQuery.format,
+    dpi: fromBody.dpi ?? fromQuery.dpi,
+    template: fromBody.template ?? fromQuery.template,
+    strict: fromBody.strict ?? fromQuery.strict,
+    includeFont: fromBody.includeFont ?? fromQuery.includeFont
   }
-  return merged
 }

@@ -39,7 +39,9 @@ function parseAccept (header: string): MediaRange[] {
  * it (asking for a PDF body of a ZPL label is a client error, not a guess).
  */
 export function negotiate (accept: string | undefined, requested: OutputFormat | undefined): Representation {
-  const ranges = parseAccept(accept ?? '*/*')
+  // Most clients send no Accept or `*/*`: the envelope, without parsing anything.
+  if (accept === undefined || accept === '*/*') return { format: requested ?? 'zpl', raw: false }
+  const ranges = parseAccept(accept)
   if (ranges.length === 0) return { format: requested ?? 'zpl', raw: false }
   for (const range of ranges) {
     if (range.type === 'application/json' || range.type === 'application/*' || range.type === '*/*') {
