@@ -1,8 +1,10 @@
-// Child process of the HTTP benchmark: a bare Fastify route returning a 2 KB string and the labelworks app, on
+// Child process of the HTTP benchmark: a bare Fastify route returning a 2 KB string and the labelworks app (and the
+// app without its label work), on
 // 127.0.0.1 in one process (one core), so the load generator in the parent has the other core. A line `cpu` on stdin
 // is answered with this process's CPU time so far (µs), so the parent can charge server CPU to each run: on a shared
 // 2-core box requests per second also measure the load generator and the neighbours, CPU per request does not.
 import Fastify from 'fastify'
+import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { buildApp } from '../src/app.ts'
 import { loadLabelService } from '../src/bootstrap.ts'
@@ -15,8 +17,16 @@ bare.post('/bare', async () => TWO_KB)
 await bare.listen({ host: '127.0.0.1', port: 0 })
 
 const config = loadConfig({ ...process.env, PORT: '0', LOG_LEVEL: 'silent' })
-const app = await buildApp({ config, service: loadLabelService(config), logger: false })
+const service = loadLabelService(config)
+const app = await buildApp({ config, service, logger: false })
 await app.listen({ host: '127.0.0.1', port: 0 })
+
+// The same app with the label work taken out, to split the endpoint's cost into HTTP handling and labelling: its
+// service answers every ZPL request with one label made at start-up. Benchmark only; the app never caches labels.
+const record = JSON.parse(readFileSync(new URL('./fixtures/generic-record.json', import.meta.url), 'utf8')) as unknown
+const madeOnce = service.renderZpl({ record, source: 'generic', dpi: 203 })
+const glue = await buildApp({ config, service: { ...service, renderZpl: () => madeOnce }, logger: false })
+await glue.listen({ host: '127.0.0.1', port: 0 })
 
 const portOf = (server: typeof bare | typeof app): number => {
   const address = server.server.address()
@@ -28,5 +38,5 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     process.stdout.write(JSON.stringify({ cpuUs: user + system }) + '\n')
   }
 })
-process.stdout.write(JSON.stringify({ bare: portOf(bare), app: portOf(app) }) + '\n')
-process.on('SIGTERM', () => { void Promise.all([bare.close(), app.close()]).then(() => process.exit(0)) })
+process.stdout.write(JSON.stringify({ bare: portOf(bare), app: portOf(app), glue: portOf(glue) }) + '\n')
+process.on('SIGTERM', () => { void Promise.all([bare.close(), app.close(), glue.close()]).then(() => process.exit(0)) })

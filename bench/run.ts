@@ -1,5 +1,5 @@
 // `npm run bench`: in-process ZPL and PDF cost per label, then HTTP requests per second of the ZPL label endpoint
-// against a bare Fastify route returning 2 KB, measured in the same run on 127.0.0.1. Bounded: about 90 s
+// against a bare Fastify route returning 2 KB, measured in the same run on 127.0.0.1. Bounded: about 100 s
 // (BENCH_SECONDS per HTTP run, default 5; BENCH_ROUNDS rounds, default 3).
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -37,7 +37,7 @@ for (const dpi of [203, 300] as const) {
 const child = spawn(process.execPath, ['--import', 'tsx', new URL('./http-target.ts', import.meta.url).pathname], { stdio: ['pipe', 'pipe', 'inherit'] })
 const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]()
 const nextLine = async (): Promise<string> => String((await lines.next()).value)
-const ports = JSON.parse(await nextLine()) as { bare: number, app: number }
+const ports = JSON.parse(await nextLine()) as { bare: number, app: number, glue: number }
 /** CPU the server process has used so far, µs. */
 async function serverCpuUs (): Promise<number> {
   child.stdin.write('cpu\n')
@@ -52,7 +52,9 @@ const targets: [string, Omit<LoadOptions, 'seconds' | 'connections'>][] = [
   ['bare GET /bare (2 KB string)', { origin: bare, path: '/bare', method: 'GET' }],
   ['bare POST /bare (same JSON body)', { origin: bare, path: '/bare', method: 'POST', body, headers: json }],
   ['POST /v1/labels ZPL envelope', { origin: app, path: '/v1/labels', method: 'POST', body, headers: json }],
-  ['POST /v1/labels raw ZPL (Accept)', { origin: app, path: '/v1/labels', method: 'POST', body, headers: { ...json, accept: 'x-application/zpl' } }]
+  ['POST /v1/labels raw ZPL (Accept)', { origin: app, path: '/v1/labels', method: 'POST', body, headers: { ...json, accept: 'x-application/zpl' } }],
+  // Decomposition only: the same request and response, with the label made once at start-up (see http-target.ts).
+  ['  same, label made once (HTTP only)', { origin: `http://127.0.0.1:${ports.glue}`, path: '/v1/labels', method: 'POST', body, headers: json }]
 ]
 
 interface Sample { perSecond: number, serverUs: number, clientUs: number, errors: number }
@@ -94,7 +96,7 @@ for (const [name, m] of summary) {
 }
 const pct = (a: number, b: number): string => `${((100 * a) / b).toFixed(0)}%`
 const baseline = (name: string): { perSecond: number, serverUs: number } => summary.get(name) ?? { perSecond: 1, serverUs: 1 }
-for (const label of ['POST /v1/labels ZPL envelope', 'POST /v1/labels raw ZPL (Accept)']) {
+for (const label of ['POST /v1/labels ZPL envelope', 'POST /v1/labels raw ZPL (Accept)', '  same, label made once (HTTP only)']) {
   const m = baseline(label)
   const parts = ['bare GET /bare (2 KB string)', 'bare POST /bare (same JSON body)'].map((b) => {
     const base = baseline(b)
