@@ -207,9 +207,11 @@ describe('rate limit', () => {
     const { client, stub } = await setup(png, { ratePerSecond: 20 })
     await client.render({ zpl: LABEL.repeat(6), dpmm: 8, widthIn: 4, heightIn: 6, accept: 'image/png' })
     const at = stub.requests.map((r) => r.at).sort((a, b) => a - b)
-    const gaps = at.slice(1).map((t, i) => t - (at[i] as number))
-    expect(gaps).toHaveLength(5)
-    // 50 ms apart, less a little for timer and socket jitter.
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(45)
+    expect(at).toHaveLength(6)
+    // The k-th request leaves no earlier than k × 50 ms after the first; arrival order on a loaded machine may
+    // bunch two neighbours, so the schedule is checked from the first request (25 ms for socket jitter).
+    for (let k = 1; k < at.length; k++) expect((at[k] as number) - (at[0] as number)).toBeGreaterThanOrEqual(50 * k - 25)
+    const gaps = at.slice(1).map((t, i) => t - (at[i] as number)).sort((a, b) => a - b)
+    expect(gaps[2]).toBeGreaterThanOrEqual(40)
   })
 })
