@@ -75,10 +75,11 @@ describe('zebrash Code128 defects we work around or document', () => {
     expect(await readBack(NUMERIC, false)).toEqual([NUMERIC])
   })
 
-  it('cannot switch from B to C mid-symbol (>5), so such symbols do not preview correctly', async () => {
+  it('cannot switch from B to C mid-symbol (>5) unless previewed through zebrashCompatible', async () => {
     const data = 'TBA123456789000'
     expect(encodeCode128(data).zplData).toBe('>:TBA>5123456789000')
-    expect(await readBack(data, false)).not.toEqual([data])
+    expect(await readBack(data, true)).not.toEqual([data])
+    expect(await readBack(data, false)).toEqual([data])
   })
 })
 
