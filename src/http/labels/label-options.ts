@@ -19,51 +19,52 @@ const SOURCES: readonly SourceOption[] = ['auto', 'generic', 'dashlink', 'drive'
 const FORMATS: readonly OutputFormat[] = ['zpl', 'pdf', 'png']
 const ENVELOPE_KEYS = new Set(['record', 'source', 'format', 'dpi', 'template', 'strict', 'include_font'])
 
-// Paths are only spelled out when a value is wrong: `name(key)` builds the field name for the issue.
-type NameOf = (key: string) => string
+/** How option `key` is named in an issue: `dpi` in the envelope, `query.dpi`, `--include-font` on the command line. */
+function fieldName (prefix: string, key: string): string {
+  return prefix === '' ? key : prefix === '--' ? `--${key.replace(/_/g, '-')}` : `${prefix}.${key}`
+}
 
-function oneOf<T extends string> (value: unknown, allowed: readonly T[], key: string, name: NameOf, issues: FieldIssue[]): T | undefined {
+function oneOf<T extends string> (value: unknown, allowed: readonly T[], key: string, prefix: string, issues: FieldIssue[]): T | undefined {
   if (value === undefined) return undefined
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T
-  issues.push({ path: name(key), rule: 'enum', message: `must be one of ${allowed.join(', ')}` })
+  issues.push({ path: fieldName(prefix, key), rule: 'enum', message: `must be one of ${allowed.join(', ')}` })
   return undefined
 }
 
-function dpiOf (value: unknown, name: NameOf, issues: FieldIssue[]): Dpi | undefined {
+function dpiOf (value: unknown, prefix: string, issues: FieldIssue[]): Dpi | undefined {
   if (value === undefined) return undefined
   if (value === 203 || value === 300) return value
   const text = String(value).trim().toLowerCase().replace(/dpi$/, '')
   if (text === '203' || text === '300') return Number(text) as Dpi
-  issues.push({ path: name('dpi'), rule: 'enum', message: 'must be 203 or 300 (dots per inch)' })
+  issues.push({ path: fieldName(prefix, 'dpi'), rule: 'enum', message: 'must be 203 or 300 (dots per inch)' })
   return undefined
 }
 
-function flag (value: unknown, key: string, name: NameOf, issues: FieldIssue[]): boolean | undefined {
+function flag (value: unknown, key: string, prefix: string, issues: FieldIssue[]): boolean | undefined {
   if (value === undefined || typeof value === 'boolean') return value
   if (value === 'true' || value === '1') return true
   if (value === 'false' || value === '0') return false
-  issues.push({ path: name(key), rule: 'type', message: 'must be true or false' })
+  issues.push({ path: fieldName(prefix, key), rule: 'type', message: 'must be true or false' })
   return undefined
 }
 
-function templateName (value: unknown, name: NameOf, issues: FieldIssue[]): string | undefined {
+function templateName (value: unknown, prefix: string, issues: FieldIssue[]): string | undefined {
   if (value === undefined) return undefined
   if (typeof value === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(value)) return value
-  issues.push({ path: name('template'), rule: 'pattern', message: 'must be a template name such as standard or dashlink' })
+  issues.push({ path: fieldName(prefix, 'template'), rule: 'pattern', message: 'must be a template name such as standard or dashlink' })
   return undefined
 }
 
 /** Reads options from an object (envelope, query, or CLI flags with prefix `--`), naming fields with `prefix`; throws on any bad value. */
 export function readLabelOptions (input: Record<string, unknown>, prefix: string): LabelOptions {
   const issues: FieldIssue[] = []
-  const name: NameOf = (key) => prefix === '' ? key : prefix === '--' ? `--${key.replace(/_/g, '-')}` : `${prefix}.${key}`
   const options: LabelOptions = {
-    source: oneOf(input.source, SOURCES, 'source', name, issues),
-    format: oneOf(input.format, FORMATS, 'format', name, issues),
-    dpi: dpiOf(input.dpi, name, issues),
-    template: templateName(input.template, name, issues),
-    strict: flag(input.strict, 'strict', name, issues),
-    includeFont: flag(input.include_font, 'include_font', name, issues)
+    source: oneOf(input.source, SOURCES, 'source', prefix, issues),
+    format: oneOf(input.format, FORMATS, 'format', prefix, issues),
+    dpi: dpiOf(input.dpi, prefix, issues),
+    template: templateName(input.template, prefix, issues),
+    strict: flag(input.strict, 'strict', prefix, issues),
+    includeFont: flag(input.include_font, 'include_font', prefix, issues)
   }
   if (issues.length > 0) throw new ValidationError(issues)
   return options
