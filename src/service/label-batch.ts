@@ -3,7 +3,7 @@
 import type { LabelFont } from '../fonts/index.ts'
 import type { Label } from '../model/label.ts'
 import { createPdfBatchWriter } from '../render/pdf/index.ts'
-import { renderZpl, zplFontDownload } from '../render/zpl/index.ts'
+import { renderZpl } from '../render/zpl/index.ts'
 
 /** Where batch output goes; a returned promise is awaited (back-pressure). */
 export type ChunkSink = (chunk: Uint8Array) => void | Promise<void>
@@ -21,8 +21,8 @@ export interface BatchOptions {
   includeFont?: boolean
 }
 
-/** Opens a batch writer for the label font. */
-export function openLabelBatch (font: LabelFont, options: BatchOptions, write: ChunkSink): LabelBatchWriter {
+/** Opens a batch writer for the label font; `fontDownload` is the font's `~DU` command, made once at start-up. */
+export function openLabelBatch (font: LabelFont, fontDownload: string, options: BatchOptions, write: ChunkSink): LabelBatchWriter {
   if (options.format === 'pdf') {
     const pdf = createPdfBatchWriter({ fontBytes: font.bytes, write })
     return { add: async (label) => { await pdf.addLabel(label) }, finish: async () => { await pdf.finish() } }
@@ -33,12 +33,12 @@ export function openLabelBatch (font: LabelFont, options: BatchOptions, write: C
     async add (label) {
       if (!started) {
         started = true
-        await write(Buffer.from(zplFontDownload(font.bytes, font.zplPath), 'utf8'))
+        await write(Buffer.from(fontDownload, 'utf8'))
       }
       await write(Buffer.from(renderZpl(label, zplOptions) + '\n', 'utf8'))
     },
     async finish () {
-      if (!started) await write(Buffer.from(zplFontDownload(font.bytes, font.zplPath), 'utf8'))
+      if (!started) await write(Buffer.from(fontDownload, 'utf8'))
     }
   }
 }

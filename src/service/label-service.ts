@@ -126,7 +126,7 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
     render,
     fontDownloadZpl: () => fontDownload,
     templateNames: () => [...templates.keys()],
-    openBatch: (batchOptions, write) => openLabelBatch(font, batchOptions, write),
+    openBatch: (batchOptions, write) => openLabelBatch(font, fontDownload, batchOptions, write),
     fontPath: font.zplPath
   }
 }
