@@ -1,6 +1,7 @@
 // Label options arrive in the JSON envelope or, for raw record uploads, in the query string. Both are read here
 // so the rules and their error messages are the same wherever the option came from.
 import { ValidationError, type FieldIssue } from '../../errors.ts'
+import { SOURCES as RECORD_SOURCES } from '../../records/index.ts'
 import type { OutputFormat, SourceOption } from '../../service/types.ts'
 import type { Dpi } from '../../units.ts'
 
@@ -15,7 +16,7 @@ export interface LabelOptions {
   includeFont?: boolean
 }
 
-const SOURCES: readonly SourceOption[] = ['auto', 'generic', 'dashlink', 'drive', 'uber_direct', 'postmates']
+const SOURCES: readonly SourceOption[] = ['auto', ...RECORD_SOURCES]
 const FORMATS: readonly OutputFormat[] = ['zpl', 'pdf', 'png']
 const ENVELOPE_KEYS = new Set(['record', 'source', 'format', 'dpi', 'template', 'strict', 'include_font'])
 
