@@ -60,9 +60,10 @@ function itemRules (check: Check, items: CarrierFacts['items']): void {
     add(check, items.path, 'single_item', `DashLink takes exactly one item (the package), got ${items.count}`)
     return
   }
-  if (items.quantity !== 1) add(check, `${items.path}.0.quantity`, 'item_quantity', `DashLink takes one package per label: item quantity must be 1, got ${items.quantity ?? 'none'}`)
-  if (!items.weighed) add(check, `${items.path}.0.weight`, 'item_weight', 'the package weight is required by DashLink')
-  if (!items.measured) add(check, `${items.path}.0`, 'item_dimensions', 'the package length, width and height are required by DashLink')
+  const item = items.itemPath ?? `${items.path}.0`
+  if (items.quantity !== 1) add(check, `${item}.quantity`, 'item_quantity', `DashLink takes one package per label: item quantity must be 1, got ${items.quantity ?? 'none'}`)
+  if (!items.weighed) add(check, `${item}.weight`, 'item_weight', 'the package weight is required by DashLink')
+  if (!items.measured) add(check, item, 'item_dimensions', 'the package length, width and height are required by DashLink')
 }
 
 function phoneRules (check: Check, data: LabelData, facts: CarrierFacts): void {

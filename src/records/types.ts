@@ -23,8 +23,11 @@ export interface ReferenceChoice {
 export interface CarrierFacts {
   /** Given and family name when the source keeps them apart (Drive, DashLink). */
   nameParts?: { given?: string, givenPath: string, family?: string, familyPath: string }
-  /** The items the record lists: DashLink wants exactly one, of quantity 1, weighed and measured. */
-  items: { path: string, count: number, quantity?: number, weighed: boolean, measured: boolean }
+  /**
+   * The items the record lists: DashLink wants exactly one, of quantity 1, weighed and measured. `itemPath` is
+   * the record path of that one item when it is not `<path>.0` (the generic record's package is an object).
+   */
+  items: { path: string, count: number, quantity?: number, weighed: boolean, measured: boolean, itemPath?: string }
   /** Where the recipient phone is (or would be) in the record. */
   recipientPhonePath: string
 }

@@ -111,7 +111,7 @@ function read (record: Rec, r: RecordReader): AdapterResult | undefined {
     tracking: [{ path: 'record.tracking_code', value: record.tracking_code }],
     references,
     facts: {
-      items: { path: 'record.package', count: pkg === undefined ? 0 : 1, quantity: 1, weighed: pkg?.weight !== undefined, measured: pkg?.dimensions !== undefined },
+      items: { path: 'record.package', itemPath: 'record.package', count: pkg === undefined ? 0 : 1, quantity: 1, weighed: pkg?.weight !== undefined, measured: pkg?.dimensions !== undefined },
       recipientPhonePath: `${base}.phone`
     }
   }

@@ -164,6 +164,12 @@ describe('generic adapter', () => {
     expect(issues).toContainEqual(expect.objectContaining({ path: 'record.recipient.address.country', rule: 'us_address' }))
   })
 
+  it('names the package fields of the generic record (an object, not a list) in item carrier rules', () => {
+    const { issues } = issuesOf(() => adapt({ ...benchRecord(), package: { description: 'Apparel' } }, true))
+    expect(issues).toContainEqual(expect.objectContaining({ path: 'record.package.weight', rule: 'item_weight' }))
+    expect(issues).toContainEqual(expect.objectContaining({ path: 'record.package', rule: 'item_dimensions' }))
+  })
+
   const REJECTIONS: [string, Json, string, string, RegExp][] = [
     ['an unknown weight unit', { package: { weight: { value: 2, unit: 'stone' } } }, 'record.package.weight.unit', 'enum', /use lb, oz, kg or g/],
     ['a weight without unit', { package: { weight: { value: 2 } } }, 'record.package.weight.unit', 'required', /lb, oz, kg or g/],
