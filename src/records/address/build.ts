@@ -74,18 +74,20 @@ const TEXT_PARTS = ['lines.0', 'lines.1', 'lines.2', 'city', 'region', 'postalCo
 /** Address from separate parts; undefined (with an issue) when there is no street line at all. */
 export function structuredAddress (r: RecordReader, parts: AddressParts, label: string): Address | undefined {
   const lines: string[] = []
+  let firstLine: Part | undefined
   for (const part of parts.lines) {
     const text = partText(r, part)
     if (text === undefined) continue
     r.map(`${label}.lines.${lines.length}`, part.path)
     lines.push(text)
+    firstLine ??= part
   }
   const streetPath = parts.lines[0]?.path ?? label
   const onlyOneLine = parts.city?.value == null && parts.region?.value == null && parts.postalCode?.value == null
-  const firstLine = parts.lines.find((p) => typeof p.value === 'string' && p.value.trim() !== '')
   if (lines.length === 1 && onlyOneLine && firstLine !== undefined) {
     const given = parts.country?.value != null ? countryOf(r, parts.country) : undefined
     if (given !== undefined && parts.country !== undefined) r.map(`${label}.country`, parts.country.path)
+    // The raw value, not the cleaned line: its line breaks separate address parts.
     return textAddress(r, firstLine.value as string, firstLine.path, label, given)
   }
   if (lines.length === 0) {

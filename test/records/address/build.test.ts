@@ -80,6 +80,13 @@ describe('structured addresses', () => {
     ])
   })
 
+  it('parses the one line that has text when a blank-looking line (zero-width space) comes before it', () => {
+    const { address, r } = read({ street: '\u200b', unit: '901 Market Street 6th Floor San Francisco, CA 94103' })
+    expect(address).toEqual({ lines: ['901 Market Street', '6th Floor'], city: 'San Francisco', region: 'CA', postalCode: '94103', country: 'US' })
+    expect(r.paths.get('recipient.address.city')).toBe('a.unit')
+    expect(r.warnings).toEqual([])
+  })
+
   it('keeps the country given beside a lone line, and its path', () => {
     const { address, r } = read({ street: '10 Downing Street, London SW1A 2AA', country: 'GB' })
     expect(address).toEqual({ lines: ['10 Downing Street', 'London SW1A 2AA'], country: 'GB' })
