@@ -80,7 +80,7 @@ export function createPrintQueue (options: PrintQueueOptions) {
     lastProbe.delete(printerId)
     workers.kick(printerId, true)
   })
-  const ctx: SendContext = { store, registry, font: fontDownload(options.service.fontDownloadZpl()), timeouts, onProbe: (id, p) => lastProbe.set(id, p) }
+  const ctx: SendContext = { store, font: fontDownload(options.service.fontDownloadZpl()), timeouts, onProbe: (id, p) => lastProbe.set(id, p) }
   const workers = createWorkers({
     store,
     attempt: (job, printer) => attemptJob(ctx, job, printer),

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import { openConnection, PrinterConnectionError, type PrinterConnection } from './connection.ts'
 import { MalformedReplyError, parseHostIdentification, parseHostStatus, type HostIdentification, type HostStatus } from './host-status.ts'
-import { printerDpi, type Printer, type PrinterRegistry } from './printer-registry.ts'
+import type { Printer } from './printer-registry.ts'
 import type { PrintJob, PrintStore } from './store.ts'
 
 /** Timeouts of one attempt, in milliseconds. */
@@ -47,7 +47,10 @@ export function fontDownload (zpl: string): FontDownload {
 
 const message = (err: unknown): string => err instanceof Error ? err.message : String(err)
 
-/** Asks `~HS` (and `~HI` when the density is unknown or `identify` is set) on an open connection. */
+/**
+ * Asks `~HS` (and `~HI` when `identify` is set) on an open connection. A `~HI` that goes unanswered is reported as
+ * no identification, but its timeout has closed the connection: only probe-only connections identify.
+ */
 export async function probe (conn: PrinterConnection, timeouts: SendTimeouts, identify: boolean): Promise<StatusProbe> {
   const started = performance.now()
   const checkedAt = Date.now()
@@ -91,7 +94,6 @@ export async function probePrinter (printer: Printer, timeouts: SendTimeouts, id
 /** Everything an attempt uses. */
 export interface SendContext {
   store: PrintStore
-  registry: PrinterRegistry
   font: FontDownload
   timeouts: SendTimeouts
   /** Told about every `~HS` the sender asks, so the status endpoint can answer while a job is being sent. */
@@ -110,9 +112,9 @@ export async function attemptJob (ctx: SendContext, job: PrintJob, printer: Prin
   }
   let labelStarted = false
   try {
-    const result = await probe(conn, timeouts, printerDpi(printer) === undefined)
+    // No ~HI here: a printer that does not answer it would lose this connection, and the label is already laid out.
+    const result = await probe(conn, timeouts, false)
     ctx.onProbe(printer.id, result)
-    if (result.identification?.dpi !== undefined) ctx.registry.setDetectedDpi(printer.id, result.identification.dpi)
     if (result.status === null) return { kind: 'retry', reason: result.error ?? 'no ~HS answer' }
     if (result.status.faults.length > 0) return { kind: 'held', reason: `held: printer reports ${result.status.faults.join(', ')}` }
     if (store.fontHash(printer.id) !== ctx.font.hash) {

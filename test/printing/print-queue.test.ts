@@ -160,6 +160,18 @@ describe('print queue against a fake Zebra printer', () => {
     expect(printer.labels()).toEqual(['^XA^FO20,20^A@N,40,40,E:LWSANS.TTF^FDlabel 7 at 300^FS^XZ'])
   })
 
+  it('prints raw ZPL on a printer with no known density that never answers ~HI', async () => {
+    const printer = await startFakePrinter({ answersHi: false })
+    printers.push(printer)
+    const queue = openQueue()
+    queues.push(queue)
+    queue.registry.add({ id: 'old', host: printer.host, port: printer.port })
+    const { job } = await queue.submit({ printerId: 'old', label: LABEL })
+    await waitFor(settled(queue, job.id))
+    expect(queue.get(job.id)).toMatchObject({ state: 'printed', attempts: 1, lastError: null })
+    expect(printer.labels()).toEqual([LABEL])
+  })
+
   it('refuses unknown and disabled printers and bad raw ZPL', async () => {
     const { queue } = await setup()
     await expect(queue.submit({ printerId: 'nope', label: LABEL })).rejects.toMatchObject({ code: 'PRINTER_NOT_FOUND' })

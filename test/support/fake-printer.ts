@@ -17,6 +17,8 @@ export interface FakePrinterOptions {
   closeAfterBytes?: number
   /** In `slow` mode: pause this long after every chunk read. */
   slowDelayMs?: number
+  /** False: ~HI goes unanswered (firmware without it), while ~HS is still answered. Default true. */
+  answersHi?: boolean
 }
 
 /** A running fake printer. */
@@ -97,7 +99,8 @@ export async function startFakePrinter (options: FakePrinterOptions = {}): Promi
         if (q === '~HS' || q === '~HI') {
           if (q === '~HS') stats.hs++
           else stats.hi++
-          if (mode !== 'silent') socket.write(q === '~HS' ? hsAnswer(mode, partial) : frame(`ZD421,V84.20.21Z,${options.dpmm ?? 8},8176KB`))
+          const unanswered = mode === 'silent' || (q === '~HI' && options.answersHi === false)
+          if (!unanswered) socket.write(q === '~HS' ? hsAnswer(mode, partial) : frame(`ZD421,V84.20.21Z,${options.dpmm ?? 8},8176KB`))
           i = tilde + 3
         } else {
           kept += '~'
