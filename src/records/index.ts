@@ -97,7 +97,8 @@ export function adaptRecord (record: unknown, options: AdaptOptions): AdaptedRec
     throw new ValidationError([{ path: 'record', rule: 'type', message: `must be a JSON object (a delivery record), got ${kindOf(record)}` }])
   }
   const source = options.source === 'auto' ? detectSource(record) : options.source
-  const adapter = ADAPTERS[source] as SourceAdapter | undefined
+  // Own keys only: `toString` or `constructor` as a source would otherwise find Object.prototype's function.
+  const adapter = Object.hasOwn(ADAPTERS, source) ? ADAPTERS[source] : undefined
   if (adapter === undefined) {
     throw new ValidationError([{ path: 'source', rule: 'enum', message: `must be one of auto, ${SOURCES.join(', ')}` }])
   }

@@ -57,8 +57,12 @@ describe('adaptRecord', () => {
       expect(err.code).toBe('VALIDATION_FAILED')
       expect(err.issues[0]).toMatchObject({ path: 'record', rule: 'type' })
     }
-    const err = errorOf(() => adaptRecord({}, { source: 'shopify' as SourceOption, strict: false }))
-    expect(err.issues).toEqual([{ path: 'source', rule: 'enum', message: 'must be one of auto, generic, dashlink, drive, uber_direct, postmates' }])
+    // Names of Object.prototype's members are unknown sources too, not a TypeError.
+    for (const source of ['shopify', 'toString', 'constructor', '__proto__']) {
+      const err = errorOf(() => adaptRecord({}, { source: source as SourceOption, strict: false }))
+      expect(err.code).toBe('VALIDATION_FAILED')
+      expect(err.issues).toEqual([{ path: 'source', rule: 'enum', message: 'must be one of auto, generic, dashlink, drive, uber_direct, postmates' }])
+    }
   })
 
   it('reads a named source even when auto would choose another', () => {
