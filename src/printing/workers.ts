@@ -55,12 +55,13 @@ export function createWorkers (o: WorkerOptions) {
       store.markFailed(job.id, outcome.reason)
       emit({ type: 'failed', jobId: job.id, printerId, detail: outcome.reason })
     } else if (outcome.kind === 'held') {
-      // A fault the printer reports (paper out, pause, head up…) holds without using up attempts.
-      store.requeue(job.id, outcome.reason, false)
+      // A fault the printer reports (paper out, pause, head up…) holds without using up attempts. A job that is
+      // not requeued was canceled during the attempt: nothing to report or wait for.
+      if (!store.requeue(job.id, outcome.reason, false)) return
       emit({ type: 'held', jobId: job.id, printerId, detail: outcome.reason })
       await sleep(printerId, o.faultPollMs)
     } else if (outcome.kind === 'retry') {
-      store.requeue(job.id, outcome.reason, true)
+      if (!store.requeue(job.id, outcome.reason, true)) return
       const attempts = job.attempts + 1
       if (attempts >= o.maxAttempts) {
         const reason = `${outcome.reason}; gave up after ${attempts} attempts`

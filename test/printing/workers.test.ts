@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { backoffDelay } from '../../src/printing/workers.ts'
-import type { PrintQueue } from '../../src/printing/print-queue.ts'
+import { backoffDelay, createWorkers } from '../../src/printing/workers.ts'
+import type { PrintQueue, QueueEvent } from '../../src/printing/print-queue.ts'
+import { openStore } from '../../src/printing/store.ts'
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer.ts'
-import { openQueue, waitFor } from './helpers.ts'
+import { openQueue, tempDir, waitFor } from './helpers.ts'
 
 let printer: FakePrinter | undefined
 let queue: PrintQueue | undefined
@@ -32,5 +33,42 @@ describe('printer workers', () => {
     await waitFor(() => printer!.labels().length === 6)
     expect(printer.labels()).toEqual(['^XA^FDfirst^FS^XZ', ...[0, 1, 2, 3, 4].map((n) => `^XA^FDmore ${n}^FS^XZ`)])
     expect(queue.get(first.id).attempts).toBe(2)
+  })
+
+  it('neither backs off nor reports a retry for a job canceled while its attempt was connecting', async () => {
+    const store = openStore(tempDir(), { synchronous: 'NORMAL' })
+    store.putPrinter({ id: 'p1', name: 'p1', host: '127.0.0.1', port: 9, dpi: 203, detectedDpi: null, enabled: true, origin: 'api', createdAt: 0, updatedAt: 0 })
+    const job = (id: string) => ({ id, printerId: 'p1', zpl: Buffer.from('^XA^XZ'), dpi: 203 as const, copies: 1, trackingCode: null, idempotencyKey: null, requestHash: id })
+    store.insertJob(job('a'))
+    store.insertJob(job('b'))
+    const events: QueueEvent[] = []
+    const attempted: string[] = []
+    const workers = createWorkers({
+      store,
+      // Job a is canceled while "connecting", and its connection then fails: the queue's race, made certain.
+      attempt: async (j) => {
+        attempted.push(j.id)
+        if (!store.markSending(j.id)) return { kind: 'canceled' }
+        if (j.id === 'a') { store.cancel('a'); return { kind: 'retry', reason: 'ECONNREFUSED' } }
+        store.markWriting(j.id)
+        return { kind: 'printed', writtenAt: Date.now() }
+      },
+      maxAttempts: 8,
+      backoffBaseMs: 10_000,
+      backoffMaxMs: 10_000,
+      faultPollMs: 10_000,
+      random: () => 1,
+      emit: (e) => events.push(e)
+    })
+    workers.start(['p1'])
+    try {
+      await waitFor(() => store.job('b')?.state === 'printed', 2_000, 'job b printed without waiting out a backoff')
+      expect(attempted).toEqual(['a', 'b'])
+      expect(store.job('a')?.state).toBe('canceled')
+      expect(events.map((e) => `${e.type} ${e.jobId}`)).toEqual(['printed b'])
+    } finally {
+      await workers.close()
+      store.close()
+    }
   })
 })
