@@ -1,6 +1,6 @@
 // A template has two arrangements: the barcode across the label (as written) and the barcode along the
 // 6-inch side (each region's `whenBarcodeVertical` applied). Both are checked and compiled the same way.
-import type { RectSpec, TemplateFile, TemplateRegion } from './template-schema.ts'
+import type { TemplateFile, TemplateRegion } from './template-schema.ts'
 
 /** Which way the barcode runs; names the arrangement. */
 export type BarcodeDirection = 'horizontal' | 'vertical'
@@ -29,9 +29,4 @@ export function arrangeRegions (file: TemplateFile, direction: BarcodeDirection)
     out.push({ region: { ...region, ...changes } as TemplateRegion, path, geometryPath: `${path}.whenBarcodeVertical` })
   })
   return out
-}
-
-/** The barcode's box in one arrangement. */
-export function barcodeRect (file: TemplateFile, direction: BarcodeDirection): RectSpec {
-  return file.barcode[direction]
 }
