@@ -44,21 +44,25 @@ export function createPrinterRegistry (store: PrintStore, listener: PrinterListe
     if (p === undefined) throw new PrinterNotFoundError(id, path)
     return p
   }
+  // Another address may be another printer: what was detected there and the font it holds no longer count.
   const put = (input: PrinterInput, origin: Printer['origin'], existing: Printer | undefined): Printer => {
     const now = Date.now()
+    const port = input.port ?? DEFAULT_PRINTER_PORT
+    const moved = existing !== undefined && (existing.host !== input.host || existing.port !== port)
     const record: Printer = {
       id: input.id,
       name: input.name ?? input.id,
       host: input.host,
-      port: input.port ?? DEFAULT_PRINTER_PORT,
+      port,
       dpi: input.dpi ?? null,
-      detectedDpi: existing !== undefined && existing.host === input.host && existing.port === (input.port ?? DEFAULT_PRINTER_PORT) ? existing.detectedDpi : null,
+      detectedDpi: existing === undefined || moved ? null : existing.detectedDpi,
       enabled: input.enabled ?? true,
       origin,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now
     }
     store.putPrinter(record)
+    if (moved) store.clearFontHash(record.id)
     return record
   }
 
@@ -89,8 +93,6 @@ export function createPrinterRegistry (store: PrintStore, listener: PrinterListe
         dpi: valid.dpi === null ? undefined : valid.dpi ?? old.dpi ?? undefined,
         enabled: valid.enabled ?? old.enabled
       }, old.origin, old)
-      // Another address may be another printer: its font must be sent again.
-      if (next.host !== old.host || next.port !== old.port) store.clearFontHash(id)
       listener(id, 'changed')
       return next
     },
@@ -116,12 +118,7 @@ export function createPrinterRegistry (store: PrintStore, listener: PrinterListe
       }
       const issues = schemaIssues(PrintersFile, parsed, '')
       if (issues.length > 0) throw new ConfigError(`PRINTERS_FILE ${file} is invalid: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues })
-      const loaded = (parsed as { printers: PrinterInput[] }).printers.map((input) => {
-        const old = store.printer(input.id)
-        const p = put(input, 'file', old)
-        if (old !== undefined && (old.host !== p.host || old.port !== p.port)) store.clearFontHash(p.id)
-        return p
-      })
+      const loaded = (parsed as { printers: PrinterInput[] }).printers.map((input) => put(input, 'file', store.printer(input.id)))
       for (const p of loaded) listener(p.id, 'changed')
       return loaded
     }
