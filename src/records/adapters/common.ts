@@ -32,18 +32,21 @@ export function firstText (r: RecordReader, obj: Rec | undefined, keys: readonly
   return undefined
 }
 
-/** An address that is either a free-text string or an object read by `parts`; undefined when absent or unusable. */
-export function addressAt (r: RecordReader, obj: Rec | undefined, key: string, base: string, label: string, parts: (address: Rec, path: string) => AddressParts): Address | undefined {
-  const value = obj?.[key]
-  const path = `${base}.${key}`
+/** An address value that is either a free-text string or an object read by `parts`; undefined when absent or unusable. */
+export function addressValue (r: RecordReader, value: unknown, path: string, label: string, parts: (address: Rec, path: string) => AddressParts): Address | undefined {
   if (isAbsent(value)) return undefined
   if (typeof value === 'string') return textAddress(r, value, path, label)
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+  if (isRec(value)) {
     r.map(label, path)
-    return structuredAddress(r, parts(value as Rec, path), label)
+    return structuredAddress(r, parts(value, path), label)
   }
   r.issue(path, 'type', `must be an address object or one line of text, got ${kindOf(value)}`)
   return undefined
+}
+
+/** The address at `base.key` (see addressValue). */
+export function addressAt (r: RecordReader, obj: Rec | undefined, key: string, base: string, label: string, parts: (address: Rec, path: string) => AddressParts): Address | undefined {
+  return addressValue(r, obj?.[key], `${base}.${key}`, label, parts)
 }
 
 /** "2 x Burrito, Soda": item names with their quantities, for the package description. */

@@ -3,9 +3,9 @@
 // (`dropoff.name`, `dropoff.detailed_address`…). Addresses come as one line, as a structured object, or as that
 // object serialised into a JSON string.
 import type { Address } from '../../model/label-data.ts'
-import { structuredAddress, textAddress, type AddressParts, type Part } from '../address/build.ts'
+import { structuredAddress, type AddressParts, type Part } from '../address/build.ts'
 import { isAbsent, isRec, kindOf, type Rec, type RecordReader } from '../reader.ts'
-import { mappedPhone } from './common.ts'
+import { addressValue, mappedPhone } from './common.ts'
 
 /** What a label uses of one waypoint. */
 export interface Waypoint {
@@ -51,30 +51,22 @@ function structuredParts (address: Rec, path: string, inString: boolean): Addres
 }
 
 function addressFrom (r: RecordReader, value: unknown, path: string, label: string): Address | undefined {
-  if (isAbsent(value)) return undefined
-  if (typeof value === 'string') {
-    const text = value.trim()
-    if (!text.startsWith('{')) return textAddress(r, value, path, label)
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(text)
-    } catch {
-      r.issue(path, 'json', 'looks like a structured address in a JSON string but is not valid JSON')
-      return undefined
-    }
-    if (!isRec(parsed)) {
-      r.issue(path, 'type', `must hold an address object, got ${kindOf(parsed)}`)
-      return undefined
-    }
-    r.map(label, path)
-    return structuredAddress(r, structuredParts(parsed, path, true), label)
+  if (typeof value !== 'string' || !value.trim().startsWith('{')) {
+    return addressValue(r, value, path, label, (address, at) => structuredParts(address, at, false))
   }
-  if (isRec(value)) {
-    r.map(label, path)
-    return structuredAddress(r, structuredParts(value, path, false), label)
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(value)
+  } catch {
+    r.issue(path, 'json', 'looks like a structured address in a JSON string but is not valid JSON')
+    return undefined
   }
-  r.issue(path, 'type', `must be an address (one line of text or an object), got ${kindOf(value)}`)
-  return undefined
+  if (!isRec(parsed)) {
+    r.issue(path, 'type', `must hold an address object, got ${kindOf(parsed)}`)
+    return undefined
+  }
+  r.map(label, path)
+  return structuredAddress(r, structuredParts(parsed, path, true), label)
 }
 
 /** `detailed_address` when it has a street, else `address`. */

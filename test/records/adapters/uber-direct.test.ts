@@ -117,6 +117,12 @@ describe('uber_direct adapter', () => {
     expect(err.issues).toEqual([{ path: 'record.dropoff_address', rule: 'json', message: 'looks like a structured address in a JSON string but is not valid JSON' }])
   })
 
+  it('names a dropoff address that is neither text nor an object', () => {
+    const err = errorOf(() => adapt({ ...fixture('uber-create-request'), dropoff_address: 5 }))
+    expect(err.code).toBe('VALIDATION_FAILED')
+    expect(err.issues).toEqual([{ path: 'record.dropoff_address', rule: 'type', message: 'must be an address object or one line of text, got a number' }])
+  })
+
   it('names a missing dropoff name and address', () => {
     const err = errorOf(() => adapt({ ...fixture('uber-create-request'), dropoff_name: '  ', dropoff_address: null }))
     expect(err.issues.map((i) => `${i.path} ${i.rule}`)).toEqual(['record.dropoff_name required', 'record.dropoff_address required'])
