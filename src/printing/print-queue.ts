@@ -99,15 +99,22 @@ export function createPrintQueue (options: PrintQueueOptions) {
     return job
   }
 
+  /** Asks the printer `~HS` and `~HI` on a connection of its own, in turn with the sender; keeps what it learnt. */
+  async function probeNow (printer: Printer): Promise<StatusProbe> {
+    const probe = await exclusive(printer.id, () => probePrinter(printer, timeouts, true))
+    if (probe.identification?.dpi !== undefined) registry.setDetectedDpi(printer.id, probe.identification.dpi)
+    lastProbe.set(printer.id, probe)
+    return probe
+  }
+
   async function densityFor (printer: Printer, request: PrintRequest): Promise<Dpi> {
     const known = request.dpi ?? printerDpi(printer)
     if (known !== undefined) return known
-    const probe = await exclusive(printer.id, () => probePrinter(printer, timeouts, true))
+    const probe = await probeNow(printer)
     const detected = probe.identification?.dpi
     if (detected === undefined) {
       throw new ValidationError([{ path: 'dpi', rule: 'required', message: `printer "${printer.id}" has no configured density and did not report one in ~HI (${probe.error ?? 'unknown density'}); give dpi 203 or 300` }])
     }
-    registry.setDetectedDpi(printer.id, detected)
     return detected
   }
 
@@ -180,9 +187,7 @@ export function createPrintQueue (options: PrintQueueOptions) {
       const printer = registry.get(printerId, 'id')
       const last = lastProbe.get(printerId)
       if (workers.busy(printerId) && last !== undefined) return { ...last, printerId, queueDepth: store.depth(printerId), cached: true }
-      const fresh = await exclusive(printerId, () => probePrinter(printer, timeouts, true))
-      if (fresh.identification?.dpi !== undefined) registry.setDetectedDpi(printerId, fresh.identification.dpi)
-      lastProbe.set(printerId, fresh)
+      const fresh = await probeNow(printer)
       return { ...fresh, printerId, queueDepth: store.depth(printerId), cached: false }
     },
     /** Stops after the attempts in flight end (bounded by the timeouts); unsent jobs stay queued for the next start. */
