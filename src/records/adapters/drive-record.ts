@@ -94,18 +94,20 @@ interface ItemsRead {
 function readItems (r: RecordReader, record: Rec): ItemsRead {
   const path = `${BASE}.items`
   const list = r.array(record, 'items', BASE) ?? []
-  let unit: Weight['unit'] | undefined
+  // The first item with a known unit sets it; an unknown unit is already an issue of its own.
+  let unit: { unit: Weight['unit'], at: string } | undefined
   const totals = sumItems(r, list, path, (item, at) => {
     const itemUnit = weightUnit(r, r.object(item, 'item_options', at), 'weight_unit', `${at}.item_options`, 'lb')
-    if (unit !== undefined && itemUnit !== unit) r.issue(`${at}.item_options.weight_unit`, 'same_unit', `items must be weighed in one unit; item 0 is in ${unit}`)
-    unit ??= itemUnit
+    if (itemUnit === undefined) return measure(r, item, 'weight', at)
+    if (unit === undefined) unit = { unit: itemUnit, at }
+    else if (itemUnit !== unit.unit) r.issue(`${at}.item_options.weight_unit`, 'same_unit', `items must be weighed in one unit; ${unit.at} is in ${unit.unit}`)
     return measure(r, item, 'weight', at)
   })
   const first = totals.items.length === 1 ? totals.items[0] : undefined
   const at0 = `${path}.0`
   const dimensions = first === undefined ? undefined : dimensionsOf(measure(r, first, 'length', at0), measure(r, first, 'width', at0), measure(r, first, 'height', at0), 'in')
   const pkg: PackageInfo = {}
-  if (totals.weight !== undefined && unit !== undefined) { pkg.weight = { value: totals.weight, unit }; r.map('package.weight', list.length === 1 ? `${at0}.weight` : path) }
+  if (totals.weight !== undefined && unit !== undefined) { pkg.weight = { value: totals.weight, unit: unit.unit }; r.map('package.weight', list.length === 1 ? `${at0}.weight` : path) }
   if (dimensions !== undefined) { pkg.dimensions = dimensions; r.map('package.dimensions', at0) }
   const description = first === undefined ? totals.summary : mappedText(r, first, 'description', at0, 'package.description') ?? mappedText(r, first, 'name', at0, 'package.description')
   if (description !== undefined) {

@@ -105,6 +105,15 @@ describe('drive adapter', () => {
     expect(err.issues).toEqual([{ path: 'record.items.0.quantity', rule: 'type', message: 'must be a number, got "two"' }])
   })
 
+  it('reports items weighed in different units once each, against the first item whose unit is known', () => {
+    const item = (unit: string): Json => ({ name: 'Box', quantity: 1, weight: 1, item_options: { weight_unit: unit } })
+    const err = errorOf(() => adapt({ ...fixture('drive-create-request'), items: [item('stone'), item('kg'), item('lb')] }))
+    expect(err.issues).toEqual([
+      { path: 'record.items.0.item_options.weight_unit', rule: 'enum', message: '"stone" is not a weight unit; use lb, oz, kg or g' },
+      { path: 'record.items.2.item_options.weight_unit', rule: 'same_unit', message: 'items must be weighed in one unit; record.items.1 is in kg' }
+    ])
+  })
+
   it('takes a phone number sent as a number, adding the US country code with a warning', () => {
     const { data, warnings } = adapt({ ...fixture('drive-create-request'), dropoff_phone_number: 6505555555 })
     expect(data.recipient.phone).toBe('+16505555555')
