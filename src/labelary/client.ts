@@ -66,7 +66,11 @@ interface Chunk { first: number, count: number }
 
 interface Sent { body: Buffer, total: number | undefined, warnings: LabelaryWarning[] }
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47])
+/** How each answer we ask for starts; anything else (a proxy's HTML page, say) is not a label. */
+const SIGNATURES: Record<LabelaryRenderRequest['accept'], { bytes: Buffer, name: string }> = {
+  'image/png': { bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47]), name: 'a PNG' },
+  'application/pdf': { bytes: Buffer.from('%PDF-', 'latin1'), name: 'a PDF' }
+}
 
 /** Creates a client with its own connection pool and rate limit. */
 export function createLabelaryClient (options: LabelaryClientOptions): LabelaryClient {
@@ -95,8 +99,9 @@ export function createLabelaryClient (options: LabelaryClientOptions): LabelaryC
     if (req.rotation !== undefined && req.rotation !== 0) headers['x-rotation'] = String(req.rotation)
     if (req.lint === true) headers['x-linter'] = 'On'
     const res = await sendWithRetries(base + path, headers, body, policy)
-    if (req.accept === 'image/png' && !res.body.subarray(0, 4).equals(PNG_SIGNATURE)) {
-      throw new LabelaryUnavailableError(`${base + path} answered with something that is not a PNG`)
+    const expected = SIGNATURES[req.accept]
+    if (!res.body.subarray(0, expected.bytes.length).equals(expected.bytes)) {
+      throw new LabelaryUnavailableError(`${base + path} answered with something that is not ${expected.name}`)
     }
     const totalHeader = Number(res.headers['x-total-count'])
     // Warnings point into the body we sent; move them to the caller's ZPL (the repeated prefix was linted with

@@ -174,6 +174,12 @@ describe('retries', () => {
     const other = await setup((_req, res) => { res.end('<html>proxy error</html>') })
     await expect(other.client.render(one)).rejects.toMatchObject({ code: 'LABELARY_UNAVAILABLE' })
   })
+
+  it('never returns a PDF that is not one: a one-request PDF answered with HTML is LABELARY_UNAVAILABLE', async () => {
+    const { client } = await setup((_req, res) => { res.end('<html>proxy error</html>') })
+    const { index: _index, ...every } = one
+    await expect(client.render({ ...every, accept: 'application/pdf' })).rejects.toMatchObject({ code: 'LABELARY_UNAVAILABLE', message: expect.stringMatching(/not a PDF/) })
+  })
 })
 
 describe('timeouts and unreachable servers', () => {
