@@ -52,9 +52,10 @@ export function readFrames (buffer: Buffer): { frames: string[], used: number } 
   return { frames, used: pos }
 }
 
+/** The comma-separated fields of one answer string (`which`, e.g. "~HS string 1"); at least `min` of them. */
 function fields (frame: string | undefined, min: number, which: string): string[] {
   const parts = (frame ?? '').split(',').map((p) => p.trim())
-  if (frame === undefined || parts.length < min) throw new MalformedReplyError(`~HS ${which} has ${frame === undefined ? 'no' : parts.length} fields, expected ${min}: "${frame ?? ''}"`)
+  if (frame === undefined || parts.length < min) throw new MalformedReplyError(`${which} has ${frame === undefined ? 'no' : parts.length} fields, expected ${min}: "${frame ?? ''}"`)
   return parts
 }
 
@@ -69,12 +70,12 @@ const flag = (value: string | undefined): boolean => value === '1'
 export function parseHostStatus (frames: string[]): HostStatus {
   // String 1: aaa,b,c,dddd,eee,f,g,h,iii,j,k,l — interface, paper out, pause, label length, formats in buffer,
   // buffer full, diagnostic mode, partial format, unused, corrupt RAM, under temperature, over temperature.
-  const s1 = fields(frames[0], 12, 'string 1')
+  const s1 = fields(frames[0], 12, '~HS string 1')
   // String 2: mmm,n,o,p,q,r,s,t,uuuuuuuu,v,www — function settings, unused, head up, ribbon out, thermal transfer,
   // print mode, print width mode, label waiting, labels remaining, format while printing, graphics stored.
-  const s2 = fields(frames[1], 11, 'string 2')
+  const s2 = fields(frames[1], 11, '~HS string 2')
   // String 3: xxxx,y — password and static RAM; required for the framing only.
-  fields(frames[2], 1, 'string 3')
+  fields(frames[2], 1, '~HS string 3')
   const status: HostStatus = {
     paperOut: flag(s1[1]),
     paused: flag(s1[2]),
@@ -103,8 +104,7 @@ export function parseHostStatus (frames: string[]): HostStatus {
 
 /** Parses the `~HI` string: model, firmware, dots per mm, memory, options. */
 export function parseHostIdentification (frame: string | undefined): HostIdentification {
-  const parts = (frame ?? '').split(',').map((p) => p.trim())
-  if (frame === undefined || parts.length < 3) throw new MalformedReplyError(`~HI reply has too few fields: "${frame ?? ''}"`)
+  const parts = fields(frame, 3, '~HI reply')
   const dpmm = num(parts[2])
   const dpi: Dpi | undefined = dpmm === 8 ? 203 : dpmm === 12 ? 300 : undefined
   const memory = /^(\d+)\s*KB$/i.exec(parts[3] ?? '')
