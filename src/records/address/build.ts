@@ -69,7 +69,7 @@ function regionOf (r: RecordReader, part: Part | undefined, us: boolean): string
   return code
 }
 
-const TEXT_PARTS = ['lines.0', 'lines.1', 'lines.2', 'city', 'region', 'postalCode', 'country'] as const
+const TEXT_PARTS = ['city', 'region', 'postalCode', 'country'] as const
 
 /** Address from separate parts; undefined (with an issue) when there is no street line at all. */
 export function structuredAddress (r: RecordReader, parts: AddressParts, label: string): Address | undefined {
@@ -123,14 +123,22 @@ export function textAddress (r: RecordReader, raw: string, path: string, label: 
   for (const key of TEXT_PARTS) {
     if (key !== 'country' || givenCountry === undefined) r.map(`${label}.${key}`, path)
   }
+  const address = parsedAddress(text, country) ?? unparsedAddress(r, text, path, country)
+  // Every line, however many the text held, so a warning about any of them names this field.
+  for (let i = 0; i < address.lines.length; i++) r.map(`${label}.lines.${i}`, path)
+  return address
+}
+
+function parsedAddress (text: string, country: string): Address | undefined {
   const parsed = country === 'US' ? parseUsAddress(text) : undefined
-  if (parsed !== undefined) {
-    const address: Address = { lines: parsed.lines, city: parsed.city, region: parsed.region, country }
-    if (parsed.postalCode !== undefined) address.postalCode = parsed.postalCode
-    return address
-  }
+  if (parsed === undefined) return undefined
+  const address: Address = { lines: parsed.lines, city: parsed.city, region: parsed.region, country }
+  if (parsed.postalCode !== undefined) address.postalCode = parsed.postalCode
+  return address
+}
+
+function unparsedAddress (r: RecordReader, text: string, path: string, country: string): Address {
   const lines = text.split(',').map((s) => s.trim()).filter((s) => s !== '')
-  for (let i = 3; i < lines.length; i++) r.map(`${label}.lines.${i}`, path)
   r.warn('ADDRESS_UNPARSED', path, `could not find street, city, state and ZIP in "${text}"; printed as given`)
   return { lines: lines.length > 0 ? lines : [text], country }
 }

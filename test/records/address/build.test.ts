@@ -50,6 +50,14 @@ describe('one-line addresses', () => {
     expect(r.paths.get('recipient.address.postalCode')).toBe('record.dropoff_address')
     expect(r.paths.get('recipient.address.lines.0')).toBe('record.dropoff_address')
   })
+
+  it('records every line of a parsed address, however many, so warnings about the fifth name the field too', () => {
+    const r = new RecordReader()
+    const address = textAddress(r, '1 Main St, Bldg 2, Suite 3, Floor 4, Dock 5, Springfield, IL 62701', 'record.dropoff_address', 'recipient.address')
+    expect(address.lines).toEqual(['1 Main St', 'Bldg 2', 'Suite 3', 'Floor 4', 'Dock 5'])
+    expect(r.paths.get('recipient.address.lines.3')).toBe('record.dropoff_address')
+    expect(r.paths.get('recipient.address.lines.4')).toBe('record.dropoff_address')
+  })
 })
 
 describe('structured addresses', () => {
