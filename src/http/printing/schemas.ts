@@ -1,6 +1,7 @@
 // Request schemas of the printing routes (TypeBox → JSON Schema; the shared error handler names failing fields).
 import { Type, type Static } from '@sinclair/typebox'
 import { PrinterId } from '../../printing/printer-schema.ts'
+import { SOURCES } from '../../records/index.ts'
 
 export { PrinterInput, PrinterPatch } from '../../printing/printer-schema.ts'
 
@@ -9,7 +10,7 @@ export const PrintJobBody = Type.Object({
   printer_id: PrinterId,
   record: Type.Optional(Type.Unknown()),
   label: Type.Optional(Type.String({ minLength: 6, maxLength: 4 * 1024 * 1024, description: 'one ^XA…^XZ format' })),
-  source: Type.Optional(Type.Union(['auto', 'generic', 'dashlink', 'drive', 'uber_direct', 'postmates'].map((s) => Type.Literal(s)))),
+  source: Type.Optional(Type.Union(['auto', ...SOURCES].map((s) => Type.Literal(s)))),
   template: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' })),
   dpi: Type.Optional(Type.Union([Type.Literal(203), Type.Literal(300)])),
   strict: Type.Optional(Type.Boolean()),

@@ -104,6 +104,7 @@ describe('printing routes', () => {
       [{ printer_id: 'dock-1', label: '^XA^FD~JR^FS^XZ' }, 400, 'label', 'no_control_commands'],
       [{ printer_id: 'dock-1', label: '^XA^XZ', copies: 0 }, 400, 'copies', 'minimum'],
       [{ printer_id: 'dock-1' }, 400, 'record', 'one_of'],
+      [{ printer_id: 'dock-1', record: {}, source: 'fedex' }, 400, 'source', 'const'],
       [{ printer_id: 'nope', label: '^XA^XZ' }, 404, 'printer_id', 'exists'],
       [{ label: '^XA^XZ' }, 400, 'printer_id', 'required']
     ]
