@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto'
 import { ValidationError, type FieldIssue } from '../errors.ts'
 
-const MAX_COPIES = 1000
+/** Most copies one print job may ask for (`^PQ`). */
+export const MAX_COPIES = 1000
 
 function issue (path: string, rule: string, message: string): ValidationError {
   return new ValidationError([{ path, rule, message }])

@@ -1,6 +1,7 @@
 // Request schemas of the printing routes (TypeBox → JSON Schema; the shared error handler names failing fields).
 import { Type, type Static } from '@sinclair/typebox'
-import { PrinterId } from '../../printing/printer-schema.ts'
+import { PrinterDpi, PrinterId } from '../../printing/printer-schema.ts'
+import { MAX_COPIES } from '../../printing/zpl-format.ts'
 import { SOURCES } from '../../records/index.ts'
 
 export { PrinterInput, PrinterPatch } from '../../printing/printer-schema.ts'
@@ -12,9 +13,9 @@ export const PrintJobBody = Type.Object({
   label: Type.Optional(Type.String({ minLength: 6, maxLength: 4 * 1024 * 1024, description: 'one ^XA…^XZ format' })),
   source: Type.Optional(Type.Union(['auto', ...SOURCES].map((s) => Type.Literal(s)))),
   template: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' })),
-  dpi: Type.Optional(Type.Union([Type.Literal(203), Type.Literal(300)])),
+  dpi: Type.Optional(PrinterDpi),
   strict: Type.Optional(Type.Boolean()),
-  copies: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  copies: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_COPIES })),
   idempotency_key: Type.Optional(Type.String({ minLength: 1, maxLength: 255 }))
 }, { additionalProperties: false })
 export type PrintJobBody = Static<typeof PrintJobBody>
