@@ -1,6 +1,6 @@
 // Zebra host queries. `~HS` answers three <STX>…<ETX><CR><LF> strings of comma-separated fields (ZPL II manual,
 // "Host Status Return"); `~HI` answers one string whose third field is the density in dots per millimetre.
-import type { Dpi } from '../units.ts'
+import { dpmmOf, SUPPORTED_DPI, type Dpi } from '../units.ts'
 
 export const STX = 0x02
 export const ETX = 0x03
@@ -106,7 +106,7 @@ export function parseHostStatus (frames: string[]): HostStatus {
 export function parseHostIdentification (frame: string | undefined): HostIdentification {
   const parts = fields(frame, 3, '~HI reply')
   const dpmm = num(parts[2])
-  const dpi: Dpi | undefined = dpmm === 8 ? 203 : dpmm === 12 ? 300 : undefined
+  const dpi = SUPPORTED_DPI.find((d) => dpmmOf(d) === dpmm)
   const memory = /^(\d+)\s*KB$/i.exec(parts[3] ?? '')
   return { model: parts[0] ?? '', firmware: parts[1] ?? '', dpmm, dpi, memoryKb: memory === null ? undefined : num(memory[1]) }
 }

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url'
 import { Piscina } from 'piscina'
 import sharp from 'sharp'
 import { ValidationError } from '../../errors.ts'
-import type { Dpi } from '../../units.ts'
+import { dpmmOf, type Dpi } from '../../units.ts'
 import { RendererUnavailableError, RenderFailedError, RenderTimeoutError } from './errors.ts'
 import { labelDots, type Dpmm, type Rotation } from './label-size.ts'
 import type { ZebrashResult, ZebrashTask } from './zebrash-worker.ts'
@@ -108,7 +108,7 @@ export function createZplRasterizer (options: ZplRasterizerOptions): ZplRasteriz
   }
 
   async function renderLabelPng (zpl: string, dpi: Dpi): Promise<Buffer> {
-    const pngs = await render(zpl, { dpmm: dpi === 203 ? 8 : 12, widthIn: 4, heightIn: 6 })
+    const pngs = await render(zpl, { dpmm: dpmmOf(dpi), widthIn: 4, heightIn: 6 })
     if (pngs.length !== 1) throw new RenderFailedError(`expected one label, the ZPL holds ${pngs.length}`)
     return pngs[0] as Buffer
   }
