@@ -3,16 +3,17 @@
 import type { Dimensions, Weight } from '../model/label-data.ts'
 import type { Rec, RecordReader } from './reader.ts'
 
-const WEIGHT_UNITS: Readonly<Record<string, Weight['unit']>> = {
+// Maps, not object literals: a unit spelled `constructor` must not find Object.prototype's function.
+const WEIGHT_UNITS: ReadonlyMap<string, Weight['unit']> = new Map(Object.entries({
   lb: 'lb', lbs: 'lb', pound: 'lb', pounds: 'lb',
   oz: 'oz', ounce: 'oz', ounces: 'oz',
   kg: 'kg', kgs: 'kg', kilogram: 'kg', kilograms: 'kg', kilogramme: 'kg', kilogrammes: 'kg',
   g: 'g', gr: 'g', gram: 'g', grams: 'g', gramme: 'g', grammes: 'g'
-}
-const LENGTH_UNITS: Readonly<Record<string, Dimensions['unit']>> = {
+} as const))
+const LENGTH_UNITS: ReadonlyMap<string, Dimensions['unit']> = new Map(Object.entries({
   in: 'in', inch: 'in', inches: 'in', '"': 'in',
   cm: 'cm', centimeter: 'cm', centimeters: 'cm', centimetre: 'cm', centimetres: 'cm'
-}
+} as const))
 
 /** A weight unit as written (`lbs`, `Ounces`, `g`) → the label unit; issue and undefined when unknown. */
 export function weightUnit (r: RecordReader, obj: Rec | undefined, key: string, base: string, fallback?: Weight['unit']): Weight['unit'] | undefined {
@@ -21,7 +22,7 @@ export function weightUnit (r: RecordReader, obj: Rec | undefined, key: string, 
     if (fallback === undefined) r.issue(`${base}.${key}`, 'required', 'weight unit is required: lb, oz, kg or g')
     return fallback
   }
-  const unit = WEIGHT_UNITS[text.toLowerCase()]
+  const unit = WEIGHT_UNITS.get(text.toLowerCase())
   if (unit === undefined) r.issue(`${base}.${key}`, 'enum', `"${text}" is not a weight unit; use lb, oz, kg or g`)
   return unit
 }
@@ -33,7 +34,7 @@ export function lengthUnit (r: RecordReader, obj: Rec | undefined, key: string, 
     if (fallback === undefined) r.issue(`${base}.${key}`, 'required', 'dimension unit is required: in or cm')
     return fallback
   }
-  const unit = LENGTH_UNITS[text.toLowerCase()]
+  const unit = LENGTH_UNITS.get(text.toLowerCase())
   if (unit === undefined) r.issue(`${base}.${key}`, 'enum', `"${text}" is not a length unit; use in or cm`)
   return unit
 }

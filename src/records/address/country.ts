@@ -1,19 +1,20 @@
 // Countries as records spell them (`US`, `USA`, `United States`) → ISO 3166-1 alpha-2. Only names the delivery APIs
 // we read actually serve are spelled out; any other two-letter code is taken as given.
 
-const ALIASES: Readonly<Record<string, string>> = {
+// A Map, not an object literal: a country spelled `constructor` must not find Object.prototype's function.
+const ALIASES: ReadonlyMap<string, string> = new Map(Object.entries({
   us: 'US', usa: 'US', 'u.s.': 'US', 'u.s.a.': 'US', 'u.s': 'US', 'u.s.a': 'US', 'united states': 'US',
   'united states of america': 'US', america: 'US',
   ca: 'CA', can: 'CA', canada: 'CA',
   mx: 'MX', mex: 'MX', mexico: 'MX',
   au: 'AU', aus: 'AU', australia: 'AU',
   nz: 'NZ', nzl: 'NZ', 'new zealand': 'NZ'
-}
+}))
 
 /** The alpha-2 code for a country as written, or undefined when it is not recognisable. */
 export function countryCode (value: string): string | undefined {
   const text = value.trim().toLowerCase()
-  const alias = ALIASES[text]
+  const alias = ALIASES.get(text)
   if (alias !== undefined) return alias
   return /^[a-z]{2}$/.test(text) ? text.toUpperCase() : undefined
 }

@@ -181,7 +181,11 @@ describe('generic adapter', () => {
     ['references that are not a list', { references: 'SO-1' }, 'record.references', 'type', /must be an array/],
     ['an address of the wrong type', { recipient: { name: 'A', address: 5 } }, 'record.recipient.address', 'type', /address object or one line of text/],
     ['a missing address', { recipient: { name: 'A' } }, 'record.recipient.address', 'required', /recipient address is required/],
-    ['an unknown country', { recipient: { name: 'A', address: { lines: ['1 Main St'], country: 'Atlantis' } } }, 'record.recipient.address.country', 'enum', /ISO 3166-1/]
+    ['an unknown country', { recipient: { name: 'A', address: { lines: ['1 Main St'], country: 'Atlantis' } } }, 'record.recipient.address.country', 'enum', /ISO 3166-1/],
+    // Names of Object.prototype members are unknown spellings, not a function that crashes layout later.
+    ['a weight unit named constructor', { package: { weight: { value: 2, unit: 'constructor' } } }, 'record.package.weight.unit', 'enum', /use lb, oz, kg or g/],
+    ['a length unit named __proto__', { package: { dimensions: { length: 1, width: 1, height: 1, unit: '__proto__' } } }, 'record.package.dimensions.unit', 'enum', /use in or cm/],
+    ['a country named constructor', { recipient: { name: 'A', address: { lines: ['1 Main St'], country: 'constructor' } } }, 'record.recipient.address.country', 'enum', /ISO 3166-1/]
   ]
 
   for (const [what, changes, path, rule, message] of REJECTIONS) {
