@@ -145,17 +145,15 @@ export function createLabelaryClient (options: LabelaryClientOptions): LabelaryC
     }
     if (index !== undefined && split.labels.length > maxLabels) {
       // Only the chunk holding the label is sent; the index becomes its index within that chunk.
-      const target = index
-      chunks = [{ first: target, count: 1 }]
+      chunks = [{ first: index, count: 1 }]
       index = 0
     }
+    // Every label of a PNG job is its own request; a PDF (or one indexed label) is one request per chunk.
+    const work = (c: Chunk): Promise<Sent[]> => req.accept === 'image/png' && index === undefined
+      ? pngsOfChunk(req, split, c)
+      : send(req, split, c, index).then((s) => [s])
     const results: Sent[] = []
-    for (const chunk of chunks) {
-      const work = (c: Chunk): Promise<Sent[]> => index !== undefined
-        ? send(req, split, c, index).then((s) => [s])
-        : req.accept === 'image/png' ? pngsOfChunk(req, split, c) : send(req, split, c, undefined).then((s) => [s])
-      results.push(...await (index !== undefined ? work(chunk) : halving(chunk, work)))
-    }
+    for (const chunk of chunks) results.push(...await (index !== undefined ? work(chunk) : halving(chunk, work)))
     const warnings = dedupe(results.flatMap((r) => r.warnings))
     if (req.accept === 'image/png') return { images: results.map((r) => r.body), warnings }
     return { pdf: await mergePdfs(results.map((r) => r.body)), warnings }
