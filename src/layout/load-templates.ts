@@ -44,7 +44,8 @@ export function parseTemplate (name: string, file: string, json: string): Templa
   let issues = schemaIssues(TemplateShellSchema, raw)
   if (issues.length === 0) {
     (raw as { regions: Array<{ type: string }> }).regions.forEach((region, i) => {
-      const schema = REGION_SCHEMAS[region.type as keyof typeof REGION_SCHEMAS] as TSchema | undefined
+      // Own keys only: a type named `constructor` would otherwise find Object.prototype's function.
+      const schema = Object.hasOwn(REGION_SCHEMAS, region.type) ? REGION_SCHEMAS[region.type as keyof typeof REGION_SCHEMAS] as TSchema : undefined
       if (schema === undefined) {
         issues.push({ path: `regions[${i}].type`, rule: 'schema', message: `must be one of ${Object.keys(REGION_SCHEMAS).join(', ')}` })
       } else issues.push(...schemaIssues(schema, region, `regions[${i}]`))

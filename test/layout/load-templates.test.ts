@@ -89,6 +89,8 @@ describe('template validation', () => {
 
   it('an unknown region type and a wrongly typed value', () => {
     expect(broken((t) => { t.regions[1]!.type = 'circle' }).issues[0]).toMatchObject({ path: 'regions[1].type', rule: 'schema' })
+    // Names of Object.prototype members are unknown types too, not a crash inside the schema checker.
+    expect(broken((t) => { t.regions[1]!.type = 'constructor' }).issues[0]).toMatchObject({ path: 'regions[1].type', rule: 'schema' })
     expect(broken((t) => { t.regions[0]!.fontSize = 'big' }).issues.map((i) => i.path)).toContain('regions[0].fontSize')
   })
 
