@@ -20,7 +20,7 @@ export function calendarDate (text: string): string | undefined {
   return undefined
 }
 
-/** The first of `fields` (paths below `obj`, dotted for nested objects) holding a date; records it as `shipDate`. */
+/** The first of `fields` (keys of `obj`, or `parent.key` one level down) holding a date; records it as `shipDate`. */
 export function readShipDate (r: RecordReader, obj: Rec, base: string, fields: readonly string[]): string | undefined {
   for (const field of fields) {
     const dot = field.lastIndexOf('.')
