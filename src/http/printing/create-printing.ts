@@ -53,7 +53,7 @@ export function createPrinting (options: CreatePrintingOptions): Printing {
     queue,
     plugin: async (app) => {
       logger ??= app.log
-      await printingRoutes(app, { queue, registry: queue.registry, apiKey: config.apiKey })
+      await printingRoutes(app, { queue, apiKey: config.apiKey })
     },
     start () {
       if (config.printersFile !== undefined) logger?.info({ file: config.printersFile, printers: loaded }, 'printers loaded')

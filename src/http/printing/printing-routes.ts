@@ -2,7 +2,6 @@
 // host or port except the admin routes, so no request can make the service dial an address of its choosing.
 import type { FastifyInstance } from 'fastify'
 import type { PrintQueue } from '../../printing/print-queue.ts'
-import type { PrinterRegistry } from '../../printing/printer-registry.ts'
 import type { SourceOption } from '../../service/types.ts'
 import { requireApiKey } from './auth.ts'
 import { IdParams, JobsQuery, PrintJobBody, PrinterInput, PrinterPatch } from './schemas.ts'
@@ -10,15 +9,16 @@ import { jobView, printerView, statusView } from './views.ts'
 
 /** What the printing routes are built from. */
 export interface PrintingRoutesOptions {
+  /** The queue, and through it the printer registry. */
   queue: PrintQueue
-  registry: PrinterRegistry
   /** Unset: every printing route answers 503 PRINTING_DISABLED. */
   apiKey: string | undefined
 }
 
 /** Registers /v1/print-jobs and /v1/printers (admin, jobs, status) in their own scope with the key check. */
 export async function printingRoutes (app: FastifyInstance, opts: PrintingRoutesOptions): Promise<void> {
-  const { queue, registry } = opts
+  const { queue } = opts
+  const { registry } = queue
   await app.register(async (scope) => {
     scope.addHook('onRequest', requireApiKey(opts.apiKey))
 
