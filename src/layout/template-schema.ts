@@ -31,7 +31,7 @@ const typography = {
 const content = {
   /** Name used in warnings and tests; defaults to the first placeholder's path. */
   id: Type.Optional(Id),
-  /** Literal text with placeholders such as `{recipient.name}` or `{package.weight|weight}`. */
+  /** Literal text with placeholders such as `{recipient.name}` or `{shipDate|date_us}` (formatters: fields.ts FORMATTERS). */
   text: Type.String({ minLength: 1, maxLength: 500 }),
   /** Printed instead when every placeholder in `text` is empty. */
   default: Type.Optional(Type.String({ minLength: 1, maxLength: 200 }))
