@@ -71,6 +71,9 @@ export function createZplRasterizer (options: ZplRasterizerOptions): ZplRasteriz
     execArgv: workerExecArgv(filename)
   })
   const perWorker = new Map<number, { heapUsedBytes: number, externalBytes: number, labels: number }>()
+  // piscina's maxQueue does not bound tasks that carry an abort signal (ours all do), so the bound is kept here.
+  const maxPending = options.workers + (options.maxQueue ?? 1000)
+  let pending = 0
   let labelsRendered = 0
   let closed = false
 
@@ -82,11 +85,16 @@ export function createZplRasterizer (options: ZplRasterizerOptions): ZplRasteriz
     const task: ZebrashTask = {
       zpl: zebrashCompatible(zpl), widthMm: width / options.dpmm, heightMm: height / options.dpmm, dpmm: options.dpmm, widthDots: width, heightDots: height, rotation
     }
+    if (pending >= maxPending) throw new RendererUnavailableError(`the ZPL renderer is busy (${pending} labels drawing or waiting); try again shortly`)
+    pending++
     let result: ZebrashResult
     try {
       result = await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })
     } catch (err) {
+      if (closed) throw new RendererUnavailableError(`the ZPL renderer was closed while drawing label ${index}`, { cause: err })
       throw workerError(err, index, timeoutMs)
+    } finally {
+      pending--
     }
     labelsRendered++
     const seen = perWorker.get(result.threadId)

@@ -118,4 +118,19 @@ describe('rasterizer errors', () => {
     }
     await expect(quick.render(LABEL, { dpmm: 8, ...size4x6 })).rejects.toMatchObject({ code: 'RENDERER_UNAVAILABLE' })
   })
+
+  it('answers a full queue and a close while drawing with RENDERER_UNAVAILABLE, not as bad ZPL or a timeout', async () => {
+    const small = createZplRasterizer({ workers: 1, maxQueue: 1 })
+    try {
+      await expect(small.render(LABEL.repeat(3), { dpmm: 8, ...size4x6 })).rejects.toMatchObject({ code: 'RENDERER_UNAVAILABLE', message: expect.stringMatching(/busy/) })
+    } finally {
+      await small.close()
+    }
+    const closing = createZplRasterizer({ workers: 1 })
+    const inFlight = Promise.allSettled([0, 1].map(() => closing.render(LABEL, { dpmm: 8, ...size4x6 })))
+    await closing.close()
+    const results = await inFlight
+    expect(results.some((r) => r.status === 'rejected')).toBe(true)
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'RENDERER_UNAVAILABLE', cause: expect.anything() })
+  })
 })
