@@ -16,7 +16,7 @@ export type Printer = PrinterRecord
 
 function schemaIssues (schema: TSchema, value: unknown, prefix: string): FieldIssue[] {
   return [...Value.Errors(schema, value)].map((e) => ({
-    path: [prefix, ...e.path.split('/').filter((s) => s !== '')].filter((s) => s !== '').join('.') || 'body',
+    path: [prefix, ...e.path.split('/')].filter((s) => s !== '').join('.') || 'body',
     rule: 'schema',
     message: e.message
   }))

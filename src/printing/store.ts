@@ -139,7 +139,7 @@ export function openStore (dataDir: string, options: { synchronous?: 'FULL' | 'N
 
   return {
     insertJob (job: NewJob, now = Date.now()): PrintJob {
-      q.insert.run({ ...job, dpi: job.dpi, now })
+      q.insert.run({ ...job, now })
       return toJob(q.byId.get(job.id) as JobRow)
     },
     job: (id: string) => one(q.byId.get(id)),
