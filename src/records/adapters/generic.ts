@@ -3,11 +3,24 @@ import type { PackageInfo, Shipper } from '../../model/label-data.ts'
 import type { AddressParts } from '../address/build.ts'
 import { readShipDate } from '../dates.ts'
 import { dimensionsOf, lengthUnit, measure, weightUnit } from '../package.ts'
-import { isRec, type Rec, type RecordReader } from '../reader.ts'
+import { isAbsent, isRec, type Rec, type RecordReader } from '../reader.ts'
 import type { AdapterResult, Detection, ReferenceChoice, SourceAdapter } from '../types.ts'
 import { addressAt, mappedPhone, mappedText } from './common.ts'
 
-function genericAddressParts (address: Rec, path: string): AddressParts {
+/** `lines` wins over line1/line2 and `region` over its alias `state`; what the winner hides is reported, not dropped silently. */
+function reportHidden (r: RecordReader, address: Rec, path: string): void {
+  if (address.lines != null) {
+    for (const key of ['line1', 'line2']) {
+      if (!isAbsent(address[key])) r.warn('FIELD_NOT_PRINTED', `${path}.${key}`, 'not printed: `lines` is given, so it must hold every street line')
+    }
+  }
+  if (address.region != null && !isAbsent(address.state) && address.state !== address.region) {
+    r.warn('FIELD_NOT_PRINTED', `${path}.state`, 'not printed: `region` is given, and `state` is only its alias')
+  }
+}
+
+function genericAddressParts (r: RecordReader, address: Rec, path: string): AddressParts {
+  reportHidden(r, address, path)
   const given = address.lines
   const lines = Array.isArray(given)
     ? (given.length === 0 ? [{ value: undefined, path: `${path}.lines.0` }] : given.map((value, i) => ({ value, path: `${path}.lines.${i}` })))
@@ -72,7 +85,7 @@ function readShipper (r: RecordReader, record: Rec): Shipper | undefined {
   const name = mappedText(r, shipper, 'name', base, 'shipper.name')
   if (name === undefined) r.required(`${base}.name`, 'shipper name is required')
   const phone = mappedPhone(r, shipper, 'phone', base, 'shipper.phone')
-  const address = addressAt(r, shipper, 'address', base, 'shipper.address', genericAddressParts)
+  const address = addressAt(r, shipper, 'address', base, 'shipper.address', (a, at) => genericAddressParts(r, a, at))
   if (name === undefined) return undefined
   return { name, ...(phone === undefined ? {} : { phone }), ...(address === undefined ? {} : { address }) }
 }
@@ -84,7 +97,7 @@ function read (record: Rec, r: RecordReader): AdapterResult | undefined {
   if (recipient === undefined) r.required(base, 'recipient { name, address } is required')
   const name = mappedText(r, recipient, 'name', base, 'recipient.name')
   if (recipient !== undefined && name === undefined) r.required(`${base}.name`, 'recipient name is required')
-  const address = addressAt(r, recipient, 'address', base, 'recipient.address', genericAddressParts)
+  const address = addressAt(r, recipient, 'address', base, 'recipient.address', (a, at) => genericAddressParts(r, a, at))
   if (recipient !== undefined && address === undefined && !r.issues.some((i) => i.path.startsWith(`${base}.address`))) {
     r.issue(`${base}.address`, 'required', 'recipient address is required')
   }

@@ -152,6 +152,17 @@ describe('generic adapter', () => {
     expect(warnings).toContainEqual(expect.objectContaining({ code: 'PHONE_COUNTRY_CODE_ADDED', path: 'record.recipient.phone' }))
   })
 
+  it('reports a line1/line2 or state that lines or region hide, instead of dropping it silently', () => {
+    const { data, warnings } = adapt(withAddress({ lines: ['901 Market Street'], line2: 'Apt 5', region: 'CA', state: 'NV' }))
+    expect(data.recipient.address.lines).toEqual(['901 Market Street'])
+    expect(data.recipient.address.region).toBe('CA')
+    expect(warnings).toEqual([
+      { code: 'FIELD_NOT_PRINTED', path: 'record.recipient.address.line2', message: 'not printed: `lines` is given, so it must hold every street line' },
+      { code: 'FIELD_NOT_PRINTED', path: 'record.recipient.address.state', message: 'not printed: `region` is given, and `state` is only its alias' }
+    ])
+    expect(adapt(withAddress({ region: 'CA', state: 'CA', line1: null })).warnings).toEqual([])
+  })
+
   it('ignores unknown fields', () => {
     expect(adapt({ ...benchRecord(), colour: 'blue', extra: { a: 1 } }).data.trackingCode).toBe('LWX100200300400500')
   })
