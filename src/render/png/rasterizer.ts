@@ -139,10 +139,7 @@ function workerError (err: unknown, index: number, timeoutMs: number): Error {
   const name = (err as { name?: string } | null)?.name
   if (name === 'AbortError' || name === 'TimeoutError') return new RenderTimeoutError(timeoutMs, err)
   const message = err instanceof Error ? err.message : String(err)
-  // piscina refuses work when its queue is full or it is being destroyed.
-  if (/queue is full|terminated|destroy|closed/i.test(message)) {
-    return new RendererUnavailableError(`the ZPL renderer cannot take label ${index}: ${message}`, { cause: err })
-  }
+  // A full queue and close() are told apart in draw(); what is left is a worker that cannot start, or the ZPL.
   if (/wasm|WebAssembly|Cannot find|ERR_/i.test(message)) {
     return new RendererUnavailableError(`the ZPL renderer did not start: ${message}`, { cause: err })
   }
