@@ -101,7 +101,7 @@ export function createPrintQueue (options: PrintQueueOptions) {
 
   /** Asks the printer `~HS` and `~HI` on a connection of its own, in turn with the sender; keeps what it learnt. */
   async function probeNow (printer: Printer): Promise<StatusProbe> {
-    const probe = await exclusive(printer.id, () => probePrinter(printer, timeouts, true))
+    const probe = await exclusive(printer.id, () => probePrinter(printer, timeouts))
     if (probe.identification?.dpi !== undefined) registry.setDetectedDpi(printer.id, probe.identification.dpi)
     lastProbe.set(printer.id, probe)
     return probe

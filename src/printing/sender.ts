@@ -76,8 +76,8 @@ export async function probe (conn: PrinterConnection, timeouts: SendTimeouts, id
   }
 }
 
-/** Connects and probes without sending anything else (status endpoint, density detection). */
-export async function probePrinter (printer: Printer, timeouts: SendTimeouts, identify: boolean): Promise<StatusProbe> {
+/** Connects and asks `~HS` and `~HI` without sending anything else (status endpoint, density detection). */
+export async function probePrinter (printer: Printer, timeouts: SendTimeouts): Promise<StatusProbe> {
   let conn: PrinterConnection
   try {
     conn = await openConnection(printer.host, printer.port, timeouts.connectTimeoutMs)
@@ -85,7 +85,7 @@ export async function probePrinter (printer: Printer, timeouts: SendTimeouts, id
     return { reachable: false, rttMs: null, status: null, identification: null, error: message(err), checkedAt: Date.now() }
   }
   try {
-    return await probe(conn, timeouts, identify)
+    return await probe(conn, timeouts, true)
   } finally {
     await conn.close(timeouts.statusTimeoutMs).catch(() => {})
   }
