@@ -119,7 +119,9 @@ export async function attemptJob (ctx: SendContext, job: PrintJob, printer: Prin
     if (result.status.faults.length > 0) return { kind: 'held', reason: `held: printer reports ${result.status.faults.join(', ')}` }
     if (store.fontHash(printer.id) !== ctx.font.hash) {
       await conn.write(ctx.font.bytes, timeouts.writeTimeoutMs)
-      store.setFontHash(printer.id, ctx.font.hash)
+      // Moved (or removed) while the font was on the wire: the printer now at that id does not have it.
+      const now = store.printer(printer.id)
+      if (now?.host === printer.host && now.port === printer.port) store.setFontHash(printer.id, ctx.font.hash)
     }
     // Cancel may have won while we connected; after this UPDATE it cannot.
     if (!store.markWriting(job.id)) return { kind: 'canceled' }

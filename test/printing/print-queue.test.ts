@@ -118,6 +118,25 @@ describe('print queue against a fake Zebra printer', () => {
     expect(printer.data().toString('latin1')).toBe(STUB_FONT + big)
   })
 
+  it('sends the font again after a printer moved to another address while its font was being written', async () => {
+    const bigFont = `~DUE:BIG.TTF,8000000,${'0'.repeat(8_000_000)}`
+    const service = { ...stubService(), fontDownloadZpl: () => bigFont }
+    const old = await startFakePrinter({ mode: 'slow', slowDelayMs: 5 })
+    const moved = await startFakePrinter()
+    printers.push(old, moved)
+    const queue = openQueue({ service, writeTimeoutMs: 10_000 })
+    queues.push(queue)
+    queue.registry.add({ id: 'p1', host: old.host, port: old.port, dpi: 203 })
+    const first = (await queue.submit({ printerId: 'p1', label: LABEL })).job
+    await waitFor(() => old.data().length > 0, 5_000, 'the font to start arriving')
+    queue.registry.update('p1', { port: moved.port })
+    await waitFor(settled(queue, first.id), 10_000)
+    expect(old.data().length).toBe(bigFont.length + LABEL.length)
+    const second = (await queue.submit({ printerId: 'p1', label: LABEL })).job
+    await waitFor(settled(queue, second.id), 10_000)
+    expect(moved.data().toString('latin1')).toBe(bigFont + LABEL)
+  })
+
   it('prints once for the same idempotency key and refuses the key for another request', async () => {
     const { printer, queue } = await setup()
     const a = await queue.submit({ printerId: 'p1', label: LABEL, idempotencyKey: 'order-1' })
