@@ -22,11 +22,6 @@ export function labelDots (dpmm: Dpmm, widthIn: number, heightIn: number): { wid
   return { width: Math.max(1, Math.round(widthIn * dpi)), height: Math.max(1, Math.round(heightIn * dpi)) }
 }
 
-/** The printer resolution (dots per inch) behind a dpmm density. */
-export function dpiOfDpmm (dpmm: Dpmm): number {
-  return DPI_OF_DPMM[dpmm]
-}
-
 /** Narrows a number to a supported density. */
 export function isDpmm (n: number): n is Dpmm {
   return (DPMM_VALUES as readonly number[]).includes(n)
