@@ -31,8 +31,9 @@ export interface PrintQueueOptions extends Partial<SendTimeouts> {
 
 /** Something worth logging happened to a job. */
 export interface QueueEvent {
-  type: 'printed' | 'failed' | 'retry' | 'held' | 'canceled' | 'recovered'
-  jobId: string
+  /** `stalled`: the printer's loop stopped on a storage error (no job); it looks again after a poll interval. */
+  type: 'printed' | 'failed' | 'retry' | 'held' | 'canceled' | 'recovered' | 'stalled'
+  jobId?: string
   printerId: string
   detail?: string
 }

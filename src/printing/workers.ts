@@ -85,15 +85,31 @@ export function createWorkers (o: WorkerOptions) {
     }
   }
 
+  // A storage failure (disk full, database locked or closed) must not take the service down as an unhandled
+  // rejection: the printer's loop says why it stopped and waits a poll interval before it looks again.
+  function stalled (printerId: string, err: unknown): void {
+    emit({ type: 'stalled', printerId, detail: err instanceof Error ? err.message : String(err) })
+  }
+
   /** Starts the printer's loop if it is idle; `wake` also ends a hold or backoff sleep early. */
   function kick (printerId: string, wake: boolean): void {
     if (wake) wakers.get(printerId)?.()
     if (!started || closing || running.has(printerId)) return
-    const loop = work(printerId).finally(() => {
-      running.delete(printerId)
-      // A job may have arrived after the loop's last look.
-      if (!closing && store.nextJob(printerId) !== undefined) kick(printerId, false)
-    })
+    const loop = work(printerId)
+      .catch(async (err: unknown) => {
+        stalled(printerId, err)
+        await sleep(printerId, o.faultPollMs)
+      })
+      .finally(() => {
+        running.delete(printerId)
+        if (closing) return
+        // A job may have arrived after the loop's last look.
+        try {
+          if (store.nextJob(printerId) !== undefined) kick(printerId, false)
+        } catch (err) {
+          stalled(printerId, err)
+        }
+      })
     running.set(printerId, loop)
   }
 

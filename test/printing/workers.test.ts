@@ -71,4 +71,47 @@ describe('printer workers', () => {
       store.close()
     }
   })
+
+  it('survives a storage error in its loop: reports it, waits a poll interval, then prints', async () => {
+    const store = openStore(tempDir(), { synchronous: 'NORMAL' })
+    store.putPrinter({ id: 'p1', name: 'p1', host: '127.0.0.1', port: 9, dpi: 203, detectedDpi: null, enabled: true, origin: 'api', createdAt: 0, updatedAt: 0 })
+    store.insertJob({ id: 'a', printerId: 'p1', zpl: Buffer.from('^XA^XZ'), dpi: 203, copies: 1, trackingCode: null, idempotencyKey: null, requestHash: 'a' })
+    let failures = 2
+    const flaky = {
+      ...store,
+      nextJob: (printerId: string) => {
+        if (failures-- > 0) throw new Error('SQLITE_BUSY: database is locked')
+        return store.nextJob(printerId)
+      }
+    }
+    const events: QueueEvent[] = []
+    const workers = createWorkers({
+      store: flaky,
+      attempt: async (j) => {
+        store.markSending(j.id)
+        store.markWriting(j.id)
+        return { kind: 'printed', writtenAt: Date.now() }
+      },
+      maxAttempts: 8,
+      backoffBaseMs: 5,
+      backoffMaxMs: 5,
+      faultPollMs: 20,
+      random: () => 1,
+      emit: (e) => events.push(e)
+    })
+    workers.start(['p1'])
+    try {
+      // Without the guard the first throw is an unhandled rejection, which fails this run.
+      await waitFor(() => events.some((e) => e.type === 'stalled'), 2_000, 'the stall to be reported')
+      expect(events[0]).toMatchObject({ type: 'stalled', printerId: 'p1', detail: 'SQLITE_BUSY: database is locked' })
+      // The store answers again: the next submission's kick finds the job and prints it once.
+      await new Promise((resolve) => setTimeout(resolve, 60))
+      workers.kick('p1', false)
+      await waitFor(() => store.job('a')?.state === 'printed', 2_000, 'job a printed after the store recovered')
+      expect(events.filter((e) => e.type === 'printed')).toHaveLength(1)
+    } finally {
+      await workers.close()
+      store.close()
+    }
+  })
 })

@@ -37,7 +37,7 @@ export function createPrinting (options: CreatePrintingOptions): Printing {
   let logger = options.logger
   const log = (event: QueueEvent): void => {
     const fields = { job: event.jobId, printer: event.printerId, detail: event.detail }
-    if (event.type === 'failed' || event.type === 'retry' || event.type === 'held') logger?.warn(fields, `print job ${event.type}`)
+    if (event.type === 'failed' || event.type === 'retry' || event.type === 'held' || event.type === 'stalled') logger?.warn(fields, `print job ${event.type}`)
     else logger?.info(fields, `print job ${event.type}`)
     options.queueOptions?.onEvent?.(event)
   }
