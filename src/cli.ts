@@ -6,6 +6,7 @@ import { RENDER_USAGE, runRenderCommand } from './cli/render-command.ts'
 const USAGE = `labelworks <command>
   render <record.json|->   write one label (ZPL or PDF) to stdout
   print --printer <id> <record.json>   queue a label on a printer (needs the service running and LABELWORKS_API_KEY)
+  printers list            list the registered printers (needs the service running)
   printers status [id]     show printer status (needs the service running)
 
 ${RENDER_USAGE}`

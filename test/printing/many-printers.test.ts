@@ -5,7 +5,9 @@ import { openQueue, waitFor } from './helpers.ts'
 
 describe('many printers', () => {
   const printers: FakePrinter[] = []
-  const queue = openQueue()
+  // 20 printers answer ~HS at once while the rest of the suite runs on 2 cores: the test is about order and
+  // delivery, so the status and connect timeouts are generous (a timed-out ~HS would add a retry connection).
+  const queue = openQueue({ statusTimeoutMs: 3_000, connectTimeoutMs: 3_000 })
   afterAll(async () => {
     await queue.close()
     for (const p of printers) await p.close()
