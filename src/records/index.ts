@@ -78,7 +78,14 @@ export function detectSource (record: Rec): SourceName {
 
 function chooseReferences (r: RecordReader, choices: ReferenceChoice[], trackingCode: string): Reference[] {
   const references: Reference[] = []
+  const warned = new Set<string>()
   for (const choice of choices) {
+    for (const { path, reason } of choice.unprintable ?? []) {
+      // One field may feed two reference lines (Uber Direct's external_id): one warning is enough.
+      if (warned.has(path)) continue
+      warned.add(path)
+      r.warn('FIELD_NOT_PRINTED', path, `not printed: ${reason}`)
+    }
     // A value already printed (as the barcode or an earlier reference) is not printed again.
     const option = choice.options.find((o) => choice.keepDuplicate === true || (o.value !== trackingCode && !references.some((p) => p.value === o.value)))
     if (option === undefined) continue

@@ -16,6 +16,8 @@ export interface TrackingCandidate {
 export interface ReferenceChoice {
   label: string
   options: { value: string, path: string, labelPath?: string }[]
+  /** Fields that hold a value that cannot be printed as a reference (an object, a list, a boolean). */
+  unprintable?: { path: string, reason: string }[]
   keepDuplicate?: boolean
 }
 

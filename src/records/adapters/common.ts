@@ -66,13 +66,30 @@ export function valueAt (record: Rec, dotted: string): unknown {
   return at
 }
 
-/** A reference choice from the fields that hold a value (text or whole number); undefined when none does. */
+/** Why a reference value cannot be printed, or undefined when it can (text, or a number JSON kept exact). */
+function unprintableReason (value: unknown): string | undefined {
+  if (typeof value === 'string') return undefined
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && !Number.isSafeInteger(value) ? 'is a number too large to arrive exactly in JSON; send it as text' : undefined
+  }
+  return `is ${Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`}; a reference must be text or a number`
+}
+
+/**
+ * A reference choice from the fields that hold a value; undefined when none does. A field holding something that
+ * cannot be printed is listed in `unprintable`, so the user hears about it instead of losing it.
+ */
 export function referenceChoice (label: string, record: Rec, fields: readonly string[], get: (record: Rec, field: string) => unknown): ReferenceChoice | undefined {
   const options: ReferenceChoice['options'] = []
+  const unprintable: NonNullable<ReferenceChoice['unprintable']> = []
   for (const field of fields) {
     const value = get(record, field)
-    const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : typeof value === 'string' ? value.trim() : ''
+    if (value === undefined || value === null) continue
+    const reason = unprintableReason(value)
+    if (reason !== undefined) { unprintable.push({ path: `record.${field}`, reason }); continue }
+    const text = typeof value === 'string' ? value.trim() : String(value)
     if (text !== '') options.push({ value: text, path: `record.${field}` })
   }
-  return options.length === 0 ? undefined : { label, options }
+  if (options.length === 0 && unprintable.length === 0) return undefined
+  return unprintable.length === 0 ? { label, options } : { label, options, unprintable }
 }

@@ -151,4 +151,19 @@ describe('uber_direct adapter', () => {
       expect(adaptRecord(fixture(name), { source: 'auto', strict: false }).source, name).toBe('uber_direct')
     }
   })
+
+  it('reports a reference it cannot print instead of dropping it, once per field, and prints decimal references', () => {
+    const record = { ...fixture('uber-create-request'), manifest_reference: { order: 'SO-99120' }, external_id: ['ACME', 5521] }
+    const { data, warnings } = adapt(record)
+    expect(data.references).toEqual([])
+    expect(warnings.filter((w) => w.code === 'FIELD_NOT_PRINTED')).toEqual([
+      { code: 'FIELD_NOT_PRINTED', path: 'record.manifest_reference', message: 'not printed: is an object; a reference must be text or a number' },
+      { code: 'FIELD_NOT_PRINTED', path: 'record.external_id', message: 'not printed: is a list; a reference must be text or a number' }
+    ])
+    const big = adapt({ ...fixture('uber-create-request'), manifest_reference: 2 ** 60, external_id: 1234.5 })
+    // The Ref# line falls back to external_id; the Ext# line does not repeat a value already printed.
+    expect(big.data.references).toEqual([{ label: 'Ref#', value: '1234.5' }])
+    expect(big.warnings.map((w) => `${w.code} ${w.path}`)).toContain('FIELD_NOT_PRINTED record.manifest_reference')
+  })
 })
+
