@@ -51,7 +51,9 @@ function networkFailure (err: unknown, url: string): Failure {
     return { retry: true, error: new LabelaryTimeoutError(`timed out ${what} ${url}`, { cause: err }) }
   }
   const message = err instanceof Error ? err.message : String(err)
-  return { retry: true, error: new LabelaryUnavailableError(`cannot reach ${url}: ${code || message}`, undefined, err) }
+  // The client itself was closed: no retry can succeed, so fail now instead of after the backoffs.
+  const closed = code === 'UND_ERR_CLOSED' || code === 'UND_ERR_DESTROYED'
+  return { retry: !closed, error: new LabelaryUnavailableError(`cannot reach ${url}: ${code || message}`, undefined, err) }
 }
 
 async function attempt (url: string, headers: Record<string, string>, body: string, policy: SendPolicy): Promise<LabelaryResponse | Failure> {

@@ -206,6 +206,15 @@ describe('timeouts and unreachable servers', () => {
     closeClient = () => client.close()
     await expect(client.render(one)).rejects.toMatchObject({ code: 'LABELARY_UNAVAILABLE', message: expect.stringMatching(/ECONNREFUSED/) })
   })
+
+  it('fails at once after close(), without retrying through its backoffs', async () => {
+    const { client } = await setup(png, { backoffBaseMs: 2_000, maxBackoffMs: 2_000, maxRetries: 3 })
+    await client.close()
+    closeClient = undefined
+    const started = performance.now()
+    await expect(client.render(one)).rejects.toMatchObject({ code: 'LABELARY_UNAVAILABLE' })
+    expect(performance.now() - started).toBeLessThan(1_000)
+  })
 })
 
 describe('rate limit', () => {
