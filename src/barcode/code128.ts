@@ -41,7 +41,8 @@ export function encodeCode128 (data: string): Code128Symbol {
   const codewords: number[] = []
   let zplData = ''
   // On a tie start in C: a later C→B switch (>6) replaces a B→C switch (>5), which zebrash (our local ZPL
-  // preview) draws wrongly; a printer draws both as the ZPL guide says.
+  // preview) draws wrongly without the fix-up in src/render/png/zebrash-fixups.ts; printers draw both as the
+  // ZPL guide says, so this only keeps more symbols previewable as they are.
   let set = (costC[0] as number) <= (costB[0] as number) ? C : B
   codewords.push(set === C ? START_C : START_B)
   zplData += ZPL_START[set]
