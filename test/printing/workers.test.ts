@@ -12,6 +12,16 @@ afterEach(async () => {
   await printer?.close()
 })
 
+/** A store with printer p1 and queued jobs `ids`, in order, for driving the workers without a queue. */
+function storeWithJobs (...ids: string[]): ReturnType<typeof openStore> {
+  const store = openStore(tempDir(), { synchronous: 'NORMAL' })
+  store.putPrinter({ id: 'p1', name: 'p1', host: '127.0.0.1', port: 9, dpi: 203, detectedDpi: null, enabled: true, origin: 'api', createdAt: 0, updatedAt: 0 })
+  for (const id of ids) {
+    store.insertJob({ id, printerId: 'p1', zpl: Buffer.from('^XA^XZ'), dpi: 203, copies: 1, trackingCode: null, idempotencyKey: null, requestHash: id })
+  }
+  return store
+}
+
 describe('printer workers', () => {
   it('doubles the backoff per attempt up to the cap, with 50–100 % jitter', () => {
     expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, 500, 5_000, () => 1))).toEqual([500, 1000, 2000, 4000, 5000, 5000])
@@ -36,11 +46,7 @@ describe('printer workers', () => {
   })
 
   it('neither backs off nor reports a retry for a job canceled while its attempt was connecting', async () => {
-    const store = openStore(tempDir(), { synchronous: 'NORMAL' })
-    store.putPrinter({ id: 'p1', name: 'p1', host: '127.0.0.1', port: 9, dpi: 203, detectedDpi: null, enabled: true, origin: 'api', createdAt: 0, updatedAt: 0 })
-    const job = (id: string) => ({ id, printerId: 'p1', zpl: Buffer.from('^XA^XZ'), dpi: 203 as const, copies: 1, trackingCode: null, idempotencyKey: null, requestHash: id })
-    store.insertJob(job('a'))
-    store.insertJob(job('b'))
+    const store = storeWithJobs('a', 'b')
     const events: QueueEvent[] = []
     const attempted: string[] = []
     const workers = createWorkers({
@@ -73,9 +79,7 @@ describe('printer workers', () => {
   })
 
   it('survives a storage error in its loop: reports it, waits a poll interval, then prints', async () => {
-    const store = openStore(tempDir(), { synchronous: 'NORMAL' })
-    store.putPrinter({ id: 'p1', name: 'p1', host: '127.0.0.1', port: 9, dpi: 203, detectedDpi: null, enabled: true, origin: 'api', createdAt: 0, updatedAt: 0 })
-    store.insertJob({ id: 'a', printerId: 'p1', zpl: Buffer.from('^XA^XZ'), dpi: 203, copies: 1, trackingCode: null, idempotencyKey: null, requestHash: 'a' })
+    const store = storeWithJobs('a')
     let failures = 2
     const flaky = {
       ...store,
