@@ -22,7 +22,7 @@ async function batchZpl (): Promise<{ zpl: string, source: string }> {
     const service = loadLabelService(loadConfig())
     const record = JSON.parse(readFileSync(new URL('./fixtures/generic-record.json', import.meta.url), 'utf8')) as Record<string, unknown>
     const labels = Array.from({ length: LABELS }, (_v, i) =>
-      service.renderZpl({ record: { ...record, tracking_code: `LWX${100200300400500 + i}` }, source: 'generic', dpi: 203 }).body.toString('utf8'))
+      service.renderZpl({ record: { ...record, tracking_code: `LWX${100200300400500 + i}` }, source: 'generic', dpi: 203 }).zpl)
     return { zpl: service.fontDownloadZpl() + labels.join(''), source: 'label service (generic record, 203 dpi, ~DU font download first)' }
   } catch (err) {
     const sample = readFileSync(new URL('./fixtures/dashlink-sample.zpl', import.meta.url), 'utf8')

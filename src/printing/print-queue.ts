@@ -151,7 +151,7 @@ export function createPrintQueue (options: PrintQueueOptions) {
       } else {
         dpi = await densityFor(printer, request)
         const rendered = options.service.renderZpl({ record: request.record, source: request.source, template: request.template, dpi, strict: request.strict })
-        zpl = rendered.body.toString('utf8')
+        zpl = rendered.zpl
         trackingCode = rendered.trackingCode
       }
       zpl = withCopies(zpl, request.copies ?? 1)

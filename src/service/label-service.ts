@@ -9,7 +9,7 @@ import { RendererUnavailableError } from '../render/png/index.ts'
 import { renderZpl, zplFontDownload } from '../render/zpl/index.ts'
 import type { Dpi } from '../units.ts'
 import { openLabelBatch } from './label-batch.ts'
-import type { LabelRequest, LabelService, LaidOutLabel, OutputFormat, RenderedLabel } from './types.ts'
+import type { LabelRequest, LabelService, LaidOutLabel, OutputFormat, RenderedLabel, RenderedZpl } from './types.ts'
 
 /** Turns one label's ZPL (font download included) into a 1-bit PNG at the label's density. */
 export type PngRenderer = (zpl: string, dpi: Dpi) => Promise<Buffer>
@@ -104,14 +104,24 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
     }
   }
 
-  function renderZplOf (request: LabelRequest): RenderedLabel {
+  function renderZplOf (request: LabelRequest): RenderedZpl {
     const laid = layout(request)
-    return rendered(laid, 'zpl', Buffer.from(renderZpl(laid.label, zplOptions), 'utf8'))
+    const { label } = laid
+    return {
+      format: 'zpl',
+      contentType: CONTENT_TYPES.zpl,
+      zpl: renderZpl(label, zplOptions),
+      trackingCode: label.trackingCode,
+      source: laid.source,
+      template: label.template,
+      dpi: label.dpi,
+      warnings: laid.warnings
+    }
   }
 
   async function render (request: LabelRequest & { format: OutputFormat }): Promise<RenderedLabel> {
-    if (request.format === 'zpl') return renderZplOf(request)
     const laid = layout(request)
+    if (request.format === 'zpl') return rendered(laid, 'zpl', Buffer.from(renderZpl(laid.label, zplOptions), 'utf8'))
     if (request.format === 'pdf') {
       return rendered(laid, 'pdf', Buffer.from(await renderPdf(laid.label, pdfOptions)))
     }

@@ -41,12 +41,19 @@ export interface RenderedLabel {
   warnings: LabelWarning[]
 }
 
+/** A ZPL label kept as text: printers and the HTTP hot path send it as is, without a copy into bytes first. */
+export interface RenderedZpl extends Omit<RenderedLabel, 'format' | 'body'> {
+  format: 'zpl'
+  /** Exactly one `^XA…^XZ` format. */
+  zpl: string
+}
+
 /** The label pipeline as the outputs see it: record → label data → layout → ZPL/PDF/PNG. */
 export interface LabelService {
   /** Reads and lays out one record; throws a LabelworksError on bad input. */
   layout (request: LabelRequest): LaidOutLabel
   /** Lays out and renders ZPL synchronously (the hot path: microseconds). */
-  renderZpl (request: LabelRequest): RenderedLabel
+  renderZpl (request: LabelRequest): RenderedZpl
   /** Renders any format. */
   render (request: LabelRequest & { format: OutputFormat }): Promise<RenderedLabel>
   /** `~DU` command that stores the label font on a printer; send once before labels that use it. */

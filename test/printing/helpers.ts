@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { LabelRequest, LabelService, RenderedLabel } from '../../src/service/types.ts'
+import type { LabelRequest, LabelService, RenderedZpl } from '../../src/service/types.ts'
 import { createPrintQueue, type PrintQueueOptions } from '../../src/printing/print-queue.ts'
 
 /** A font download shaped like the real one (~DU, name, size, hex), small enough to compare by eye. */
@@ -14,12 +14,12 @@ export function stubService (): Pick<LabelService, 'renderZpl' | 'fontDownloadZp
   return {
     requests,
     fontDownloadZpl: () => STUB_FONT,
-    renderZpl (request: LabelRequest): RenderedLabel {
+    renderZpl (request: LabelRequest): RenderedZpl {
       requests.push(request)
       const n = String((request.record as { n?: unknown }).n ?? '?')
       const dpi = request.dpi ?? 203
       return {
-        format: 'zpl', contentType: 'x-application/zpl', body: Buffer.from(`^XA^FO20,20^A@N,40,40,E:LWSANS.TTF^FDlabel ${n} at ${dpi}^FS^XZ`),
+        format: 'zpl', contentType: 'x-application/zpl', zpl: `^XA^FO20,20^A@N,40,40,E:LWSANS.TTF^FDlabel ${n} at ${dpi}^FS^XZ`,
         trackingCode: `T${n}`, source: 'generic', template: 'standard', dpi, warnings: []
       }
     }

@@ -41,7 +41,7 @@ describe('seed records as labels', () => {
       const label = service.renderZpl(request)
       expect(label.source).toBe(c.expected.source)
       expect(label.trackingCode).toBe(c.expected.trackingCode)
-      const zpl = label.body.toString('utf8')
+      const { zpl } = label
       expect(zpl.match(/\^XA/g)).toHaveLength(1)
       for (const text of [...c.expected.texts, c.expected.trackingCode]) expect(zpl, text).toContain(escapeFieldData(text))
       const gray = await pngToGray(await renderZplToPng(zpl, { dpi: 203 }))

@@ -1,6 +1,6 @@
 // POST /v1/labels: one record in, one label out, as the JSON envelope DashLink returns or as raw bytes.
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { LabelService, RenderedLabel } from '../../service/types.ts'
+import type { LabelService, RenderedLabel, RenderedZpl } from '../../service/types.ts'
 import { mergeOptions, readLabelOptions, splitBody, type LabelOptions } from './label-options.ts'
 import { negotiate } from './negotiate.ts'
 
@@ -9,13 +9,16 @@ export interface LabelRoutesOptions {
   service: LabelService
 }
 
+/** What a label is sent with: the rendered label without its body. */
+type LabelFacts = Omit<RenderedLabel, 'body'> | Omit<RenderedZpl, 'zpl'>
+
 /** The envelope, shaped like DashLink's `shipping_label` plus what we know about the label. */
-export function envelope (label: RenderedLabel, body: Buffer): Record<string, unknown> {
+export function envelope (label: LabelFacts, body: Buffer | string): Record<string, unknown> {
   return {
     label_format: label.format,
     label_size: '4x6',
     print_density: `${label.dpi}dpi`,
-    label_string: body.toString('base64'),
+    label_string: (typeof body === 'string' ? Buffer.from(body, 'utf8') : body).toString('base64'),
     tracking_code: label.trackingCode,
     source: label.source,
     template: label.template,
@@ -23,7 +26,8 @@ export function envelope (label: RenderedLabel, body: Buffer): Record<string, un
   }
 }
 
-function send (reply: FastifyReply, label: RenderedLabel, raw: boolean, body: Buffer): FastifyReply {
+/** ZPL travels as the string it was built as: Node writes it to the socket without an intermediate Buffer. */
+function send (reply: FastifyReply, label: LabelFacts, raw: boolean, body: Buffer | string): FastifyReply {
   void reply.header('x-tracking-code', label.trackingCode).header('x-label-source', label.source)
   if (label.warnings.length > 0) void reply.header('x-label-warnings', String(label.warnings.length))
   if (raw) return reply.type(label.contentType).send(body)
@@ -33,7 +37,8 @@ function send (reply: FastifyReply, label: RenderedLabel, raw: boolean, body: Bu
 /** Registers POST /v1/labels. */
 export async function labelRoutes (app: FastifyInstance, opts: LabelRoutesOptions): Promise<void> {
   const { service } = opts
-  const fontDownload = Buffer.from(service.fontDownloadZpl(), 'utf8')
+  const fontDownloadText = service.fontDownloadZpl()
+  const fontDownload = Buffer.from(fontDownloadText, 'utf8')
 
   app.post('/v1/labels', async (request, reply) => {
     const fromQuery = readLabelOptions(request.query as Record<string, unknown>, 'query')
@@ -43,8 +48,7 @@ export async function labelRoutes (app: FastifyInstance, opts: LabelRoutesOption
     const labelRequest = { record, source: options.source, template: options.template, dpi: options.dpi, strict: options.strict }
     if (format === 'zpl') {
       const label = service.renderZpl(labelRequest)
-      const body = options.includeFont === true ? Buffer.concat([fontDownload, label.body]) : label.body
-      return send(reply, label, raw, body)
+      return send(reply, label, raw, options.includeFont === true ? fontDownloadText + label.zpl : label.zpl)
     }
     const label = await service.render({ ...labelRequest, format })
     return send(reply, label, raw, label.body)

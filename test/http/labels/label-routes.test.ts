@@ -37,6 +37,15 @@ describe('POST /v1/labels', () => {
     expect(res.body.startsWith('^XA')).toBe(true)
   })
 
+  it('sends raw ZPL as the same UTF-8 bytes the envelope carries, with their byte length', async () => {
+    const record = recordWith({ recipient: { name: 'Zoë Łukasiewicz Ωμέγα' } })
+    const raw = await post({ record }, { accept: 'x-application/zpl' })
+    const fromEnvelope = Buffer.from((await post({ record })).json().label_string, 'base64')
+    expect(raw.rawPayload.equals(fromEnvelope)).toBe(true)
+    expect(Number(raw.headers['content-length'])).toBe(fromEnvelope.length)
+    expect(raw.body).toContain('Zoë Łukasiewicz Ωμέγα')
+  })
+
   it('sends a raw PDF for Accept: application/pdf, the same bytes every time', async () => {
     const a = await post({ record: fullRecord() }, { accept: 'application/pdf' })
     const b = await post({ record: fullRecord() }, { accept: 'application/pdf' })
