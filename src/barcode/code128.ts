@@ -18,18 +18,24 @@ const ZPL_B_ESCAPES: Readonly<Record<string, string>> = { '>': '>0', '^': '><', 
 const ZPL_START = ['>:', '>;']
 const ZPL_SWITCH = ['>6', '>5']
 
+// Scratch tables of the dynamic program, shared by every call: encoding is synchronous and never re-entered, and
+// allocating three typed arrays per label made their backing stores a large part of layout's garbage collection.
+const isDigit = new Uint8Array(MAX_CODE128_LENGTH + 2)
+// costB[i] / costC[i]: fewest characters to encode data[i..] while subset B / C is active.
+const costB = new Int32Array(MAX_CODE128_LENGTH + 2)
+const costC = new Int32Array(MAX_CODE128_LENGTH + 2)
+
 /** Encodes printable ASCII as a Code128 symbol with the fewest symbol characters. */
 export function encodeCode128 (data: string): Code128Symbol {
   checkData(data)
   const n = data.length
-  const isDigit = new Uint8Array(n + 1)
   for (let i = 0; i < n; i++) {
     const c = data.charCodeAt(i)
     isDigit[i] = c >= 48 && c <= 57 ? 1 : 0
   }
-  // costB[i] / costC[i]: fewest characters to encode data[i..] while subset B / C is active.
-  const costB = new Int32Array(n + 2)
-  const costC = new Int32Array(n + 2)
+  isDigit[n] = 0
+  costB[n] = costB[n + 1] = 0
+  costC[n] = costC[n + 1] = 0
   for (let i = n - 1; i >= 0; i--) {
     const pair = isDigit[i] === 1 && isDigit[i + 1] === 1
     const inC = pair ? 1 + (costC[i + 2] as number) : NEVER
