@@ -19,10 +19,15 @@ function overLimit (text: string, max: number): number | undefined {
   return count > max ? count : undefined
 }
 
+/** Where label fields came from: the record path of a label path. */
+export interface PathLookup {
+  get (label: string): string | undefined
+}
+
 /** What one check run collects, with the record paths label fields came from. */
 interface Check {
   issues: FieldIssue[]
-  paths: ReadonlyMap<string, string>
+  paths: PathLookup
 }
 
 /** The record path of a label field, or of its nearest parent that was recorded (an address given as one line). */
@@ -38,21 +43,22 @@ function add (check: Check, path: string, rule: string, message: string): void {
   check.issues.push({ path, rule, message })
 }
 
-function limit (check: Check, text: string | undefined, max: number, path: string, what: string): void {
+/** `label` is the label field whose record path names the issue; a path is looked up only for a text over its limit. */
+function limit (check: Check, text: string | undefined, max: number, label: string | { path: string }, what: string): void {
   const count = text === undefined ? undefined : overLimit(text, max)
-  if (count !== undefined) add(check, path, 'max_length', `${what} has ${count} characters; DashLink allows at most ${max}`)
+  if (count !== undefined) add(check, typeof label === 'string' ? pathOf(check, label) : label.path, 'max_length', `${what} has ${count} characters; DashLink allows at most ${max}`)
 }
 
 function nameRules (check: Check, data: LabelData, facts: CarrierFacts): void {
   const parts = facts.nameParts
   if (parts === undefined) {
-    limit(check, data.recipient.name, SINGLE_NAME_LIMIT, pathOf(check, 'recipient.name'), 'recipient name')
+    limit(check, data.recipient.name, SINGLE_NAME_LIMIT, 'recipient.name', 'recipient name')
     return
   }
   if (parts.given === undefined) add(check, parts.givenPath, 'required', 'recipient given name is required by DashLink')
   if (parts.family === undefined) add(check, parts.familyPath, 'required', 'recipient family name is required by DashLink')
-  limit(check, parts.given, DASHLINK_LIMITS.givenName, parts.givenPath, 'given name')
-  limit(check, parts.family, DASHLINK_LIMITS.familyName, parts.familyPath, 'family name')
+  limit(check, parts.given, DASHLINK_LIMITS.givenName, { path: parts.givenPath }, 'given name')
+  limit(check, parts.family, DASHLINK_LIMITS.familyName, { path: parts.familyPath }, 'family name')
 }
 
 function itemRules (check: Check, items: CarrierFacts['items']): void {
@@ -87,15 +93,15 @@ function usAddressRules (check: Check, address: Address, label: string): void {
 }
 
 /** Every DashLink rule the label data breaks, each with the record path it came from. */
-export function checkCarrierRules (data: LabelData, facts: CarrierFacts, paths: ReadonlyMap<string, string>): FieldIssue[] {
+export function checkCarrierRules (data: LabelData, facts: CarrierFacts, paths: PathLookup): FieldIssue[] {
   const check: Check = { issues: [], paths }
   nameRules(check, data, facts)
-  limit(check, data.recipient.company, DASHLINK_LIMITS.businessName, pathOf(check, 'recipient.company'), 'business name')
+  limit(check, data.recipient.company, DASHLINK_LIMITS.businessName, 'recipient.company', 'business name')
   const lines = data.recipient.address.lines
-  limit(check, lines[0], DASHLINK_LIMITS.street, pathOf(check, 'recipient.address.lines.0'), 'street address')
-  limit(check, lines[1], DASHLINK_LIMITS.subPremise, pathOf(check, 'recipient.address.lines.1'), 'sub-premise')
+  limit(check, lines[0], DASHLINK_LIMITS.street, 'recipient.address.lines.0', 'street address')
+  limit(check, lines[1], DASHLINK_LIMITS.subPremise, 'recipient.address.lines.1', 'sub-premise')
   if (lines.length > 2) add(check, pathOf(check, 'recipient.address.lines.2'), 'max_items', `address has ${lines.length} street lines; DashLink takes a street and one sub-premise`)
-  limit(check, data.instructions, DASHLINK_LIMITS.instructions, pathOf(check, 'instructions'), 'instructions')
+  limit(check, data.instructions, DASHLINK_LIMITS.instructions, 'instructions', 'instructions')
   itemRules(check, facts.items)
   usAddressRules(check, data.recipient.address, 'recipient.address')
   const shipperAddress = data.shipper.address

@@ -10,6 +10,7 @@ import { genericAdapter } from './adapters/generic.ts'
 import { postmatesAdapter } from './adapters/postmates.ts'
 import { uberDirectAdapter } from './adapters/uber-direct.ts'
 import { checkCarrierRules } from './carrier-rules.ts'
+import type { FieldPaths } from './field-paths.ts'
 import { CarrierRuleError, MissingTrackingCodeError, RecordShapeAmbiguousError, RecordShapeUnknownError } from './errors.ts'
 import { isRec, kindOf, RecordReader, type Rec } from './reader.ts'
 import { dashlinkTrackingRules, pickTrackingCode } from './tracking.ts'
@@ -43,10 +44,10 @@ export function trackingFieldsOf (source: SourceName): readonly string[] {
 class Adapted implements AdaptedRecord {
   #fieldPaths: Record<string, string> | undefined
 
-  constructor (readonly data: LabelData, readonly source: SourceName, readonly warnings: LabelWarning[], private readonly paths: ReadonlyMap<string, string>) {}
+  constructor (readonly data: LabelData, readonly source: SourceName, readonly warnings: LabelWarning[], private readonly paths: FieldPaths) {}
 
   get fieldPaths (): Record<string, string> {
-    return (this.#fieldPaths ??= Object.fromEntries(this.paths))
+    return (this.#fieldPaths ??= this.paths.toObject())
   }
 }
 

@@ -2,6 +2,7 @@
 // and the bookkeeping every adapter shares (issues, warnings, which record field fed which label field).
 import type { FieldIssue } from '../errors.ts'
 import type { LabelWarning } from '../model/label-data.ts'
+import { FieldPaths } from './field-paths.ts'
 import { cleanText } from './text.ts'
 
 /** A JSON object as it arrived. */
@@ -29,9 +30,8 @@ export function isAbsent (value: unknown): boolean {
 export class RecordReader {
   readonly issues: FieldIssue[] = []
   readonly warnings: LabelWarning[] = []
-  /** Label-data path (`recipient.name`) → record path (`record.dropoff_name`); a Map because dotted keys would
-   * turn a plain object into a slow dictionary on every record. */
-  readonly paths = new Map<string, string>()
+  /** Label-data path (`recipient.name`) → record path (`record.dropoff_name`), joined only when read. */
+  readonly paths = new FieldPaths()
 
   /** Records a problem that makes the record unusable. */
   issue (path: string, rule: string, message: string): void {
@@ -48,9 +48,14 @@ export class RecordReader {
     this.warnings.push({ code, path, message })
   }
 
-  /** Notes that label field `labelPath` was read from `recordPath`. */
-  map (labelPath: string, recordPath: string): void {
-    this.paths.set(labelPath, recordPath)
+  /** Notes that label field `labelPath` was read from `recordPath` (`recordPath.recordKey` when a key is given). */
+  map (labelPath: string, recordPath: string, recordKey?: string | number): void {
+    this.paths.add(labelPath, undefined, recordPath, recordKey)
+  }
+
+  /** `map` for a label field given as two halves: `labelBase.labelKey` (e.g. `recipient.address` and `city`). */
+  mapAt (labelBase: string, labelKey: string | number, recordPath: string, recordKey?: string | number): void {
+    this.paths.add(labelBase, labelKey, recordPath, recordKey)
   }
 
   /** Free text: cleaned; empty, null or missing → undefined; any non-string is an issue. */
