@@ -21,14 +21,14 @@ export interface LayoutOptions {
 function placeRegion (region: ResolvedRegion, data: LabelData, font: LabelFont, out: LabelElement[], warnings: LabelWarning[]): void {
   switch (region.kind) {
     case 'text':
-      placeText(region.spec, region, data, font, out, warnings)
+      placeText(region.spec, region.place, data, font, out, warnings)
       return
     case 'column': {
       // Each item takes only the height its lines need, so an absent company leaves no gap.
       const { rect } = region
       let y = rect.y
       for (const item of region.items) {
-        const { used } = placeText(item, { rect: { x: rect.x, y, width: rect.width, height: item.height }, rotation: 0 }, data, font, out, warnings)
+        const used = placeText(item, { x: rect.x, y, width: rect.width, rotation: 0 }, data, font, out, warnings)
         if (used > 0) y += used + region.gap
       }
       return

@@ -8,6 +8,7 @@ import { inchesToDots, type Dpi } from '../units.ts'
 import type { BarcodeDirection } from './arrangement.ts'
 import { largestSizeForLines } from './line-metrics.ts'
 import type { CompiledRegion, CompiledTextSpec, Template } from './template.ts'
+import type { TextPlacement } from './place-text.ts'
 import type { TextBox } from './text-fit.ts'
 import type { RectSpec } from './template-schema.ts'
 
@@ -21,7 +22,7 @@ export interface ResolvedTextSpec extends CompiledTextSpec {
 
 /** A region in dots. */
 export type ResolvedRegion =
-  | { kind: 'text', rect: DotRect, rotation: 0 | 90, spec: ResolvedTextSpec }
+  | { kind: 'text', rect: DotRect, place: TextPlacement, spec: ResolvedTextSpec }
   | { kind: 'column', rect: DotRect, gap: number, items: Array<ResolvedTextSpec & { height: number }> }
   | { kind: 'line' | 'box', rect: DotRect, thickness: number }
 
@@ -78,7 +79,8 @@ function resolveRegion (template: Template, region: CompiledRegion, font: LabelF
   switch (region.kind) {
     case 'text': {
       const [run, cross] = region.rotation === 90 ? [rect.height, rect.width] : [rect.width, rect.height]
-      return { kind: 'text', rect, rotation: region.rotation, spec: resolveText(template, region.spec, run, cross, font, dpi) }
+      const place = { x: rect.x, y: rect.y, width: rect.width, rotation: region.rotation }
+      return { kind: 'text', rect, place, spec: resolveText(template, region.spec, run, cross, font, dpi) }
     }
     case 'column': return {
       kind: 'column',

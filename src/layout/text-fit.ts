@@ -4,7 +4,7 @@
 // the last line cut and ended with "…".
 import type { LabelFont } from '../fonts/index.ts'
 import { largestSizeForLines } from './line-metrics.ts'
-import { cutToFit, textDots, wrapText } from './wrap.ts'
+import { cutToFit, lineDots, textDots, wrapText } from './wrap.ts'
 
 /** The room a text has, in dots, and its size limits. */
 export interface TextBox {
@@ -31,7 +31,7 @@ export const ELLIPSIS = '…'
 
 /** Fits `text` into `box` (see the file comment); never returns lines wider than box.run at `size`. */
 export function fitText (font: LabelFont, text: string, box: TextBox): FittedText {
-  const single = singleLineSize(font, text, box)
+  const single = singleLineSize(font, text, font.advanceUnits(text), box)
   if (single >= box.minSize) return { size: single, lines: [text], dropped: '', droppedAt: text.length }
 
   const breakWords = widestWordDots(font, text, box.minSize) > box.run
@@ -47,13 +47,17 @@ export function fitText (font: LabelFont, text: string, box: TextBox): FittedTex
   return truncated(font, text, box, breakWords)
 }
 
-/** Largest size ≤ maxSize at which the text fits one line (0 when it would need less than 1 dot). */
-function singleLineSize (font: LabelFont, text: string, box: TextBox): number {
-  const units = font.advanceUnits(text)
+/**
+ * Largest size ≤ maxSize at which the text, whose advance is `units`, fits one line (0 when it would need less
+ * than 1 dot). Most label texts fit at their largest size, so layout tries this before fitText.
+ */
+export function singleLineSize (font: LabelFont, text: string, units: number, box: TextBox): number {
   if (units === 0) return box.maxSize
   let size = Math.min(box.maxSize, Math.floor((box.run * font.unitsPerEm) / units))
   // Ink past the first and last glyph, and rounding each part up, can cost a dot or two more.
-  while (size > 0 && textDots(font, text, size) > box.run) size--
+  const first = text.charCodeAt(0)
+  const last = text.charCodeAt(text.length - 1)
+  while (size > 0 && lineDots(font, units, first, last, size) > box.run) size--
   return size
 }
 
