@@ -2,7 +2,7 @@
 // same way for Drive and its DashLink parcel variant; the two adapters differ in detection, tracking fields and
 // the carrier line.
 import type { PackageInfo, Recipient, Shipper, Weight } from '../../model/label-data.ts'
-import type { AddressParts } from '../address/build.ts'
+import type { AddressParts, Part } from '../address/build.ts'
 import { readShipDate } from '../dates.ts'
 import { dimensionsOf, measure, weightUnit } from '../package.ts'
 import type { Rec, RecordReader } from '../reader.ts'
@@ -26,18 +26,27 @@ export function isParcel (record: Rec): boolean {
   return (typeof method === 'string' && method.trim().toLowerCase() === 'parcel') || 'origin_facility_id' in record
 }
 
+/** The first of the keys holding a value (else the first key), as an address part. */
+function pick (components: Rec, path: string, keys: readonly string[]): Part {
+  let key = keys[0] as string
+  for (const k of keys) {
+    if (components[k] !== undefined && components[k] !== null) { key = k; break }
+  }
+  return { value: components[key], path, key }
+}
+
+const CITY_KEYS = ['city', 'locality']
+const REGION_KEYS = ['state', 'province', 'region']
+const POSTAL_CODE_KEYS = ['zip_code', 'postal_code']
+
 /** `dropoff_address_components` in any of Drive's country variants (state/province, zip_code/postal_code). */
 function componentParts (components: Rec, path: string): AddressParts {
-  const pick = (...keys: string[]): { value: unknown, path: string } => {
-    const key = keys.find((k) => components[k] !== undefined && components[k] !== null) ?? keys[0] as string
-    return { value: components[key], path: `${path}.${key}` }
-  }
   return {
-    lines: [pick('street_address'), pick('sub_premise')],
-    city: pick('city', 'locality'),
-    region: pick('state', 'province', 'region'),
-    postalCode: pick('zip_code', 'postal_code'),
-    country: pick('country')
+    lines: [{ value: components.street_address, path, key: 'street_address' }, { value: components.sub_premise, path, key: 'sub_premise' }],
+    city: pick(components, path, CITY_KEYS),
+    region: pick(components, path, REGION_KEYS),
+    postalCode: pick(components, path, POSTAL_CODE_KEYS),
+    country: { value: components.country, path, key: 'country' }
   }
 }
 

@@ -1,6 +1,6 @@
 // The generic record (GENERIC_RECORD_SCHEMA): labelworks' own canonical shape, mapped field for field.
 import type { PackageInfo, Shipper } from '../../model/label-data.ts'
-import type { AddressParts } from '../address/build.ts'
+import type { AddressParts, Part } from '../address/build.ts'
 import { readShipDate } from '../dates.ts'
 import { dimensionsOf, lengthUnit, measure, weightUnit } from '../package.ts'
 import { isAbsent, isRec, type Rec, type RecordReader } from '../reader.ts'
@@ -19,21 +19,26 @@ function reportHidden (r: RecordReader, address: Rec, path: string): void {
   }
 }
 
+/** The parts of a generic address; their paths stay as pieces (`path` + key) until something is reported. */
 function genericAddressParts (r: RecordReader, address: Rec, path: string): AddressParts {
   reportHidden(r, address, path)
   const given = address.lines
-  const lines = Array.isArray(given)
-    ? (given.length === 0 ? [{ value: undefined, path: `${path}.lines.0` }] : given.map((value, i) => ({ value, path: `${path}.lines.${i}` })))
-    : given !== undefined && given !== null
-      ? [{ value: given, path: `${path}.lines` }] // one street line sent without the array
-      : [{ value: address.line1, path: `${path}.line1` }, { value: address.line2, path: `${path}.line2` }]
+  let lines: Part[]
+  if (Array.isArray(given)) {
+    const at = `${path}.lines`
+    lines = given.length === 0 ? [{ value: undefined, path: at, key: 0 }] : given.map((value, i) => ({ value, path: at, key: i }))
+  } else if (given !== undefined && given !== null) {
+    lines = [{ value: given, path, key: 'lines' }] // one street line sent without the array
+  } else {
+    lines = [{ value: address.line1, path, key: 'line1' }, { value: address.line2, path, key: 'line2' }]
+  }
   const regionKey = address.region !== undefined && address.region !== null ? 'region' : 'state'
   return {
     lines,
-    city: { value: address.city, path: `${path}.city` },
-    region: { value: address[regionKey], path: `${path}.${regionKey}` },
-    postalCode: { value: address.postal_code, path: `${path}.postal_code` },
-    country: { value: address.country, path: `${path}.country` }
+    city: { value: address.city, path, key: 'city' },
+    region: { value: address[regionKey], path, key: regionKey },
+    postalCode: { value: address.postal_code, path, key: 'postal_code' },
+    country: { value: address.country, path, key: 'country' }
   }
 }
 

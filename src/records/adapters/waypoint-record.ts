@@ -7,53 +7,79 @@ import { structuredAddress, type AddressParts, type Part } from '../address/buil
 import { isAbsent, isRec, kindOf, type Rec, type RecordReader } from '../reader.ts'
 import { addressValue, mappedPhone } from './common.ts'
 
-/** What a label uses of one waypoint. */
+/** A waypoint's field names: the same in a nested waypoint (`name`), prefixed in a flat one (`dropoff_name`). */
+interface WaypointKeys {
+  name: string
+  business_name: string
+  phone_number: string
+  notes: string
+  seller_notes: string
+  address: string
+  detailed_address: string
+}
+
+const NESTED_KEYS: WaypointKeys = { name: 'name', business_name: 'business_name', phone_number: 'phone_number', notes: 'notes', seller_notes: 'seller_notes', address: 'address', detailed_address: 'detailed_address' }
+
+/** Flat keys are spelled out once here, so reading a record builds no key strings. */
+function flatKeys (side: 'pickup' | 'dropoff'): WaypointKeys {
+  return Object.fromEntries(Object.entries(NESTED_KEYS).map(([k, v]) => [k, `${side}_${v}`])) as unknown as WaypointKeys
+}
+
+/** Per side: the nested base path, the flat keys and the label fields it feeds. */
+const SIDES = {
+  dropoff: { nestedBase: 'record.dropoff', flat: flatKeys('dropoff'), address: 'recipient.address', phone: 'recipient.phone' },
+  pickup: { nestedBase: 'record.pickup', flat: flatKeys('pickup'), address: 'shipper.address', phone: 'shipper.phone' }
+} as const
+
+/** What a label uses of one waypoint; a field's record path is `base` + `keys.<field>`, joined when reported. */
 export interface Waypoint {
   name?: string
   business?: string
   phone?: string
   address?: Address
   notes?: string
-  /** Record path of the phone (or where it would be) for carrier rules. */
-  phonePath: string
-  /** Record path of the name (or where it would be). */
-  namePath: string
+  /** Where the waypoint's fields are: `record.dropoff` (nested) or `record` (flat). */
+  base: string
+  keys: WaypointKeys
   /** Record path of the address (or where it would be). */
   addressPath: string
-  businessPath: string
-  /** Record path of the first note given (notes, then seller notes). */
-  notesPath: string
+  /** Key of the first note given (notes, then seller notes). */
+  notesKey: string
 }
 
-/** Where one waypoint's fields are: nested (`record.dropoff.name`) or flat (`record.dropoff_name`). */
-interface Layout {
-  obj: Rec
-  base: string
-  key: (field: string) => string
-}
-
-function layoutOf (r: RecordReader, record: Rec, side: 'pickup' | 'dropoff'): Layout {
-  const nested = r.object(record, side, 'record')
-  if (nested !== undefined) return { obj: nested, base: `record.${side}`, key: (f) => f }
-  return { obj: record, base: 'record', key: (f) => `${side}_${f}` }
+/** A part's key, or none inside a JSON string, whose parts are all reported at the string's own path. */
+function keyIf (inString: boolean, key: string): string | undefined {
+  return inString ? undefined : key
 }
 
 /** Structured address as Uber Direct and Postmates write it: `street_address` (array or text) or `street_address_1/2`. */
 function structuredParts (address: Rec, path: string, inString: boolean): AddressParts {
-  const at = (key: string): string => inString ? path : `${path}.${key}`
-  const part = (key: string): Part => ({ value: address[key], path: at(key) })
   const street = address.street_address
-  const lines: Part[] = Array.isArray(street)
-    ? street.map((value, i) => ({ value, path: inString ? path : `${path}.street_address.${i}` }))
-    : street !== undefined && street !== null ? [part('street_address')] : [part('street_address_1'), part('street_address_2')]
-  if (lines.length === 0) lines.push({ value: undefined, path: at('street_address') })
-  return { lines, city: part('city'), region: part('state'), postalCode: part('zip_code'), country: part('country') }
+  let lines: Part[]
+  if (Array.isArray(street)) {
+    const at = inString ? path : `${path}.street_address`
+    lines = street.map((value, i) => ({ value, path: at, key: inString ? undefined : i }))
+  } else if (street !== undefined && street !== null) {
+    lines = [{ value: street, path, key: keyIf(inString, 'street_address') }]
+  } else {
+    lines = [{ value: address.street_address_1, path, key: keyIf(inString, 'street_address_1') }, { value: address.street_address_2, path, key: keyIf(inString, 'street_address_2') }]
+  }
+  if (lines.length === 0) lines.push({ value: undefined, path, key: keyIf(inString, 'street_address') })
+  return {
+    lines,
+    city: { value: address.city, path, key: keyIf(inString, 'city') },
+    region: { value: address.state, path, key: keyIf(inString, 'state') },
+    postalCode: { value: address.zip_code, path, key: keyIf(inString, 'zip_code') },
+    country: { value: address.country, path, key: keyIf(inString, 'country') }
+  }
+}
+
+function objectParts (address: Rec, path: string): AddressParts {
+  return structuredParts(address, path, false)
 }
 
 function addressFrom (r: RecordReader, value: unknown, path: string, label: string): Address | undefined {
-  if (typeof value !== 'string' || !value.trim().startsWith('{')) {
-    return addressValue(r, value, path, label, (address, at) => structuredParts(address, at, false))
-  }
+  if (typeof value !== 'string' || !value.trim().startsWith('{')) return addressValue(r, value, path, label, objectParts)
   let parsed: unknown
   try {
     parsed = JSON.parse(value)
@@ -70,42 +96,37 @@ function addressFrom (r: RecordReader, value: unknown, path: string, label: stri
 }
 
 /** `detailed_address` when it has a street, else `address`. */
-function waypointAddress (r: RecordReader, l: Layout, label: string): { address?: Address, path: string } {
-  const detailedKey = l.key('detailed_address')
-  const detailed = r.object(l.obj, detailedKey, l.base)
-  const detailedPath = `${l.base}.${detailedKey}`
+function waypointAddress (r: RecordReader, obj: Rec, base: string, keys: WaypointKeys, label: string): { address?: Address, path: string } {
+  const detailed = r.object(obj, keys.detailed_address, base)
   if (detailed !== undefined && !isAbsent(detailed.street_address_1 ?? detailed.street_address)) {
+    const detailedPath = `${base}.${keys.detailed_address}`
     return { address: addressFrom(r, detailed, detailedPath, label), path: detailedPath }
   }
-  const path = `${l.base}.${l.key('address')}`
-  return { address: addressFrom(r, l.obj[l.key('address')], path, label), path }
+  const path = `${base}.${keys.address}`
+  return { address: addressFrom(r, obj[keys.address], path, label), path }
 }
 
 /** Reads one waypoint; the dropoff is the recipient, the pickup the shipper. */
 export function readWaypoint (r: RecordReader, record: Rec, side: 'pickup' | 'dropoff'): Waypoint {
-  const l = layoutOf(r, record, side)
-  const label = side === 'dropoff' ? 'recipient' : 'shipper'
-  const field = (name: string): string | undefined => r.text(l.obj, l.key(name), l.base)
-  const pathOf = (name: string): string => `${l.base}.${l.key(name)}`
-  const { address, path: addressPath } = waypointAddress(r, l, `${label}.address`)
-  const phone = mappedPhone(r, l.obj, l.key('phone_number'), l.base, `${label}.phone`)
-  const note = field('notes')
-  const notes = [note, field('seller_notes')].filter((n): n is string => n !== undefined)
-  const waypoint: Waypoint = {
-    phonePath: pathOf('phone_number'),
-    namePath: pathOf('name'),
-    businessPath: pathOf('business_name'),
-    addressPath,
-    notesPath: pathOf(note === undefined ? 'seller_notes' : 'notes')
-  }
-  const name = field('name')
-  const business = field('business_name')
+  const s = SIDES[side]
+  const nested = r.object(record, side, 'record')
+  const obj = nested ?? record
+  const base = nested === undefined ? 'record' : s.nestedBase
+  const keys = nested === undefined ? s.flat : NESTED_KEYS
+  const { address, path: addressPath } = waypointAddress(r, obj, base, keys, s.address)
+  const phone = mappedPhone(r, obj, keys.phone_number, base, s.phone)
+  const note = r.text(obj, keys.notes, base)
+  const sellerNote = r.text(obj, keys.seller_notes, base)
+  const waypoint: Waypoint = { base, keys, addressPath, notesKey: note === undefined ? keys.seller_notes : keys.notes }
+  const name = r.text(obj, keys.name, base)
+  const business = r.text(obj, keys.business_name, base)
   if (name !== undefined) waypoint.name = name
   if (business !== undefined) waypoint.business = business
   if (phone !== undefined) waypoint.phone = phone
   if (address !== undefined) waypoint.address = address
   // Notes and seller notes print as one instruction; a sentence already ends with its own punctuation.
-  if (notes.length > 0) waypoint.notes = notes.reduce((all, note) => /[.!?]$/.test(all) ? `${all} ${note}` : `${all}; ${note}`)
+  if (note !== undefined && sellerNote !== undefined) waypoint.notes = /[.!?]$/.test(note) ? `${note} ${sellerNote}` : `${note}; ${sellerNote}`
+  else if (note !== undefined || sellerNote !== undefined) waypoint.notes = note ?? sellerNote
   return waypoint
 }
 
