@@ -42,6 +42,8 @@ export interface LabelFont {
   advance: (text: string, fontHeightDots: number, fontWidthDots: number) => number
   /** The first character of `text` the font cannot print, or undefined when all can be printed. */
   firstUnsupported: (text: string) => string | undefined
+  /** `advanceUnits(text)` when the font can print every character of it, else -1: check and measure in one pass. */
+  printableUnits: (text: string) => number
 }
 
 /** Reads and indexes the label font; throws ConfigError naming the file when it is missing or unusable. */
@@ -104,6 +106,16 @@ export function createLabelFont (bytes: Uint8Array, zplPath = LABEL_FONT_ZPL_PAT
     return sum
   }
 
+  const printableUnits = (text: string): number => {
+    let sum = 0
+    for (let i = 0; i < text.length; i++) {
+      const a = advances[text.charCodeAt(i)] as number
+      if (a === UNSUPPORTED) return -1
+      sum += a
+    }
+    return sum
+  }
+
   const firstUnsupported = (text: string): string | undefined => {
     for (let i = 0; i < text.length; i++) {
       if (advances[text.charCodeAt(i)] !== UNSUPPORTED) continue
@@ -125,6 +137,7 @@ export function createLabelFont (bytes: Uint8Array, zplPath = LABEL_FONT_ZPL_PAT
     rightOverhangUnits: (cp) => (cp < TABLE_SIZE ? rightOverhang[cp] as number : 0),
     advanceUnits,
     advance: (text, _fontHeightDots, fontWidthDots) => (advanceUnits(text) * fontWidthDots) / unitsPerEm,
-    firstUnsupported
+    firstUnsupported,
+    printableUnits
   }
 }

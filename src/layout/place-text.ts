@@ -6,7 +6,7 @@ import type { LabelFont } from '../fonts/index.ts'
 import type { LabelData, LabelWarning } from '../model/label-data.ts'
 import type { LabelElement, Rotation } from '../model/label.ts'
 import { baselineOffset, blockHeight, lineAbove, linePitch } from './line-metrics.ts'
-import { fillText, pathAt } from './placeholders.ts'
+import { fillText, pathAt, type Measured } from './placeholders.ts'
 import type { ResolvedTextSpec } from './resolve.ts'
 import { fitText, singleLineSize, type FittedText } from './text-fit.ts'
 import { lineDots } from './wrap.ts'
@@ -22,6 +22,9 @@ export interface TextPlacement {
 function overhangDots (units: number, size: number, upm: number): number {
   return Math.ceil((units * size) / upm)
 }
+
+/** Scratch for fillText's measurement: layout is synchronous, so one object serves every text. */
+const measured: Measured = { units: 0 }
 
 /** One line as an element; `cross` is the offset of its box from the region's top in the unrotated frame. */
 function lineElement (
@@ -55,11 +58,11 @@ export function placeText (
   spec: ResolvedTextSpec, place: TextPlacement, data: LabelData, font: LabelFont,
   out: LabelElement[], warnings: LabelWarning[]
 ): number {
-  const text = fillText(spec.text, data, font)
+  const text = fillText(spec.text, data, font, measured)
   if (text.length === 0) return 0
   const { box } = spec
   // Most texts fit one line at some size: measured once, placed without fitting's arrays and objects.
-  const units = font.advanceUnits(text)
+  const { units } = measured
   const single = singleLineSize(font, text, units, box)
   if (single >= box.minSize) {
     out.push(lineElement(spec, place, font, text, units, single, lineAbove(font, single) - baselineOffset(single)))

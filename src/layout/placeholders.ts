@@ -79,26 +79,48 @@ function valueOf (p: Placeholder, data: LabelData): string {
   return v
 }
 
+/** Where fillText leaves the advance of the text it returns, so layout does not measure it again. */
+export interface Measured {
+  units: number
+}
+
 /**
- * The text a region prints for `data`, or '' when it prints nothing. Every value is checked against the
- * font first, so an unprintable character fails the label naming the field it came from.
+ * The text a region prints for `data`, or '' when it prints nothing; its advance in font units goes to
+ * `measured`. Every value is checked against the font first, so an unprintable character fails the label
+ * naming the field it came from.
  */
-export function fillText (t: CompiledText, data: LabelData, font: LabelFont): string {
+export function fillText (t: CompiledText, data: LabelData, font: LabelFont, measured: Measured): string {
   const n = t.placeholders.length
-  if (n === 0) return t.leading
+  if (n === 0) {
+    measured.units = font.advanceUnits(t.leading)
+    return t.leading
+  }
   let out = ''
+  let units = 0
   let lastPrinted = -1
   for (let k = 0; k < n; k++) {
     const p = t.placeholders[k] as Placeholder
     const v = valueOf(p, data)
     if (v.length === 0) continue
-    const bad = font.firstUnsupported(v)
-    if (bad !== undefined) throw new UnsupportedCharacterError(p.path, bad)
-    out = lastPrinted < 0 ? t.leading + v : out + (t.placeholders[lastPrinted] as Placeholder).after + v
+    const valueUnits = font.printableUnits(v)
+    if (valueUnits < 0) throw new UnsupportedCharacterError(p.path, font.firstUnsupported(v) as string)
+    const before = lastPrinted < 0 ? t.leading : (t.placeholders[lastPrinted] as Placeholder).after
+    out = lastPrinted < 0 ? before + v : out + before + v
+    units += font.advanceUnits(before) + valueUnits
     lastPrinted = k
   }
-  if (lastPrinted < 0) return t.fallback ?? ''
-  return lastPrinted === n - 1 ? out + (t.placeholders[lastPrinted] as Placeholder).after : out
+  if (lastPrinted < 0) {
+    const fallback = t.fallback ?? ''
+    measured.units = font.advanceUnits(fallback)
+    return fallback
+  }
+  if (lastPrinted < n - 1) {
+    measured.units = units
+    return out
+  }
+  const after = (t.placeholders[lastPrinted] as Placeholder).after
+  measured.units = units + font.advanceUnits(after)
+  return out + after
 }
 
 /**

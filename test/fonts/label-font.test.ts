@@ -19,6 +19,12 @@ describe('label font', () => {
     expect(font.hasChar('東'.codePointAt(0) as number)).toBe(false)
   })
 
+  it('checks and measures in one pass: the advance of printable text, -1 as soon as one character is not', () => {
+    for (const text of ['Renée Müller', 'Zażółć', 'Αθήνα', 'Москва', '']) expect(font.printableUnits(text), text).toBe(font.advanceUnits(text))
+    expect(font.advanceUnits('Hello')).toBeGreaterThan(0)
+    for (const text of ['Tokyo 東京', 'box 📦', 'a\u200bb', '\u0007']) expect(font.printableUnits(text), text).toBe(-1)
+  })
+
   it('refuses invisible and control characters even when the font maps them', () => {
     for (const ch of ['\u00ad', '\u200b', '\ufeff', '\u0007', '\ue000']) {
       expect(font.firstUnsupported(`a${ch}b`), `U+${(ch.codePointAt(0) as number).toString(16)}`).toBe(ch)
