@@ -18,8 +18,12 @@ const BY_NAME = new Map(Object.entries(NAMES).map(([code, name]) => [name.toLowe
 /** State names, longest first, so `West Virginia` is tried before `Virginia` when matching the end of a line. */
 export const US_STATE_NAMES: readonly string[] = [...BY_NAME.keys()].sort((a, b) => b.length - a.length)
 
+const CODES: ReadonlySet<string> = new Set(Object.keys(NAMES))
+
 /** The two-letter code of a US state given as a code (any case) or a full name; undefined if it is neither. */
 export function usStateCode (value: string): string | undefined {
+  // A code already in capitals (what records nearly always hold) needs no trim, no regex and no case change.
+  if (CODES.has(value)) return value
   const text = value.trim().replace(/\.$/, '')
   if (text.length === 2) {
     const code = text.toUpperCase()
