@@ -6,6 +6,8 @@
 export const HEX_ESCAPE = '_'
 
 function needsEscape (c: number): boolean {
+  // Letters, digits, space and most punctuation answer in the first two comparisons.
+  if ((c >= 0x20 && c < 0x5e) || (c > 0x5f && c < 0x7e) || c > 0x7f) return false
   return c < 0x20 || c === 0x7f || c === 0x5e || c === 0x7e || c === 0x5f
 }
 

@@ -19,5 +19,21 @@ export function emitText (el: TextElement, options: ZplOptions): string {
   const rotated = el.rotation === 90
   const x = rotated ? el.x + el.fontHeight - baseline : el.x
   const y = rotated ? el.y : el.y + baseline
-  return `^FT${x},${y}^A@${rotated ? 'R' : 'N'},${el.fontHeight},${el.fontWidth},${options.fontPath}^FH^FD${escapeFieldData(el.text)}^FS`
+  return `^FT${x},${y}${fontCommand(el, options.fontPath)}${escapeFieldData(el.text)}^FS`
+}
+
+/** `^A@…^FH^FD` for one font path, by rotation and cell size: a label uses a handful, each many times. */
+const fontCommands = new Map<string, Map<number, string>>()
+
+function fontCommand (el: TextElement, fontPath: string): string {
+  let byCell = fontCommands.get(fontPath)
+  if (byCell === undefined) fontCommands.set(fontPath, byCell = new Map())
+  // Cell sizes are whole dots below 2^15 (a 6 in label at 300 dpi is 1800 dots), so the key is exact.
+  const key = (el.rotation === 90 ? 1 << 30 : 0) + el.fontHeight * 32768 + el.fontWidth
+  let command = byCell.get(key)
+  if (command === undefined) {
+    command = `^A@${el.rotation === 90 ? 'R' : 'N'},${el.fontHeight},${el.fontWidth},${fontPath}^FH^FD`
+    byCell.set(key, command)
+  }
+  return command
 }
