@@ -55,15 +55,34 @@ export function itemSummary (items: { name?: string, quantity?: number }[]): str
   return names.length === 0 ? undefined : names.join(', ')
 }
 
-/** The value at a dotted path such as `items.0.barcode`; undefined when any step is missing. */
-export function valueAt (record: Rec, dotted: string): unknown {
+/** A record field named by a dotted path (`items.0.barcode`), split once when the adapter module loads. */
+export interface RecordField {
+  /** As written: `items.0.barcode`. */
+  name: string
+  /** Its record path: `record.items.0.barcode`. */
+  path: string
+  keys: readonly string[]
+}
+
+/** The RecordField for a dotted name. */
+export function recordField (name: string): RecordField {
+  return { name, path: `record.${name}`, keys: name.split('.') }
+}
+
+/** The value of `field` in the record; undefined when any step is missing. */
+export function valueOf (record: Rec, field: RecordField): unknown {
   let at: unknown = record
-  for (const key of dotted.split('.')) {
+  for (const key of field.keys) {
     if (Array.isArray(at)) at = at[Number(key)]
     else if (isRec(at)) at = at[key]
     else return undefined
   }
   return at
+}
+
+/** The value at a dotted path such as `items.0.barcode`; undefined when any step is missing. */
+export function valueAt (record: Rec, dotted: string): unknown {
+  return valueOf(record, recordField(dotted))
 }
 
 /** Why a reference value cannot be printed, or undefined when it can (text, or a number JSON kept exact). */
@@ -79,17 +98,17 @@ function unprintableReason (value: unknown): string | undefined {
  * A reference choice from the fields that hold a value; undefined when none does. A field holding something that
  * cannot be printed is listed in `unprintable`, so the user hears about it instead of losing it.
  */
-export function referenceChoice (label: string, record: Rec, fields: readonly string[], get: (record: Rec, field: string) => unknown): ReferenceChoice | undefined {
-  const options: ReferenceChoice['options'] = []
-  const unprintable: NonNullable<ReferenceChoice['unprintable']> = []
+export function referenceChoice (label: string, record: Rec, fields: readonly RecordField[]): ReferenceChoice | undefined {
+  let options: ReferenceChoice['options'] | undefined
+  let unprintable: NonNullable<ReferenceChoice['unprintable']> | undefined
   for (const field of fields) {
-    const value = get(record, field)
+    const value = valueOf(record, field)
     if (value === undefined || value === null) continue
     const reason = unprintableReason(value)
-    if (reason !== undefined) { unprintable.push({ path: `record.${field}`, reason }); continue }
+    if (reason !== undefined) { (unprintable ??= []).push({ path: field.path, reason }); continue }
     const text = typeof value === 'string' ? value.trim() : String(value)
-    if (text !== '') options.push({ value: text, path: `record.${field}` })
+    if (text !== '') (options ??= []).push({ value: text, path: field.path })
   }
-  if (options.length === 0 && unprintable.length === 0) return undefined
-  return unprintable.length === 0 ? { label, options } : { label, options, unprintable }
+  if (options === undefined && unprintable === undefined) return undefined
+  return unprintable === undefined ? { label, options: options ?? [] } : { label, options: options ?? [], unprintable }
 }

@@ -1,6 +1,7 @@
 // DashLink parcel records: Drive v2 requests and responses with order_fulfillment_method "parcel" (guide 004).
 import type { Rec, RecordReader } from '../reader.ts'
 import type { AdapterResult, Detection, SourceAdapter } from '../types.ts'
+import { recordField } from './common.ts'
 import { DRIVE_FIELDS, hasDriveFields, isParcel, readDriveRecord } from './drive-record.ts'
 
 /**
@@ -8,6 +9,8 @@ import { DRIVE_FIELDS, hasDriveFields, isParcel, readDriveRecord } from './drive
  * pickup_reference_tag "will always remain constant even if there are multiple delivery attempts", so it goes first.
  */
 const TRACKING_FIELDS = ['pickup_reference_tag', 'external_delivery_id', 'items.0.barcode'] as const
+
+const TRACKING = TRACKING_FIELDS.map(recordField)
 
 function detect (record: Rec): Detection {
   if (!hasDriveFields(record) && !('origin_facility_id' in record)) {
@@ -18,7 +21,7 @@ function detect (record: Rec): Detection {
 }
 
 function read (record: Rec, r: RecordReader): AdapterResult | undefined {
-  return readDriveRecord(r, record, 'By DashLink', TRACKING_FIELDS)
+  return readDriveRecord(r, record, 'By DashLink', TRACKING)
 }
 
 /** Adapter for DashLink parcel records. */

@@ -6,11 +6,12 @@ import type { AddressParts, Part } from '../address/build.ts'
 import { readShipDate } from '../dates.ts'
 import { dimensionsOf, measure, weightUnit } from '../package.ts'
 import type { Rec, RecordReader } from '../reader.ts'
-import type { AdapterResult, CarrierFacts } from '../types.ts'
-import { addressAt, firstText, mappedPhone, mappedText, referenceChoice, valueAt } from './common.ts'
+import type { AdapterResult, CarrierFacts, TrackingCandidate } from '../types.ts'
+import { addressAt, firstText, mappedPhone, mappedText, recordField, referenceChoice, valueOf, type RecordField } from './common.ts'
 import { sumItems } from './items.ts'
 
 const BASE = 'record'
+const REFERENCE_FIELDS = [recordField('items.0.external_id'), recordField('pickup_reference_tag'), recordField('items.0.barcode')]
 
 /** Fields only Drive-shaped records have (as opposed to Uber Direct / Postmates, which share `dropoff_address`). */
 export const DRIVE_FIELDS = ['external_delivery_id', 'dropoff_contact_given_name', 'dropoff_contact_family_name', 'dropoff_address_components', 'order_fulfillment_method', 'pickup_reference_tag'] as const
@@ -91,7 +92,10 @@ function readShipper (r: RecordReader, record: Rec): Shipper | undefined {
   const phone = mappedPhone(r, record, 'pickup_phone_number', BASE, 'shipper.phone')
   const address = addressAt(r, record, 'pickup_address', BASE, 'shipper.address', componentParts)
   if (name === undefined) return undefined
-  return { name, ...(phone === undefined ? {} : { phone }), ...(address === undefined ? {} : { address }) }
+  const shipper: Shipper = { name }
+  if (phone !== undefined) shipper.phone = phone
+  if (address !== undefined) shipper.address = address
+  return shipper
 }
 
 interface ItemsRead {
@@ -101,7 +105,7 @@ interface ItemsRead {
 
 /** `items`: weight in lb (or `item_options.weight_unit`), times quantity, summed; dimensions in inches of a single item. */
 function readItems (r: RecordReader, record: Rec): ItemsRead {
-  const path = `${BASE}.items`
+  const path = 'record.items'
   const list = r.array(record, 'items', BASE) ?? []
   // The first item with a known unit sets it; an unknown unit is already an issue of its own.
   let unit: { unit: Weight['unit'], at: string } | undefined
@@ -113,25 +117,25 @@ function readItems (r: RecordReader, record: Rec): ItemsRead {
     return measure(r, item, 'weight', at)
   })
   const first = totals.items.length === 1 ? totals.items[0] : undefined
-  const at0 = `${path}.0`
+  const at0 = 'record.items.0'
   const dimensions = first === undefined ? undefined : dimensionsOf(measure(r, first, 'length', at0), measure(r, first, 'width', at0), measure(r, first, 'height', at0), 'in')
   const pkg: PackageInfo = {}
-  if (totals.weight !== undefined && unit !== undefined) { pkg.weight = { value: totals.weight, unit: unit.unit }; r.map('package.weight', list.length === 1 ? `${at0}.weight` : path) }
+  if (totals.weight !== undefined && unit !== undefined) { pkg.weight = { value: totals.weight, unit: unit.unit }; if (list.length === 1) r.map('package.weight', at0, 'weight'); else r.map('package.weight', path) }
   if (dimensions !== undefined) { pkg.dimensions = dimensions; r.map('package.dimensions', at0) }
   const description = first === undefined ? totals.summary : mappedText(r, first, 'description', at0, 'package.description') ?? mappedText(r, first, 'name', at0, 'package.description')
   if (description !== undefined) {
     pkg.description = description
     if (first === undefined) r.map('package.description', path)
   }
-  const quantity = totals.firstQuantity
-  return {
-    ...(Object.keys(pkg).length === 0 ? {} : { pkg }),
-    facts: { path, count: list.length, ...(quantity === undefined ? {} : { quantity }), weighed: pkg.weight !== undefined, measured: dimensions !== undefined }
-  }
+  const facts: CarrierFacts['items'] = { path, count: list.length, weighed: pkg.weight !== undefined, measured: dimensions !== undefined }
+  if (totals.firstQuantity !== undefined) facts.quantity = totals.firstQuantity
+  const read: ItemsRead = { facts }
+  if (pkg.weight !== undefined || pkg.dimensions !== undefined || pkg.description !== undefined) read.pkg = pkg
+  return read
 }
 
 /** Everything a Drive-shaped record puts on a label; tracking candidates are chosen by the calling adapter. */
-export function readDriveRecord (r: RecordReader, record: Rec, carrierLine: string, trackingFields: readonly string[]): AdapterResult | undefined {
+export function readDriveRecord (r: RecordReader, record: Rec, carrierLine: string, trackingFields: readonly RecordField[]): AdapterResult | undefined {
   const shipper = readShipper(r, record)
   const { recipient, facts } = readRecipient(r, record)
   const { pkg, facts: itemFacts } = readItems(r, record)
@@ -139,22 +143,20 @@ export function readDriveRecord (r: RecordReader, record: Rec, carrierLine: stri
   const sortCode = firstText(r, record, ['origin_facility_id', 'pickup_external_store_id'], BASE, 'sortCode')
   const instructions = mappedText(r, record, 'dropoff_instructions', BASE, 'instructions')
   if (shipper === undefined || recipient === undefined) return undefined
-  const data: AdapterResult['data'] = {
-    shipper,
-    recipient,
-    carrierLine,
-    ...(shipDate === undefined ? {} : { shipDate }),
-    ...(pkg === undefined ? {} : { package: pkg }),
-    ...(sortCode === undefined ? {} : { sortCode }),
-    ...(instructions === undefined ? {} : { instructions })
-  }
+  // Built key by key in print order (no spreads: this runs for every record).
+  const data: AdapterResult['data'] = { shipper, recipient, carrierLine }
+  if (shipDate !== undefined) data.shipDate = shipDate
+  if (pkg !== undefined) data.package = pkg
+  if (sortCode !== undefined) data.sortCode = sortCode
+  if (instructions !== undefined) data.instructions = instructions
   // Ref#: the item's external_id, or (when that is the tracking code, as in DashLink responses) the next that is not.
-  const ref = referenceChoice('Ref#', record, ['items.0.external_id', 'pickup_reference_tag', 'items.0.barcode'], valueAt)
-  const tracking = trackingFields.map((field) => ({ path: `${BASE}.${field}`, value: valueAt(record, field) }))
+  const ref = referenceChoice('Ref#', record, REFERENCE_FIELDS)
+  const tracking: TrackingCandidate[] = []
+  for (const field of trackingFields) tracking.push({ path: field.path, value: valueOf(record, field) })
   return {
     data,
     tracking,
     references: ref === undefined ? [] : [ref],
-    facts: { ...facts, items: itemFacts, recipientPhonePath: `${BASE}.dropoff_phone_number` }
+    facts: { nameParts: facts.nameParts, items: itemFacts, recipientPhonePath: `${BASE}.dropoff_phone_number` }
   }
 }

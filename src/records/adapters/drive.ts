@@ -1,10 +1,13 @@
 // DoorDash Drive v2 (standard, non-parcel) records: create-delivery and quote requests and delivery responses.
 import type { Rec, RecordReader } from '../reader.ts'
 import type { AdapterResult, Detection, SourceAdapter } from '../types.ts'
+import { recordField } from './common.ts'
 import { DRIVE_FIELDS, hasDriveFields, isParcel, readDriveRecord } from './drive-record.ts'
 
 /** Drive's own delivery id first; the reference tag only when a record has no id. */
 const TRACKING_FIELDS = ['external_delivery_id', 'pickup_reference_tag'] as const
+
+const TRACKING = TRACKING_FIELDS.map(recordField)
 
 function detect (record: Rec): Detection {
   if (!hasDriveFields(record)) return { match: 'none', missing: `any Drive field (${DRIVE_FIELDS.join(', ')})` }
@@ -13,7 +16,7 @@ function detect (record: Rec): Detection {
 }
 
 function read (record: Rec, r: RecordReader): AdapterResult | undefined {
-  return readDriveRecord(r, record, 'DoorDash Drive', TRACKING_FIELDS)
+  return readDriveRecord(r, record, 'DoorDash Drive', TRACKING)
 }
 
 /** Adapter for DoorDash Drive v2 records. */

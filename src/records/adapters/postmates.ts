@@ -4,12 +4,15 @@
 import type { PackageInfo } from '../../model/label-data.ts'
 import { isRec, type Rec, type RecordReader } from '../reader.ts'
 import type { AdapterResult, Detection, ReferenceChoice, SourceAdapter } from '../types.ts'
-import { referenceChoice, valueAt } from './common.ts'
+import { recordField, referenceChoice, valueOf } from './common.ts'
 import { UBER_ONLY_FIELDS } from './uber-direct.ts'
 import { readWaypointRecord } from './waypoint-label.ts'
 import { hasWaypointShape } from './waypoint-record.ts'
 
 const REFERENCE_FALLBACK = 'no Postmates delivery id in the record (a create request); the manifest reference is printed as the barcode'
+
+const MANIFEST_REFERENCE = recordField('manifest.reference')
+const REFERENCE_FIELDS = [recordField('manifest_reference'), MANIFEST_REFERENCE]
 
 function description (r: RecordReader, record: Rec): PackageInfo | undefined {
   const manifest = record.manifest
@@ -29,7 +32,7 @@ function detect (record: Rec): Detection {
 
 function read (record: Rec, r: RecordReader): AdapterResult | undefined {
   const pkg = description(r, record)
-  const ref = referenceChoice('Ref#', record, ['manifest_reference', 'manifest.reference'], valueAt)
+  const ref = referenceChoice('Ref#', record, REFERENCE_FIELDS)
   return readWaypointRecord(r, record, {
     carrierLine: 'Postmates',
     ...(pkg === undefined ? {} : { pkg }),
@@ -37,7 +40,7 @@ function read (record: Rec, r: RecordReader): AdapterResult | undefined {
     tracking: [
       { path: 'record.id', value: record.id },
       { path: 'record.manifest_reference', value: record.manifest_reference, fallback: REFERENCE_FALLBACK },
-      { path: 'record.manifest.reference', value: valueAt(record, 'manifest.reference'), fallback: REFERENCE_FALLBACK }
+      { path: 'record.manifest.reference', value: valueOf(record, MANIFEST_REFERENCE), fallback: REFERENCE_FALLBACK }
     ],
     references: ref === undefined ? [] : [ref] satisfies ReferenceChoice[]
   })

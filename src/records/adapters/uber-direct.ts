@@ -4,7 +4,7 @@ import type { PackageInfo } from '../../model/label-data.ts'
 import { dimensionsOf, measure } from '../package.ts'
 import { isRec, type Rec, type RecordReader } from '../reader.ts'
 import type { AdapterResult, CarrierFacts, Detection, ReferenceChoice, SourceAdapter, TrackingCandidate } from '../types.ts'
-import { referenceChoice, valueAt } from './common.ts'
+import { recordField, referenceChoice, valueOf } from './common.ts'
 import { sumItems } from './items.ts'
 import { readWaypointRecord } from './waypoint-label.ts'
 import { hasWaypointShape } from './waypoint-record.ts'
@@ -12,17 +12,21 @@ import { hasWaypointShape } from './waypoint-record.ts'
 /** Fields only Uber Direct has (Postmates' delivery object has none of them). */
 export const UBER_ONLY_FIELDS = ['manifest_items', 'uuid', 'external_id', 'dropoff_verification', 'pickup_verification', 'deliverable_action', 'undeliverable_action', 'dropoff_seller_notes', 'external_store_id'] as const
 
-const BARCODE_FIELDS = ['dropoff_verification.barcodes', 'dropoff.verification_requirements.barcodes'] as const
+const BARCODE_FIELDS = [recordField('dropoff_verification.barcodes'), recordField('dropoff.verification_requirements.barcodes')]
+const MANIFEST_REFERENCE = recordField('manifest.reference')
+const EXTERNAL_ID = recordField('external_id')
+const REF_FIELDS = [recordField('manifest_reference'), MANIFEST_REFERENCE, EXTERNAL_ID]
+const EXT_FIELDS = [EXTERNAL_ID]
 const REFERENCE_FALLBACK = 'no courier barcode or Uber delivery id in the record; your own reference is printed as the barcode'
 
 /** Every CODE128 value among the dropoff barcodes; other symbologies are listed as unusable. */
 function barcodeCandidates (record: Rec): TrackingCandidate[] {
   const candidates: TrackingCandidate[] = []
   for (const field of BARCODE_FIELDS) {
-    const list = valueAt(record, field)
+    const list = valueOf(record, field)
     if (!Array.isArray(list)) continue
     list.forEach((entry, i) => {
-      const path = `record.${field}.${i}.value`
+      const path = `${field.path}.${i}.value`
       if (!isRec(entry)) return
       const type = typeof entry.type === 'string' ? entry.type.trim().toUpperCase() : ''
       if (type === 'CODE128' || type === '') candidates.push({ path, value: entry.value })
@@ -39,7 +43,7 @@ function tracking (record: Rec): TrackingCandidate[] {
     { path: 'record.uuid', value: record.uuid },
     { path: 'record.external_id', value: record.external_id, fallback: REFERENCE_FALLBACK },
     { path: 'record.manifest_reference', value: record.manifest_reference, fallback: REFERENCE_FALLBACK },
-    { path: 'record.manifest.reference', value: valueAt(record, 'manifest.reference'), fallback: REFERENCE_FALLBACK }
+    { path: 'record.manifest.reference', value: valueOf(record, MANIFEST_REFERENCE), fallback: REFERENCE_FALLBACK }
   ]
 }
 
@@ -71,8 +75,8 @@ function readItems (r: RecordReader, record: Rec): { pkg?: PackageInfo, facts: C
 }
 
 function references (record: Rec): ReferenceChoice[] {
-  const ref = referenceChoice('Ref#', record, ['manifest_reference', 'manifest.reference', 'external_id'], valueAt)
-  const ext = referenceChoice('Ext#', record, ['external_id'], valueAt)
+  const ref = referenceChoice('Ref#', record, REF_FIELDS)
+  const ext = referenceChoice('Ext#', record, EXT_FIELDS)
   return [ref, ext].filter((c): c is ReferenceChoice => c !== undefined)
 }
 
