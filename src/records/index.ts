@@ -14,7 +14,7 @@ import type { FieldPaths } from './field-paths.ts'
 import { CarrierRuleError, MissingTrackingCodeError, RecordShapeAmbiguousError, RecordShapeUnknownError } from './errors.ts'
 import { isRec, kindOf, RecordReader, type Rec } from './reader.ts'
 import { dashlinkTrackingRules, pickTrackingCode } from './tracking.ts'
-import type { AdaptedRecord, ReferenceChoice, SourceAdapter } from './types.ts'
+import type { AdaptedRecord, Detection, ReferenceChoice, SourceAdapter } from './types.ts'
 
 export type { AdaptedRecord } from './types.ts'
 export { GENERIC_RECORD_SCHEMA, type GenericRecord } from './generic-schema.ts'
@@ -58,15 +58,28 @@ export interface AdaptOptions {
   strict: boolean
 }
 
+/** What one adapter said of a record's shape. */
+interface Found extends Detection {
+  source: SourceName
+}
+
+function lacked (f: Found): FieldIssue {
+  return { path: 'record', rule: `source_${f.source}`, message: `not ${f.source}: missing ${f.missing}` }
+}
+
 /** The adapter whose shape the record has; 422 naming the candidates and what each lacked when none or several fit. */
 export function detectSource (record: Rec): SourceName {
-  const found = SOURCES.map((source) => ({ source, ...ADAPTERS[source].detect(record) }))
+  const found: Found[] = []
+  let distinctCount = 0
+  let only: SourceName | undefined
+  for (const source of SOURCES) {
+    const { match, missing } = ADAPTERS[source].detect(record)
+    found.push({ source, match, missing })
+    if (match === 'distinct') { distinctCount++; only = source }
+  }
+  if (only !== undefined && distinctCount === 1) return only
   const distinct = found.filter((f) => f.match === 'distinct')
   const shaped = found.filter((f) => f.match === 'shape')
-  const lacked = (f: { source: string, missing: string }): FieldIssue =>
-    ({ path: 'record', rule: `source_${f.source}`, message: `not ${f.source}: missing ${f.missing}` })
-  const [only] = distinct
-  if (only !== undefined && distinct.length === 1) return only.source
   if (distinct.length > 1) {
     throw new RecordShapeAmbiguousError(distinct.map((f) => f.source),
       distinct.map((f) => ({ path: 'record', rule: `source_${f.source}`, message: `fits ${f.source}` })))
@@ -77,23 +90,41 @@ export function detectSource (record: Rec): SourceName {
   throw new RecordShapeUnknownError(found.map(lacked))
 }
 
+/** Label paths of the first references, so noting where one came from builds no string. */
+const REFERENCE_LABELS = ['references.0', 'references.1', 'references.2', 'references.3']
+
+/** The option of `choice` to print: the first, or with duplicates dropped the first not printed already. */
+function printable (choice: ReferenceChoice, references: Reference[], trackingCode: string): ReferenceChoice['options'][number] | undefined {
+  if (choice.keepDuplicate === true) return choice.options[0]
+  for (const option of choice.options) {
+    if (option.value === trackingCode) continue
+    let printed = false
+    for (const p of references) if (p.value === option.value) printed = true
+    if (!printed) return option
+  }
+  return undefined
+}
+
 function chooseReferences (r: RecordReader, choices: ReferenceChoice[], trackingCode: string): Reference[] {
   const references: Reference[] = []
-  const warned = new Set<string>()
+  let warned: Set<string> | undefined
   for (const choice of choices) {
-    for (const { path, reason } of choice.unprintable ?? []) {
-      // One field may feed two reference lines (Uber Direct's external_id): one warning is enough.
-      if (warned.has(path)) continue
-      warned.add(path)
-      r.warn('FIELD_NOT_PRINTED', path, `not printed: ${reason}`)
+    if (choice.unprintable !== undefined) {
+      warned ??= new Set<string>()
+      for (const { path, reason } of choice.unprintable) {
+        // One field may feed two reference lines (Uber Direct's external_id): one warning is enough.
+        if (warned.has(path)) continue
+        warned.add(path)
+        r.warn('FIELD_NOT_PRINTED', path, `not printed: ${reason}`)
+      }
     }
     // A value already printed (as the barcode or an earlier reference) is not printed again.
-    const option = choice.options.find((o) => choice.keepDuplicate === true || (o.value !== trackingCode && !references.some((p) => p.value === o.value)))
+    const option = printable(choice, references, trackingCode)
     if (option === undefined) continue
-    const at = `references.${references.length}`
-    r.map(`${at}.value`, option.path)
+    const at = REFERENCE_LABELS[references.length] ?? `references.${references.length}`
+    r.mapAt(at, 'value', option.path)
     r.map(at, option.path)
-    if (option.labelPath !== undefined) r.map(`${at}.label`, option.labelPath)
+    if (option.labelPath !== undefined) r.mapAt(at, 'label', option.labelPath)
     references.push({ label: choice.label, value: option.value })
   }
   return references
@@ -127,10 +158,10 @@ export function adaptRecord (record: unknown, options: AdaptOptions): AdaptedRec
 
   const tracking = dashlinkTrackingRules(pick.code, pick.path)
   const violations = checkCarrierRules(data, result.facts, r.paths)
-  violations.unshift(...tracking.violations)
+  if (tracking.violations.length > 0) violations.unshift(...tracking.violations)
   if (options.strict && violations.length > 0) throw new CarrierRuleError(violations)
   const warnings: LabelWarning[] = r.warnings
-  warnings.push(...tracking.warnings)
+  for (const w of tracking.warnings) warnings.push(w)
   for (const v of violations) {
     warnings.push({ code: 'CARRIER_RULE', path: v.path, message: `${v.message} (DashLink rule ${v.rule}; enforced with strict or the dashlink template)` })
   }

@@ -12,10 +12,10 @@ const TRACKING_FIELDS = ['pickup_reference_tag', 'external_delivery_id', 'items.
 
 const TRACKING = TRACKING_FIELDS.map(recordField)
 
+const NO_DRIVE_FIELDS = `any Drive field (${DRIVE_FIELDS.join(', ')}) and order_fulfillment_method "parcel" or origin_facility_id`
+
 function detect (record: Rec): Detection {
-  if (!hasDriveFields(record) && !('origin_facility_id' in record)) {
-    return { match: 'none', missing: `any Drive field (${DRIVE_FIELDS.join(', ')}) and order_fulfillment_method "parcel" or origin_facility_id` }
-  }
+  if (!hasDriveFields(record) && !('origin_facility_id' in record)) return { match: 'none', missing: NO_DRIVE_FIELDS }
   if (!isParcel(record)) return { match: 'shape', missing: 'order_fulfillment_method "parcel" or origin_facility_id' }
   return { match: 'distinct', missing: '' }
 }

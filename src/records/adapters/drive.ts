@@ -9,8 +9,10 @@ const TRACKING_FIELDS = ['external_delivery_id', 'pickup_reference_tag'] as cons
 
 const TRACKING = TRACKING_FIELDS.map(recordField)
 
+const NO_DRIVE_FIELDS = `any Drive field (${DRIVE_FIELDS.join(', ')})`
+
 function detect (record: Rec): Detection {
-  if (!hasDriveFields(record)) return { match: 'none', missing: `any Drive field (${DRIVE_FIELDS.join(', ')})` }
+  if (!hasDriveFields(record)) return { match: 'none', missing: NO_DRIVE_FIELDS }
   if (isParcel(record)) return { match: 'shape', missing: 'a non-parcel order_fulfillment_method (parcel records are dashlink)' }
   return { match: 'distinct', missing: '' }
 }

@@ -1,5 +1,5 @@
 // The generic record (GENERIC_RECORD_SCHEMA): labelworks' own canonical shape, mapped field for field.
-import type { PackageInfo, Shipper } from '../../model/label-data.ts'
+import type { PackageInfo, Recipient, Shipper } from '../../model/label-data.ts'
 import type { AddressParts, Part } from '../address/build.ts'
 import { readShipDate } from '../dates.ts'
 import { dimensionsOf, lengthUnit, measure, weightUnit } from '../package.ts'
@@ -49,13 +49,13 @@ function readPackage (r: RecordReader, record: Rec): PackageInfo | undefined {
   const info: PackageInfo = {}
   const weight = r.object(pkg, 'weight', base)
   if (weight !== undefined) {
-    const value = measure(r, weight, 'value', `${base}.weight`)
-    const unit = weightUnit(r, weight, 'unit', `${base}.weight`)
-    if (value !== undefined && unit !== undefined) { info.weight = { value, unit }; r.map('package.weight', `${base}.weight`) }
+    const value = measure(r, weight, 'value', 'record.package.weight')
+    const unit = weightUnit(r, weight, 'unit', 'record.package.weight')
+    if (value !== undefined && unit !== undefined) { info.weight = { value, unit }; r.map('package.weight', base, 'weight') }
   }
   const dims = r.object(pkg, 'dimensions', base)
   if (dims !== undefined) {
-    const at = `${base}.dimensions`
+    const at = 'record.package.dimensions'
     const dimensions = dimensionsOf(measure(r, dims, 'length', at), measure(r, dims, 'width', at), measure(r, dims, 'height', at), lengthUnit(r, dims, 'unit', at))
     if (dimensions !== undefined) { info.dimensions = dimensions; r.map('package.dimensions', at) }
   }
@@ -92,7 +92,10 @@ function readShipper (r: RecordReader, record: Rec): Shipper | undefined {
   const phone = mappedPhone(r, shipper, 'phone', base, 'shipper.phone')
   const address = addressAt(r, shipper, 'address', base, 'shipper.address', (a, at) => genericAddressParts(r, a, at))
   if (name === undefined) return undefined
-  return { name, ...(phone === undefined ? {} : { phone }), ...(address === undefined ? {} : { address }) }
+  const info: Shipper = { name }
+  if (phone !== undefined) info.phone = phone
+  if (address !== undefined) info.address = address
+  return info
 }
 
 function read (record: Rec, r: RecordReader): AdapterResult | undefined {
@@ -115,22 +118,23 @@ function read (record: Rec, r: RecordReader): AdapterResult | undefined {
   const carrierLine = mappedText(r, record, 'carrier_line', 'record', 'carrierLine')
   const references = readReferences(r, record)
   if (shipper === undefined || name === undefined || address === undefined) return undefined
-  const data: AdapterResult['data'] = {
-    shipper,
-    recipient: { name, address, ...(company === undefined ? {} : { company }), ...(phone === undefined ? {} : { phone }) },
-    ...(shipDate === undefined ? {} : { shipDate }),
-    ...(pkg === undefined ? {} : { package: pkg }),
-    ...(sortCode === undefined ? {} : { sortCode }),
-    ...(instructions === undefined ? {} : { instructions }),
-    ...(carrierLine === undefined ? {} : { carrierLine })
-  }
+  // Built key by key in print order (no spreads: this runs for every record).
+  const recipientData: Recipient = { name, address }
+  if (company !== undefined) recipientData.company = company
+  if (phone !== undefined) recipientData.phone = phone
+  const data: AdapterResult['data'] = { shipper, recipient: recipientData }
+  if (shipDate !== undefined) data.shipDate = shipDate
+  if (pkg !== undefined) data.package = pkg
+  if (sortCode !== undefined) data.sortCode = sortCode
+  if (instructions !== undefined) data.instructions = instructions
+  if (carrierLine !== undefined) data.carrierLine = carrierLine
   return {
     data,
     tracking: [{ path: 'record.tracking_code', value: record.tracking_code }],
     references,
     facts: {
       items: { path: 'record.package', itemPath: 'record.package', count: pkg === undefined ? 0 : 1, quantity: 1, weighed: pkg?.weight !== undefined, measured: pkg?.dimensions !== undefined },
-      recipientPhonePath: `${base}.phone`
+      recipientPhonePath: 'record.recipient.phone'
     }
   }
 }

@@ -80,9 +80,11 @@ function references (record: Rec): ReferenceChoice[] {
   return [ref, ext].filter((c): c is ReferenceChoice => c !== undefined)
 }
 
+const NO_UBER_FIELDS = `any Uber Direct field (${UBER_ONLY_FIELDS.join(', ')})`
+
 function detect (record: Rec): Detection {
   if (!hasWaypointShape(record)) return { match: 'none', missing: 'a dropoff (dropoff_name / dropoff_address, or a dropoff object)' }
-  if (!UBER_ONLY_FIELDS.some((key) => key in record)) return { match: 'shape', missing: `any Uber Direct field (${UBER_ONLY_FIELDS.join(', ')})` }
+  if (!UBER_ONLY_FIELDS.some((key) => key in record)) return { match: 'shape', missing: NO_UBER_FIELDS }
   return { match: 'distinct', missing: '' }
 }
 
