@@ -21,6 +21,12 @@ export function kindOf (value: unknown): string {
   return kind === 'object' ? 'an object' : kind === 'number' ? 'a number' : kind === 'boolean' ? 'a boolean' : `a ${kind}`
 }
 
+/** True when the record has any of `keys` (a plain loop: `some` with a closure is a real cost in source detection). */
+export function hasAnyKey (record: Rec, keys: readonly string[]): boolean {
+  for (const key of keys) if (key in record) return true
+  return false
+}
+
 /** Empty string, null and missing all mean "not given". */
 export function isAbsent (value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '')

@@ -5,7 +5,7 @@ import type { PackageInfo, Recipient, Shipper, Weight } from '../../model/label-
 import type { AddressParts, Part } from '../address/build.ts'
 import { readShipDate } from '../dates.ts'
 import { dimensionsOf, measure, weightUnit } from '../package.ts'
-import type { Rec, RecordReader } from '../reader.ts'
+import { hasAnyKey, type Rec, type RecordReader } from '../reader.ts'
 import type { AdapterResult, CarrierFacts, TrackingCandidate } from '../types.ts'
 import { addressAt, firstText, mappedPhone, mappedText, recordField, referenceChoice, valueOf, type RecordField } from './common.ts'
 import { sumItems } from './items.ts'
@@ -18,7 +18,7 @@ export const DRIVE_FIELDS = ['external_delivery_id', 'dropoff_contact_given_name
 
 /** True when the record carries at least one Drive-only field. */
 export function hasDriveFields (record: Rec): boolean {
-  return DRIVE_FIELDS.some((key) => key in record)
+  return hasAnyKey(record, DRIVE_FIELDS)
 }
 
 /** True when the record says it is a parcel (DashLink) delivery. */

@@ -2,7 +2,7 @@
 // request (`dropoff_name`, `dropoff_address`, `manifest` as a string, `manifest_reference`). Postmates records
 // carry no weights or dimensions.
 import type { PackageInfo } from '../../model/label-data.ts'
-import { isRec, type Rec, type RecordReader } from '../reader.ts'
+import { hasAnyKey, isRec, type Rec, type RecordReader } from '../reader.ts'
 import type { AdapterResult, Detection, ReferenceChoice, SourceAdapter } from '../types.ts'
 import { recordField, referenceChoice, valueOf } from './common.ts'
 import { UBER_ONLY_FIELDS } from './uber-direct.ts'
@@ -24,8 +24,10 @@ function description (r: RecordReader, record: Rec): PackageInfo | undefined {
 
 function detect (record: Rec): Detection {
   if (!hasWaypointShape(record)) return { match: 'none', missing: 'a dropoff (dropoff_name / dropoff_address, or a dropoff object)' }
-  const uber = UBER_ONLY_FIELDS.filter((key) => key in record)
-  if (uber.length > 0) return { match: 'shape', missing: `nothing, but it also has Uber Direct fields (${uber.join(', ')})` }
+  if (hasAnyKey(record, UBER_ONLY_FIELDS)) {
+    const uber = UBER_ONLY_FIELDS.filter((key) => key in record)
+    return { match: 'shape', missing: `nothing, but it also has Uber Direct fields (${uber.join(', ')})` }
+  }
   if (!('manifest' in record) && record.kind !== 'delivery') return { match: 'shape', missing: 'manifest (text or { reference, description })' }
   return { match: 'distinct', missing: '' }
 }

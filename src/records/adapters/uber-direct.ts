@@ -2,7 +2,7 @@
 // and measured in centimetres; a CODE128 dropoff barcode is what the courier scans, so it is the tracking code.
 import type { PackageInfo } from '../../model/label-data.ts'
 import { dimensionsOf, measure } from '../package.ts'
-import { isRec, type Rec, type RecordReader } from '../reader.ts'
+import { hasAnyKey, isRec, type Rec, type RecordReader } from '../reader.ts'
 import type { AdapterResult, CarrierFacts, Detection, ReferenceChoice, SourceAdapter, TrackingCandidate } from '../types.ts'
 import { recordField, referenceChoice, valueOf } from './common.ts'
 import { sumItems } from './items.ts'
@@ -84,7 +84,7 @@ const NO_UBER_FIELDS = `any Uber Direct field (${UBER_ONLY_FIELDS.join(', ')})`
 
 function detect (record: Rec): Detection {
   if (!hasWaypointShape(record)) return { match: 'none', missing: 'a dropoff (dropoff_name / dropoff_address, or a dropoff object)' }
-  if (!UBER_ONLY_FIELDS.some((key) => key in record)) return { match: 'shape', missing: NO_UBER_FIELDS }
+  if (!hasAnyKey(record, UBER_ONLY_FIELDS)) return { match: 'shape', missing: NO_UBER_FIELDS }
   return { match: 'distinct', missing: '' }
 }
 
