@@ -12,7 +12,15 @@ export function cleanText (value: string): string {
   return NEEDS_FOLDING.test(value) ? value.replace(FOLDABLE, ' ').trim() : value.trim()
 }
 
+/** True when the UTF-16 unit is certainly neither a comma nor whitespace (printable ASCII other than space and comma). */
+function isPlainAscii (c: number): boolean {
+  return c > 0x20 && c < 0x7f && c !== 0x2c
+}
+
 /** Like `cleanText`, but a line break in an address separates parts, so it becomes a comma for the address parser. */
 export function cleanAddressText (value: string): string {
-  return cleanText(value.replace(/\s*[\r\n]+\s*/g, ', ').replace(/^[,\s]+|[,\s]+$/g, ''))
+  // Most addresses are one line with nothing to strip at either end; those skip both replaces (each scans the text).
+  const lines = value.includes('\n') || value.includes('\r') ? value.replace(/\s*[\r\n]+\s*/g, ', ') : value
+  const ends = isPlainAscii(lines.charCodeAt(0)) && isPlainAscii(lines.charCodeAt(lines.length - 1)) ? lines : lines.replace(/^[,\s]+|[,\s]+$/g, '')
+  return cleanText(ends)
 }

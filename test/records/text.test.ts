@@ -19,4 +19,18 @@ describe('cleanAddressText', () => {
   it('turns line breaks into commas so the parser sees the parts', () => {
     expect(cleanAddressText('100 Maiden Ln\nFloor 2\r\nNew York, NY 10038\n')).toBe('100 Maiden Ln, Floor 2, New York, NY 10038')
   })
+
+  it('strips commas and whitespace at either end, whatever UTF-16 unit starts or ends the text', () => {
+    // The rule as regexes; cleanAddressText skips them when a line has no break and plain ends, so check every unit.
+    const rule = (value: string): string => cleanText(value.replace(/\s*[\r\n]+\s*/g, ', ').replace(/^[,\s]+|[,\s]+$/g, ''))
+    const wrong: string[] = []
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c)
+      for (const text of [`${ch}1 Main St, Austin`, `1 Main St, Austin${ch}`, `1 Main St${ch}Austin`, `${ch}`, `,${ch}1 Main St${ch},`]) {
+        if (cleanAddressText(text) !== rule(text)) wrong.push(`U+${c.toString(16).padStart(4, '0')} in ${JSON.stringify(text)}`)
+      }
+    }
+    expect(wrong).toEqual([])
+    expect(cleanAddressText(', 1 Main St\r\n\r\nAustin ,')).toBe('1 Main St, Austin')
+  })
 })

@@ -4,7 +4,7 @@ import type { Address } from '../../model/label-data.ts'
 import { joinPath } from '../field-paths.ts'
 import { kindOf, type RecordReader } from '../reader.ts'
 import { cleanAddressText, cleanText } from '../text.ts'
-import { countryCode, TRAILING_COUNTRY } from './country.ts'
+import { countryCode, trailingCountry } from './country.ts'
 import { parseUsAddress } from './parse-us.ts'
 import { usStateCode } from './us-states.ts'
 
@@ -128,7 +128,7 @@ export function structuredAddress (r: RecordReader, parts: AddressParts, label: 
 export function textAddress (r: RecordReader, raw: string, path: string, label: string, givenCountry?: string): Address {
   let text = cleanAddressText(raw)
   let country = givenCountry ?? 'US'
-  const trailing = TRAILING_COUNTRY.exec(text)
+  const trailing = trailingCountry(text)
   if (trailing !== null) {
     country = countryCode(trailing[1] ?? '') ?? 'US'
     text = text.slice(0, trailing.index).replace(/[,\s]+$/, '')

@@ -21,3 +21,13 @@ export function countryCode (value: string): string | undefined {
 
 /** Matches a trailing country name after a comma or a ZIP code: `…, CA 92011, United States`. */
 export const TRAILING_COUNTRY = /(?:,|(?<=\d))\s*(united states of america|united states|u\.s\.a\.?|usa|u\.s\.?|us|canada|mexico|australia|new zealand)$/i
+
+/**
+ * TRAILING_COUNTRY's match in `text`, or null. Every name it knows ends in a, s, o, d or a dot, so text ending in
+ * anything else (a ZIP, usually) cannot match and skips a regex that tries every position of the line.
+ */
+export function trailingCountry (text: string): RegExpExecArray | null {
+  const last = text.charCodeAt(text.length - 1) | 0x20 // lower case for letters; '.' (0x2e) stays itself
+  if (last !== 0x61 && last !== 0x73 && last !== 0x6f && last !== 0x64 && last !== 0x2e) return null
+  return TRAILING_COUNTRY.exec(text)
+}

@@ -22,8 +22,11 @@ const UNIT_DESIGNATORS = new Set('apt apartment suite ste unit fl floor rm room 
 /** A unit designator with its value ("Apt. 121", "Ste E", "# 6th", "Floor 2", "6th Floor") and anything after it. */
 const SUB_PREMISE = /^(.*?\S)\s*,?\s+((?:(?:apt|apartment|suite|ste|unit|fl|floor|rm|room|bldg|building|dept|lot|spc|space|trlr)\.?\s*#?\s*(?:[a-z]?\d[\w-]*|[a-z])\b|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:floor|fl)\b).*)$/i
 
+/** A token in lower case without one trailing `.` or `,` (a char-code check: this runs for every token of a line). */
 function word (token: string | undefined): string {
-  return (token ?? '').toLowerCase().replace(/[.,]$/, '')
+  const lower = (token ?? '').toLowerCase()
+  const last = lower.charCodeAt(lower.length - 1)
+  return last === 0x2e || last === 0x2c ? lower.slice(0, -1) : lower
 }
 
 function isUnitValue (token: string | undefined): boolean {

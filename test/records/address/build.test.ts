@@ -23,7 +23,10 @@ const PARSED: [string, string[], string, string, string | undefined][] = [
   ['500 W Madison St Suite 1000 Chicago, IL 60661 USA', ['500 W Madison St', 'Suite 1000'], 'Chicago', 'IL', '60661'],
   ['  742 Evergreen Terrace,   Springfield,  OR  97477  ', ['742 Evergreen Terrace'], 'Springfield', 'OR', '97477'],
   ['233 S Wacker Dr, Chicago, IL', ['233 S Wacker Dr'], 'Chicago', 'IL', undefined],
-  ['1 Main St, Kansas City, MO 64105', ['1 Main St'], 'Kansas City', 'MO', '64105']
+  ['1 Main St, Kansas City, MO 64105', ['1 Main St'], 'Kansas City', 'MO', '64105'],
+  // Abbreviations with their dots: "St." is a street suffix, "N." a directional, "Apt." a unit designator.
+  ['77 Elm St. Apt. 3 Springfield IL 62701', ['77 Elm St.', 'Apt. 3'], 'Springfield', 'IL', '62701'],
+  ['9 Oak Ave. N. Portland OR 97201', ['9 Oak Ave. N.'], 'Portland', 'OR', '97201']
 ]
 
 describe('one-line addresses', () => {
