@@ -23,7 +23,7 @@ export interface ResolvedTextSpec extends CompiledTextSpec {
 /** A region in dots. */
 export type ResolvedRegion =
   | { kind: 'text', rect: DotRect, place: TextPlacement, spec: ResolvedTextSpec }
-  | { kind: 'column', rect: DotRect, gap: number, items: Array<ResolvedTextSpec & { height: number }> }
+  | { kind: 'column', rect: DotRect, gap: number, items: ResolvedTextSpec[] }
   | { kind: 'line' | 'box', rect: DotRect, thickness: number }
 
 /** One arrangement in dots. */
@@ -86,10 +86,7 @@ function resolveRegion (template: Template, region: CompiledRegion, font: LabelF
       kind: 'column',
       rect,
       gap: inchesToDots(region.gap, dpi),
-      items: region.items.map((item) => {
-        const height = inchesToDots(item.height, dpi)
-        return { ...resolveText(template, item, rect.width, height, font, dpi), height }
-      })
+      items: region.items.map((item) => resolveText(template, item, rect.width, inchesToDots(item.height, dpi), font, dpi))
     }
     case 'line': return { kind: 'line', rect, thickness: Math.max(1, Math.min(rect.width, rect.height)) }
     case 'box': return { kind: 'box', rect, thickness: Math.max(1, inchesToDots(region.thickness, dpi)) }
@@ -110,5 +107,17 @@ function resolveText (template: Template, spec: CompiledTextSpec, run: number, c
   if (maxSize < minSize) {
     throw new InvalidTemplateError(template.file, [{ path: spec.path, rule: 'too_short', message: `one line at minFontSize ${spec.minFontSize} in does not fit the region's ${cross} dots at ${dpi} dpi with font ${font.name}` }])
   }
-  return { ...spec, box: { run, cross, maxSize, minSize, maxLines: spec.maxLines, lineSpacing: template.lineSpacing } }
+  // One literal, not a spread of the compiled spec: every resolved spec then shares one hidden class, and layout's
+  // reads of spec fields stay monomorphic (spreads of text and column specs gave seven shapes).
+  return {
+    id: spec.id,
+    path: spec.path,
+    text: spec.text,
+    fontSize: spec.fontSize,
+    minFontSize: spec.minFontSize,
+    maxLines: spec.maxLines,
+    align: spec.align,
+    truncate: spec.truncate,
+    box: { run, cross, maxSize, minSize, maxLines: spec.maxLines, lineSpacing: template.lineSpacing }
+  }
 }
