@@ -3,7 +3,7 @@
 import type { FieldIssue } from '../errors.ts'
 import type { Address, LabelData } from '../model/label-data.ts'
 import { usStateCode } from './address/us-states.ts'
-import { E164 } from './phone.ts'
+import { isE164 } from './phone.ts'
 import type { CarrierFacts } from './types.ts'
 
 /** DashLink character limits. */
@@ -75,9 +75,9 @@ function itemRules (check: Check, items: CarrierFacts['items']): void {
 function phoneRules (check: Check, data: LabelData, facts: CarrierFacts): void {
   const phone = data.recipient.phone
   if (phone === undefined) add(check, facts.recipientPhonePath, 'required', 'recipient phone number is required by DashLink (E.164, e.g. +16505555555)')
-  else if (!E164.test(phone)) add(check, pathOf(check, 'recipient.phone'), 'e164', `phone "${phone}" is not E.164 (e.g. +16505555555)`)
+  else if (!isE164(phone)) add(check, pathOf(check, 'recipient.phone'), 'e164', `phone "${phone}" is not E.164 (e.g. +16505555555)`)
   const shipperPhone = data.shipper.phone
-  if (shipperPhone !== undefined && !E164.test(shipperPhone)) add(check, pathOf(check, 'shipper.phone'), 'e164', `phone "${shipperPhone}" is not E.164 (e.g. +16505555555)`)
+  if (shipperPhone !== undefined && !isE164(shipperPhone)) add(check, pathOf(check, 'shipper.phone'), 'e164', `phone "${shipperPhone}" is not E.164 (e.g. +16505555555)`)
 }
 
 function usAddressRules (check: Check, address: Address, label: string): void {

@@ -4,13 +4,25 @@ import type { RecordReader } from './reader.ts'
 
 /** E.164: "+", a country code that does not start with 0, at most 15 digits in all. */
 export const E164 = /^\+[1-9]\d{1,14}$/
+
+/** `E164.test(text)` from char codes: every record's phones are checked two or three times. */
+export function isE164 (text: string): boolean {
+  if (text.length < 3 || text.length > 16 || text.charCodeAt(0) !== 0x2b) return false
+  const lead = text.charCodeAt(1)
+  if (lead < 0x31 || lead > 0x39) return false
+  for (let i = 2; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x30 || c > 0x39) return false
+  }
+  return true
+}
 const PUNCTUATION = /[\s().\-/]/g
 
 /** The number in E.164 when it is or clearly can be; otherwise the text as given (carrier rules flag it). */
 export function normalizePhone (r: RecordReader, text: string, path: string): string {
-  if (E164.test(text)) return text
+  if (isE164(text)) return text
   const compact = text.replace(PUNCTUATION, '')
-  if (E164.test(compact)) return compact
+  if (isE164(compact)) return compact
   let e164: string | undefined
   if (/^[2-9]\d{2}[2-9]\d{6}$/.test(compact)) e164 = `+1${compact}`
   else if (/^1[2-9]\d{2}[2-9]\d{6}$/.test(compact)) e164 = `+${compact}`

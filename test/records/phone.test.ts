@@ -1,6 +1,6 @@
 // Phone numbers: E.164 kept, punctuation removed, a bare US number completed with +1 and a warning.
 import { describe, expect, it } from 'vitest'
-import { normalizePhone } from '../../src/records/phone.ts'
+import { E164, isE164, normalizePhone } from '../../src/records/phone.ts'
 import { RecordReader } from '../../src/records/reader.ts'
 
 function phone (text: string): { value: string, warnings: string[] } {
@@ -23,5 +23,14 @@ describe('normalizePhone', () => {
   it('returns anything else as given (carrier rules flag it)', () => {
     expect(phone('555-1234')).toEqual({ value: '555-1234', warnings: [] })
     expect(phone('0123456789')).toEqual({ value: '0123456789', warnings: [] })
+  })
+})
+
+describe('isE164', () => {
+  it('agrees with the E.164 pattern on every length, lead digit and stray character', () => {
+    const texts = ['', '+', '+1', '+12', '+0123', '1234', '+123456789012345', '+1234567890123456', '+12345678901234', '+1 234', '+1-234', '++123', '+12a', '+１23', '+123\n']
+    for (let c = 0; c < 0x80; c++) texts.push(`+1${String.fromCharCode(c)}`, `${String.fromCharCode(c)}123`, `+${String.fromCharCode(c)}23`)
+    for (let n = 0; n <= 17; n++) texts.push(`+${'9'.repeat(n)}`)
+    for (const text of texts) expect(isE164(text), JSON.stringify(text)).toBe(E164.test(text))
   })
 })

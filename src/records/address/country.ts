@@ -11,8 +11,14 @@ const ALIASES: ReadonlyMap<string, string> = new Map(Object.entries({
   nz: 'NZ', nzl: 'NZ', 'new zealand': 'NZ'
 }))
 
+function isCapital (c: number): boolean {
+  return c >= 0x41 && c <= 0x5a
+}
+
 /** The alpha-2 code for a country as written, or undefined when it is not recognisable. */
 export function countryCode (value: string): string | undefined {
+  // Two capital letters (`US`, what records nearly always hold) is its own code, alias or not: no trim, no case change.
+  if (value.length === 2 && isCapital(value.charCodeAt(0)) && isCapital(value.charCodeAt(1))) return value
   const text = value.trim().toLowerCase()
   const alias = ALIASES.get(text)
   if (alias !== undefined) return alias

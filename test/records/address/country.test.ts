@@ -32,3 +32,14 @@ describe('trailingCountry', () => {
     expect(trailingCountry('1 Main St, Austin, TX 78701')).toBeNull()
   })
 })
+
+describe('countryCode', () => {
+  it('returns two capital letters as themselves and reads aliases and names in any case', () => {
+    for (const code of ['US', 'CA', 'MX', 'GB', 'ZZ']) expect(countryCode(code)).toBe(code)
+    expect(countryCode(' usa ')).toBe('US')
+    expect(countryCode('United States of America')).toBe('US')
+    expect(countryCode('gb')).toBe('GB')
+    expect(countryCode('Canada')).toBe('CA')
+    for (const text of ['U', 'USAA', 'Narnia', 'constructor', 'U1', '']) expect(countryCode(text), text).toBeUndefined()
+  })
+})
