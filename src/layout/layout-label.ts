@@ -5,11 +5,11 @@ import type { LabelFont } from '../fonts/index.ts'
 import type { LabelData, LabelWarning } from '../model/label-data.ts'
 import type { Label, LabelElement } from '../model/label.ts'
 import { labelSizeDots, type Dpi } from '../units.ts'
-import { FIELDS, MAX_ADDRESS_LINES, MAX_REFERENCES, type FieldGetter } from './fields.ts'
+import { MAX_ADDRESS_LINES, MAX_REFERENCES } from './fields.ts'
 import { placeBarcode } from './place-barcode.ts'
 import { placeText } from './place-text.ts'
 import { resolveTemplate, type ResolvedRegion } from './resolve.ts'
-import type { Template } from './template.ts'
+import type { Template, UnprintedField } from './template.ts'
 
 /** What a label is laid out with: all loaded once at start-up. */
 export interface LayoutOptions {
@@ -46,14 +46,12 @@ function unprinted (path: string): LabelWarning {
 }
 
 /** Values the label data has but the template does not print are reported, never dropped silently. */
-function reportUnprinted (paths: readonly string[], data: LabelData, warnings: LabelWarning[]): void {
+function reportUnprinted (fields: readonly UnprintedField[], data: LabelData, warnings: LabelWarning[]): void {
   let last = ''
-  for (const field of paths) {
-    if ((FIELDS.get(field) as FieldGetter)(data) === '') continue
-    // A reference is one value to the user: `references.4`, not its label and value apart (adjacent in FIELDS).
-    const path = field.startsWith('references.') ? field.slice(0, field.lastIndexOf('.')) : field
-    if (path !== last) warnings.push(unprinted(path))
-    last = path
+  for (const field of fields) {
+    if (field.get(data) === '') continue
+    if (field.reportAs !== last) warnings.push(unprinted(field.reportAs))
+    last = field.reportAs
   }
   for (let i = MAX_REFERENCES; i < data.references.length; i++) warnings.push(unprinted(`references.${i}`))
   for (const [who, address] of [['shipper', data.shipper.address], ['recipient', data.recipient.address]] as const) {

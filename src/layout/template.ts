@@ -2,7 +2,7 @@
 // Still in inches: dots depend on the density and are worked out per density in resolve.ts.
 import type { FieldIssue } from '../errors.ts'
 import { arrangeRegions, type BarcodeDirection } from './arrangement.ts'
-import { FIELDS } from './fields.ts'
+import { FIELDS, type FieldGetter } from './fields.ts'
 import { compileText, type CompiledText } from './placeholders.ts'
 import { DEFAULT_LINE_SPACING } from './template-rules.ts'
 import type { ColumnItemSpec, RectSpec, TemplateFile, TextRegionSpec } from './template-schema.ts'
@@ -32,12 +32,19 @@ export type CompiledRegion =
   | { kind: 'line', path: string, rect: RectSpec }
   | { kind: 'box', path: string, rect: RectSpec, thickness: number }
 
+/** A label-data field an arrangement does not print, ready to check on every label. */
+export interface UnprintedField {
+  get: FieldGetter
+  /** The path the warning names: the field's, or for a reference's label or value the reference's (`references.4`). */
+  reportAs: string
+}
+
 /** The barcode box and the regions of one arrangement. */
 export interface CompiledArrangement {
   barcode: RectSpec
   regions: CompiledRegion[]
   /** Label-data fields no region of this arrangement prints; a label that has one gets a warning. */
-  unprinted: string[]
+  unprinted: UnprintedField[]
 }
 
 /** A loaded template, as layoutLabel takes it. */
@@ -60,13 +67,17 @@ function rectOf (r: RectSpec): RectSpec {
 }
 
 /** Fields none of `regions` prints; the tracking code is always printed as the barcode. */
-function unprintedFields (regions: CompiledRegion[]): string[] {
+function unprintedFields (regions: CompiledRegion[]): UnprintedField[] {
   const printed = new Set<string>(['trackingCode'])
   for (const r of regions) {
     const specs = r.kind === 'text' ? [r.spec] : r.kind === 'column' ? r.items : []
     for (const s of specs) for (const p of s.text.placeholders) printed.add(p.path)
   }
-  return [...FIELDS.keys()].filter((path) => !printed.has(path))
+  // A reference is one value to the user: `references.4`, not its label and value apart (adjacent in FIELDS).
+  return [...FIELDS].filter(([path]) => !printed.has(path)).map(([path, get]) => ({
+    get,
+    reportAs: path.startsWith('references.') ? path.slice(0, path.lastIndexOf('.')) : path
+  }))
 }
 
 /** Compiles a template file that passed the schema and the rules; returns placeholder problems instead. */
