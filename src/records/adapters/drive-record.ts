@@ -109,7 +109,7 @@ function readItems (r: RecordReader, record: Rec): ItemsRead {
   const list = r.array(record, 'items', BASE) ?? []
   // The first item with a known unit sets it; an unknown unit is already an issue of its own.
   let unit: { unit: Weight['unit'], at: string } | undefined
-  const totals = sumItems(r, list, path, (item, at) => {
+  const totals = sumItems(r, list, path, (_r, item, at) => {
     const itemUnit = weightUnit(r, r.object(item, 'item_options', at), 'weight_unit', `${at}.item_options`, 'lb')
     if (itemUnit === undefined) return measure(r, item, 'weight', at)
     if (unit === undefined) unit = { unit: itemUnit, at }

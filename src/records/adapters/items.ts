@@ -17,7 +17,7 @@ export interface ItemTotals {
 }
 
 /** Sums a list of items read by `weightOf` (which reports its own problems); a missing quantity counts as 1. */
-export function sumItems (r: RecordReader, list: unknown[], path: string, weightOf: (item: Rec, at: string) => number | undefined): ItemTotals {
+export function sumItems (r: RecordReader, list: unknown[], path: string, weightOf: (r: RecordReader, item: Rec, at: string) => number | undefined): ItemTotals {
   const items: Rec[] = []
   const named: { name?: string, quantity?: number }[] = []
   let total = 0
@@ -30,7 +30,7 @@ export function sumItems (r: RecordReader, list: unknown[], path: string, weight
     const given = r.number(entry, 'quantity', at)
     if (i === 0) firstQuantity = given
     const quantity = given ?? 1
-    const weight = weightOf(entry, at)
+    const weight = weightOf(r, entry, at)
     if (weight === undefined) weighed = false
     else total += weight * quantity
     named.push({ name: r.text(entry, 'name', at), quantity })

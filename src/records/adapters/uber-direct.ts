@@ -6,7 +6,7 @@ import { hasAnyKey, isRec, type Rec, type RecordReader } from '../reader.ts'
 import type { AdapterResult, CarrierFacts, Detection, ReferenceChoice, SourceAdapter, TrackingCandidate } from '../types.ts'
 import { recordField, referenceChoice, valueOf } from './common.ts'
 import { sumItems } from './items.ts'
-import { readWaypointRecord } from './waypoint-label.ts'
+import { readWaypointRecord, type WaypointExtras } from './waypoint-label.ts'
 import { hasWaypointShape } from './waypoint-record.ts'
 
 /** Fields only Uber Direct has (Postmates' delivery object has none of them). */
@@ -37,27 +37,33 @@ function barcodeCandidates (record: Rec): TrackingCandidate[] {
 }
 
 function tracking (record: Rec): TrackingCandidate[] {
-  return [
-    ...barcodeCandidates(record),
+  const candidates = barcodeCandidates(record)
+  candidates.push(
     { path: 'record.id', value: record.id },
     { path: 'record.uuid', value: record.uuid },
     { path: 'record.external_id', value: record.external_id, fallback: REFERENCE_FALLBACK },
     { path: 'record.manifest_reference', value: record.manifest_reference, fallback: REFERENCE_FALLBACK },
     { path: 'record.manifest.reference', value: valueOf(record, MANIFEST_REFERENCE), fallback: REFERENCE_FALLBACK }
-  ]
+  )
+  return candidates
+}
+
+/** Item weights in grams, as sumItems reads them. */
+function gramsOf (r: RecordReader, item: Rec, at: string): number | undefined {
+  return measure(r, item, 'weight', at)
 }
 
 /** `manifest_items`: grams × quantity summed; centimetre dimensions (length, depth, height) of a single item. */
 function readItems (r: RecordReader, record: Rec): { pkg?: PackageInfo, facts: CarrierFacts['items'] } {
   const path = 'record.manifest_items'
   const list = r.array(record, 'manifest_items', 'record') ?? []
-  const totals = sumItems(r, list, path, (item, at) => measure(r, item, 'weight', at))
+  const totals = sumItems(r, list, path, gramsOf)
   const first = totals.items.length === 1 ? totals.items[0] : undefined
-  const dims = first === undefined ? undefined : r.object(first, 'dimensions', `${path}.0`)
-  const at = `${path}.0.dimensions`
+  const dims = first === undefined ? undefined : r.object(first, 'dimensions', 'record.manifest_items.0')
+  const at = 'record.manifest_items.0.dimensions'
   const dimensions = dims === undefined ? undefined : dimensionsOf(measure(r, dims, 'length', at), measure(r, dims, 'depth', at), measure(r, dims, 'height', at), 'cm')
   const pkg: PackageInfo = {}
-  if (totals.weight !== undefined) { pkg.weight = { value: totals.weight, unit: 'g' }; r.map('package.weight', list.length === 1 ? `${path}.0.weight` : path) }
+  if (totals.weight !== undefined) { pkg.weight = { value: totals.weight, unit: 'g' }; if (list.length === 1) r.map('package.weight', 'record.manifest_items.0', 'weight'); else r.map('package.weight', path) }
   if (dimensions !== undefined) { pkg.dimensions = dimensions; r.map('package.dimensions', at) }
   // `manifest` is text in a create request (deprecated) and a ManifestInfo object in the Delivery object.
   const manifest = isRec(record.manifest) ? record.manifest : undefined
@@ -67,17 +73,18 @@ function readItems (r: RecordReader, record: Rec): { pkg?: PackageInfo, facts: C
     r.map('package.description', totals.summary !== undefined ? path : manifest === undefined ? 'record.manifest' : 'record.manifest.description')
   }
   // Uber Direct requires quantity; when it is missing the courier still gets one of the item.
-  const quantity = first === undefined ? undefined : totals.firstQuantity ?? 1
-  return {
-    ...(Object.keys(pkg).length === 0 ? {} : { pkg }),
-    facts: { path, count: list.length, ...(quantity === undefined ? {} : { quantity }), weighed: pkg.weight !== undefined, measured: dimensions !== undefined }
-  }
+  const facts: CarrierFacts['items'] = { path, count: list.length, weighed: pkg.weight !== undefined, measured: dimensions !== undefined }
+  if (first !== undefined) facts.quantity = totals.firstQuantity ?? 1
+  return pkg.weight === undefined && pkg.dimensions === undefined && pkg.description === undefined ? { facts } : { pkg, facts }
 }
 
 function references (record: Rec): ReferenceChoice[] {
   const ref = referenceChoice('Ref#', record, REF_FIELDS)
   const ext = referenceChoice('Ext#', record, EXT_FIELDS)
-  return [ref, ext].filter((c): c is ReferenceChoice => c !== undefined)
+  const choices: ReferenceChoice[] = []
+  if (ref !== undefined) choices.push(ref)
+  if (ext !== undefined) choices.push(ext)
+  return choices
 }
 
 const NO_UBER_FIELDS = `any Uber Direct field (${UBER_ONLY_FIELDS.join(', ')})`
@@ -90,7 +97,9 @@ function detect (record: Rec): Detection {
 
 function read (record: Rec, r: RecordReader): AdapterResult | undefined {
   const { pkg, facts } = readItems(r, record)
-  return readWaypointRecord(r, record, { carrierLine: 'Uber Direct', items: facts, tracking: tracking(record), references: references(record), ...(pkg === undefined ? {} : { pkg }) })
+  const extras: WaypointExtras = { carrierLine: 'Uber Direct', items: facts, tracking: tracking(record), references: references(record) }
+  if (pkg !== undefined) extras.pkg = pkg
+  return readWaypointRecord(r, record, extras)
 }
 
 /** Adapter for Uber Direct records. */
