@@ -6,7 +6,7 @@ import { hasAnyKey, isRec, type Rec, type RecordReader } from '../reader.ts'
 import type { AdapterResult, Detection, ReferenceChoice, SourceAdapter } from '../types.ts'
 import { recordField, referenceChoice, valueOf } from './common.ts'
 import { UBER_ONLY_FIELDS } from './uber-direct.ts'
-import { readWaypointRecord } from './waypoint-label.ts'
+import { readWaypointRecord, type WaypointExtras } from './waypoint-label.ts'
 import { hasWaypointShape } from './waypoint-record.ts'
 
 const REFERENCE_FALLBACK = 'no Postmates delivery id in the record (a create request); the manifest reference is printed as the barcode'
@@ -35,9 +35,8 @@ function detect (record: Rec): Detection {
 function read (record: Rec, r: RecordReader): AdapterResult | undefined {
   const pkg = description(r, record)
   const ref = referenceChoice('Ref#', record, REFERENCE_FIELDS)
-  return readWaypointRecord(r, record, {
+  const extras: WaypointExtras = {
     carrierLine: 'Postmates',
-    ...(pkg === undefined ? {} : { pkg }),
     items: { path: 'record.manifest', count: 0, weighed: false, measured: false },
     tracking: [
       { path: 'record.id', value: record.id },
@@ -45,7 +44,9 @@ function read (record: Rec, r: RecordReader): AdapterResult | undefined {
       { path: 'record.manifest.reference', value: valueOf(record, MANIFEST_REFERENCE), fallback: REFERENCE_FALLBACK }
     ],
     references: ref === undefined ? [] : [ref] satisfies ReferenceChoice[]
-  })
+  }
+  if (pkg !== undefined) extras.pkg = pkg
+  return readWaypointRecord(r, record, extras)
 }
 
 /** Adapter for Postmates v1 records. */

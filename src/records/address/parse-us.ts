@@ -83,7 +83,11 @@ export function parseUsAddress (text: string): ParsedUsAddress | undefined {
   if (zip !== null) rest = rest.slice(0, zip.index)
   const found = takeState(rest)
   if (found === undefined) return undefined
-  const segments = found.before.split(',').map((s) => s.trim()).filter((s) => s !== '')
+  const segments: string[] = []
+  for (const part of found.before.split(',')) {
+    const segment = part.trim()
+    if (segment !== '') segments.push(segment)
+  }
   let streetSegments: string[]
   let city: string
   if (segments.length >= 2) {
@@ -96,8 +100,9 @@ export function parseUsAddress (text: string): ParsedUsAddress | undefined {
     streetSegments = split.street
   }
   if (city === '' || /^\d/.test(city)) return undefined
-  const [first, ...others] = streetSegments
-  const lines = first === undefined ? [] : [...(others.length === 0 ? splitSubPremise(first) : [first]), ...others]
-  if (lines.length === 0) return undefined
+  const first = streetSegments[0]
+  if (first === undefined) return undefined
+  // One street segment may hold the sub-premise too; several are already street, then sub-premise lines.
+  const lines = streetSegments.length === 1 ? splitSubPremise(first) : streetSegments
   return { lines, city, region: found.state, postalCode: zip?.[1] }
 }
