@@ -9,7 +9,16 @@ const NEEDS_FOLDING = /[\t\n\v\f\r\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200b\
 
 /** Trims and folds every run of whitespace or control characters into one space. */
 export function cleanText (value: string): string {
-  return NEEDS_FOLDING.test(value) ? value.replace(FOLDABLE, ' ').trim() : value.trim()
+  // Most text is already clean: printable ASCII and Latin/Greek/Cyrillic… letters with single inner spaces. One scan
+  // of its char codes proves that and returns it as is; anything else takes the regexes.
+  const last = value.length - 1
+  let previous = 0x20
+  for (let i = 0; i <= last; i++) {
+    const c = value.charCodeAt(i)
+    if ((c > 0x20 && c < 0x7f) || (c >= 0xa1 && c < 0x1680) || (c === 0x20 && previous !== 0x20 && i !== last)) previous = c
+    else return NEEDS_FOLDING.test(value) ? value.replace(FOLDABLE, ' ').trim() : value.trim()
+  }
+  return value
 }
 
 /** True when the UTF-16 unit is certainly neither a comma nor whitespace (printable ASCII other than space and comma). */

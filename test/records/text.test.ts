@@ -13,6 +13,26 @@ describe('cleanText', () => {
     expect(cleanText('Zoë Łukasiewicz-Ödegaard ^XZ ~JR _')).toBe('Zoë Łukasiewicz-Ödegaard ^XZ ~JR _')
     expect(cleanText('')).toBe('')
   })
+
+  it('treats every UTF-16 unit, alone, inside, first, last or doubled, as the folding rule says', () => {
+    // The rule as a regex; cleanText returns clean text without running it, so check every unit in every position.
+    const rule = (value: string): string => value.replace(/[\s\u0000-\u001f\u007f-\u009f\u200b\ufeff]+/g, ' ').trim()
+    const wrong: string[] = []
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c)
+      for (const text of [ch, `a${ch}b`, `${ch}ab`, `ab${ch}`, `a${ch}${ch}b`, `a ${ch}b`, `a${ch} b`]) {
+        if (cleanText(text) !== rule(text)) wrong.push(`U+${c.toString(16).padStart(4, '0')} in ${JSON.stringify(text)}`)
+      }
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it('folds a double space and trims a single space at either end of otherwise clean text', () => {
+    expect(cleanText('Jane  Doe')).toBe('Jane Doe')
+    expect(cleanText(' Jane Doe')).toBe('Jane Doe')
+    expect(cleanText('Jane Doe ')).toBe('Jane Doe')
+    expect(cleanText(' ')).toBe('')
+  })
 })
 
 describe('cleanAddressText', () => {
