@@ -41,8 +41,15 @@ export class FieldPaths {
     return map
   }
 
-  /** `toMap` as a plain object, for callers that index it by path. */
+  /**
+   * `toMap` as a plain object, for callers that index it by path. Assigning in log order gives what
+   * Object.fromEntries(toMap()) gives (a re-noted field keeps its first place, takes its last path) without the Map;
+   * label paths are this module's own dotted names, never `__proto__` or an index.
+   */
   toObject (): Record<string, string> {
-    return Object.fromEntries(this.toMap())
+    const object: Record<string, string> = {}
+    const log = this.#log
+    for (let i = 0; i < log.length; i += 4) object[joinPath(log[i] as string, log[i + 1])] = joinPath(log[i + 2] as string, log[i + 3])
+    return object
   }
 }
