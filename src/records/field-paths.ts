@@ -33,18 +33,10 @@ export class FieldPaths {
     return undefined
   }
 
-  /** Every label field with its record path; a field noted twice keeps its first place and its last path (as a Map). */
-  toMap (): Map<string, string> {
-    const map = new Map<string, string>()
-    const log = this.#log
-    for (let i = 0; i < log.length; i += 4) map.set(joinPath(log[i] as string, log[i + 1]), joinPath(log[i + 2] as string, log[i + 3]))
-    return map
-  }
-
   /**
-   * `toMap` as a plain object, for callers that index it by path. Assigning in log order gives what
-   * Object.fromEntries(toMap()) gives (a re-noted field keeps its first place, takes its last path) without the Map;
-   * label paths are this module's own dotted names, never `__proto__` or an index.
+   * Every label field with its record path, as a plain object for callers that index it by path. Assigned in note
+   * order: a field noted twice keeps its first place and takes its last path, as a Map would give it. Label paths
+   * are the adapters' own dotted names, never `__proto__` or an array index, so plain assignment is safe.
    */
   toObject (): Record<string, string> {
     const object: Record<string, string> = {}
