@@ -32,20 +32,23 @@ export function firstText (r: RecordReader, obj: Rec | undefined, keys: readonly
   return undefined
 }
 
+/** Reads an address object's parts; `r` takes what it reports (a module function, so no closure per record). */
+export type AddressReader = (address: Rec, path: string, r: RecordReader) => AddressParts
+
 /** An address value that is either a free-text string or an object read by `parts`; undefined when absent or unusable. */
-export function addressValue (r: RecordReader, value: unknown, path: string, label: string, parts: (address: Rec, path: string) => AddressParts): Address | undefined {
+export function addressValue (r: RecordReader, value: unknown, path: string, label: string, parts: AddressReader): Address | undefined {
   if (isAbsent(value)) return undefined
   if (typeof value === 'string') return textAddress(r, value, path, label)
   if (isRec(value)) {
     r.map(label, path)
-    return structuredAddress(r, parts(value, path), label)
+    return structuredAddress(r, parts(value, path, r), label)
   }
   r.issue(path, 'type', `must be an address object or one line of text, got ${kindOf(value)}`)
   return undefined
 }
 
 /** The address at `base.key` (see addressValue). */
-export function addressAt (r: RecordReader, obj: Rec | undefined, key: string, base: string, label: string, parts: (address: Rec, path: string) => AddressParts): Address | undefined {
+export function addressAt (r: RecordReader, obj: Rec | undefined, key: string, base: string, label: string, parts: AddressReader): Address | undefined {
   return addressValue(r, obj?.[key], `${base}.${key}`, label, parts)
 }
 

@@ -20,7 +20,7 @@ function reportHidden (r: RecordReader, address: Rec, path: string): void {
 }
 
 /** The parts of a generic address; their paths stay as pieces (`path` + key) until something is reported. */
-function genericAddressParts (r: RecordReader, address: Rec, path: string): AddressParts {
+function genericAddressParts (address: Rec, path: string, r: RecordReader): AddressParts {
   reportHidden(r, address, path)
   const given = address.lines
   let lines: Part[]
@@ -90,7 +90,7 @@ function readShipper (r: RecordReader, record: Rec): Shipper | undefined {
   const name = mappedText(r, shipper, 'name', base, 'shipper.name')
   if (name === undefined) r.required(`${base}.name`, 'shipper name is required')
   const phone = mappedPhone(r, shipper, 'phone', base, 'shipper.phone')
-  const address = addressAt(r, shipper, 'address', base, 'shipper.address', (a, at) => genericAddressParts(r, a, at))
+  const address = addressAt(r, shipper, 'address', base, 'shipper.address', genericAddressParts)
   if (name === undefined) return undefined
   const info: Shipper = { name }
   if (phone !== undefined) info.phone = phone
@@ -105,7 +105,7 @@ function read (record: Rec, r: RecordReader): AdapterResult | undefined {
   if (recipient === undefined) r.required(base, 'recipient { name, address } is required')
   const name = mappedText(r, recipient, 'name', base, 'recipient.name')
   if (recipient !== undefined && name === undefined) r.required(`${base}.name`, 'recipient name is required')
-  const address = addressAt(r, recipient, 'address', base, 'recipient.address', (a, at) => genericAddressParts(r, a, at))
+  const address = addressAt(r, recipient, 'address', base, 'recipient.address', genericAddressParts)
   if (recipient !== undefined && address === undefined && !r.issues.some((i) => i.path.startsWith(`${base}.address`))) {
     r.issue(`${base}.address`, 'required', 'recipient address is required')
   }
