@@ -66,7 +66,14 @@ export class RecordReader {
 
   /** Free text: cleaned; empty, null or missing → undefined; any non-string is an issue. */
   text (obj: Rec | undefined, key: string, base: string): string | undefined {
-    const value = obj?.[key]
+    return this.textValue(obj?.[key], base, key)
+  }
+
+  /**
+   * `text` for a value the caller already read (`record.shipper` as a named property: a hot adapter reads the
+   * fields of records of one shape faster that way than by a computed key); `base.key` names it in issues.
+   */
+  textValue (value: unknown, base: string, key: string): string | undefined {
     if (value === undefined || value === null) return undefined
     if (typeof value !== 'string') {
       this.issue(`${base}.${key}`, 'type', `must be a string, got ${kindOf(value)}`)
@@ -78,9 +85,13 @@ export class RecordReader {
 
   /** An identifier: text, or a whole number (JSON keeps every digit of a safe integer). */
   code (obj: Rec | undefined, key: string, base: string): string | undefined {
-    const value = obj?.[key]
+    return this.codeValue(obj?.[key], base, key)
+  }
+
+  /** `code` for a value the caller already read (see textValue). */
+  codeValue (value: unknown, base: string, key: string): string | undefined {
     if (typeof value === 'number') return this.integerText(value, `${base}.${key}`)
-    return this.text(obj, key, base)
+    return this.textValue(value, base, key)
   }
 
   /** A number, or a string holding one (spreadsheet exports); empty, null or missing → undefined. */
@@ -101,7 +112,11 @@ export class RecordReader {
 
   /** A nested object; empty string or null → undefined. */
   object (obj: Rec | undefined, key: string, base: string): Rec | undefined {
-    const value = obj?.[key]
+    return this.objectValue(obj?.[key], base, key)
+  }
+
+  /** `object` for a value the caller already read (see textValue). */
+  objectValue (value: unknown, base: string, key: string): Rec | undefined {
     if (isAbsent(value)) return undefined
     if (isRec(value)) return value
     this.issue(`${base}.${key}`, 'type', `must be an object, got ${kindOf(value)}`)

@@ -7,18 +7,28 @@ import type { ReferenceChoice } from '../types.ts'
 
 /** Reads free text at `base.key` and records it as label field `label`. */
 export function mappedText (r: RecordReader, obj: Rec | undefined, key: string, base: string, label: string): string | undefined {
-  const text = r.text(obj, key, base)
-  if (text !== undefined) r.map(label, `${base}.${key}`)
+  return mappedTextValue(r, obj?.[key], base, key, label)
+}
+
+/** `mappedText` for a value the caller already read (see RecordReader.textValue). */
+export function mappedTextValue (r: RecordReader, value: unknown, base: string, key: string, label: string): string | undefined {
+  const text = r.textValue(value, base, key)
+  if (text !== undefined) r.map(label, base, key)
   return text
 }
 
 /** Reads a phone number (text or a whole number) at `base.key`, completing a bare US number to E.164. */
 export function mappedPhone (r: RecordReader, obj: Rec | undefined, key: string, base: string, label: string): string | undefined {
+  return mappedPhoneValue(r, obj?.[key], base, key, label)
+}
+
+/** `mappedPhone` for a value the caller already read (see RecordReader.textValue). */
+export function mappedPhoneValue (r: RecordReader, value: unknown, base: string, key: string, label: string): string | undefined {
   // Spreadsheet exports send phone numbers as numbers; every digit survives for a phone-sized number.
-  const text = r.code(obj, key, base)
+  const text = r.codeValue(value, base, key)
   if (text === undefined) return undefined
-  r.map(label, `${base}.${key}`)
-  return normalizePhone(r, text, `${base}.${key}`)
+  r.map(label, base, key)
+  return normalizePhone(r, text, base, key)
 }
 
 /** The first of `keys` holding text, with its path; for fields with fallbacks (business name, then store id). */
@@ -26,7 +36,7 @@ export function firstText (r: RecordReader, obj: Rec | undefined, keys: readonly
   for (const key of keys) {
     const text = asCode ? r.code(obj, key, base) : r.text(obj, key, base)
     if (text === undefined) continue
-    r.map(label, `${base}.${key}`)
+    r.map(label, base, key)
     return text
   }
   return undefined

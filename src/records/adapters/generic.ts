@@ -5,7 +5,7 @@ import { readShipDate } from '../dates.ts'
 import { dimensionsOf, lengthUnit, measure, weightUnit } from '../package.ts'
 import { isAbsent, isRec, type Rec, type RecordReader } from '../reader.ts'
 import type { AdapterResult, Detection, ReferenceChoice, SourceAdapter } from '../types.ts'
-import { addressAt, mappedPhone, mappedText } from './common.ts'
+import { addressValue, mappedPhoneValue, mappedTextValue } from './common.ts'
 
 /** `lines` wins over line1/line2 and `region` over its alias `state`; what the winner hides is reported, not dropped silently. */
 function reportHidden (r: RecordReader, address: Rec, path: string): void {
@@ -42,24 +42,27 @@ function genericAddressParts (address: Rec, path: string, r: RecordReader): Addr
   }
 }
 
+// The fields of this source's records are read as named properties (record.shipper, not record[key]): records of
+// one client share a shape, so those loads stay fast where a computed key would go through a generic lookup.
+
 function readPackage (r: RecordReader, record: Rec): PackageInfo | undefined {
-  const pkg = r.object(record, 'package', 'record')
+  const pkg = r.objectValue(record.package, 'record', 'package')
   if (pkg === undefined) return undefined
   const base = 'record.package'
   const info: PackageInfo = {}
-  const weight = r.object(pkg, 'weight', base)
+  const weight = r.objectValue(pkg.weight, base, 'weight')
   if (weight !== undefined) {
     const value = measure(r, weight, 'value', 'record.package.weight')
     const unit = weightUnit(r, weight, 'unit', 'record.package.weight')
     if (value !== undefined && unit !== undefined) { info.weight = { value, unit }; r.map('package.weight', base, 'weight') }
   }
-  const dims = r.object(pkg, 'dimensions', base)
+  const dims = r.objectValue(pkg.dimensions, base, 'dimensions')
   if (dims !== undefined) {
     const at = 'record.package.dimensions'
     const dimensions = dimensionsOf(measure(r, dims, 'length', at), measure(r, dims, 'width', at), measure(r, dims, 'height', at), lengthUnit(r, dims, 'unit', at))
     if (dimensions !== undefined) { info.dimensions = dimensions; r.map('package.dimensions', at) }
   }
-  const description = mappedText(r, pkg, 'description', base, 'package.description')
+  const description = mappedTextValue(r, pkg.description, base, 'description', 'package.description')
   if (description !== undefined) info.description = description
   return info
 }
@@ -75,22 +78,22 @@ function readReferences (r: RecordReader, record: Rec): ReferenceChoice[] {
     const label = r.text(entry, 'label', base)
     choices.push({ label: label ?? 'Ref#', options: [{ value, path: `${base}.value`, labelPath: label === undefined ? undefined : `${base}.label` }], keepDuplicate: true })
   })
-  const single = r.code(record, 'reference', 'record')
+  const single = r.codeValue(record.reference, 'record', 'reference')
   if (single !== undefined) choices.push({ label: 'Ref#', options: [{ value: single, path: 'record.reference' }], keepDuplicate: true })
   return choices
 }
 
 function readShipper (r: RecordReader, record: Rec): Shipper | undefined {
-  const shipper = r.object(record, 'shipper', 'record')
+  const shipper = r.objectValue(record.shipper, 'record', 'shipper')
   const base = 'record.shipper'
   if (shipper === undefined) {
     r.required(base, 'shipper { name, address, phone } is required')
     return undefined
   }
-  const name = mappedText(r, shipper, 'name', base, 'shipper.name')
+  const name = mappedTextValue(r, shipper.name, base, 'name', 'shipper.name')
   if (name === undefined) r.required(`${base}.name`, 'shipper name is required')
-  const phone = mappedPhone(r, shipper, 'phone', base, 'shipper.phone')
-  const address = addressAt(r, shipper, 'address', base, 'shipper.address', genericAddressParts)
+  const phone = mappedPhoneValue(r, shipper.phone, base, 'phone', 'shipper.phone')
+  const address = addressValue(r, shipper.address, 'record.shipper.address', 'shipper.address', genericAddressParts)
   if (name === undefined) return undefined
   const info: Shipper = { name }
   if (phone !== undefined) info.phone = phone
@@ -101,21 +104,21 @@ function readShipper (r: RecordReader, record: Rec): Shipper | undefined {
 function read (record: Rec, r: RecordReader): AdapterResult | undefined {
   const shipper = readShipper(r, record)
   const base = 'record.recipient'
-  const recipient = r.object(record, 'recipient', 'record')
+  const recipient = r.objectValue(record.recipient, 'record', 'recipient')
   if (recipient === undefined) r.required(base, 'recipient { name, address } is required')
-  const name = mappedText(r, recipient, 'name', base, 'recipient.name')
+  const name = mappedTextValue(r, recipient?.name, base, 'name', 'recipient.name')
   if (recipient !== undefined && name === undefined) r.required(`${base}.name`, 'recipient name is required')
-  const address = addressAt(r, recipient, 'address', base, 'recipient.address', genericAddressParts)
+  const address = addressValue(r, recipient?.address, 'record.recipient.address', 'recipient.address', genericAddressParts)
   if (recipient !== undefined && address === undefined && !r.issues.some((i) => i.path.startsWith(`${base}.address`))) {
     r.issue(`${base}.address`, 'required', 'recipient address is required')
   }
-  const company = mappedText(r, recipient, 'company', base, 'recipient.company')
-  const phone = mappedPhone(r, recipient, 'phone', base, 'recipient.phone')
+  const company = mappedTextValue(r, recipient?.company, base, 'company', 'recipient.company')
+  const phone = mappedPhoneValue(r, recipient?.phone, base, 'phone', 'recipient.phone')
   const pkg = readPackage(r, record)
   const shipDate = readShipDate(r, record, 'record', ['ship_date'])
-  const sortCode = mappedText(r, record, 'sort_code', 'record', 'sortCode')
-  const instructions = mappedText(r, record, 'instructions', 'record', 'instructions')
-  const carrierLine = mappedText(r, record, 'carrier_line', 'record', 'carrierLine')
+  const sortCode = mappedTextValue(r, record.sort_code, 'record', 'sort_code', 'sortCode')
+  const instructions = mappedTextValue(r, record.instructions, 'record', 'instructions', 'instructions')
+  const carrierLine = mappedTextValue(r, record.carrier_line, 'record', 'carrier_line', 'carrierLine')
   const references = readReferences(r, record)
   if (shipper === undefined || name === undefined || address === undefined) return undefined
   // Built key by key in print order (no spreads: this runs for every record).
