@@ -61,13 +61,26 @@ export const FIELDS: ReadonlyMap<string, FieldGetter> = buildFields()
 /** Turns a field's text into the printed text. */
 export type Formatter = (value: string) => string
 
-const US_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+function isDigits (v: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = v.charCodeAt(i)
+    if (c < 0x30 || c > 0x39) return false
+  }
+  return true
+}
+
+/** YYYY-MM-DD as MM/DD/YYYY; anything else as given. Read by char codes: a regex replace cost 4× the rest of the text. */
+function usDate (v: string): string {
+  const iso = v.length === 10 && v.charCodeAt(4) === 0x2d && v.charCodeAt(7) === 0x2d &&
+    isDigits(v, 0, 4) && isDigits(v, 5, 7) && isDigits(v, 8, 10)
+  return iso ? `${v.slice(5, 7)}/${v.slice(8, 10)}/${v.slice(0, 4)}` : v
+}
 
 /** Named formatters a placeholder may apply with `|name`, left to right. */
 export const FORMATTERS: ReadonlyMap<string, Formatter> = new Map<string, Formatter>([
   ['upper', (v) => v.toUpperCase()],
   // Ship dates are YYYY-MM-DD in label data; US labels print MM/DD/YYYY. Anything else is printed as given.
-  ['date_us', (v) => v.replace(US_DATE, '$2/$3/$1')],
+  ['date_us', usDate],
   // Domestic labels print no country line.
-  ['omit_us', (v) => (v.toUpperCase() === 'US' ? '' : v)]
+  ['omit_us', (v) => (v.length === 2 && v.toUpperCase() === 'US' ? '' : v)]
 ])
