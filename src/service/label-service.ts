@@ -86,8 +86,10 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
     } catch (err) {
       throw toRecordPaths(err, adapted.fieldPaths)
     }
-    const layoutWarnings = label.warnings.map((w) => ({ ...w, path: adapted.fieldPaths[w.path] ?? `label.${w.path}` }))
-    return { label, source: adapted.source, warnings: [...adapted.warnings, ...layoutWarnings] }
+    // Most labels have no warning at all: no field paths to build and no arrays to copy then.
+    const warnings = adapted.warnings
+    for (const w of label.warnings) warnings.push({ ...w, path: adapted.fieldPaths[w.path] ?? `label.${w.path}` })
+    return { label, source: adapted.source, warnings }
   }
 
   function rendered (laid: LaidOutLabel, format: OutputFormat, body: Buffer): RenderedLabel {
