@@ -49,21 +49,31 @@ export function calendarDate (text: string): string | undefined {
   return undefined
 }
 
+/**
+ * The date in `value` (the record's `base.key`), recorded as `shipDate`; undefined when there is no text, null when
+ * the text is not a date (an issue).
+ */
+export function shipDateValue (r: RecordReader, value: unknown, base: string, key: string): string | null | undefined {
+  const text = r.textValue(value, base, key)
+  if (text === undefined) return undefined
+  const date = calendarDate(text)
+  if (date === undefined) {
+    r.issue(`${base}.${key}`, 'format', `"${text}" is not a date (YYYY-MM-DD or an RFC 3339 timestamp)`)
+    return null
+  }
+  r.map('shipDate', base, key)
+  return date
+}
+
 /** The first of `fields` (keys of `obj`, or `parent.key` one level down) holding a date; records it as `shipDate`. */
 export function readShipDate (r: RecordReader, obj: Rec, base: string, fields: readonly string[]): string | undefined {
   for (const field of fields) {
     const dot = field.lastIndexOf('.')
     const parent = dot < 0 ? obj : r.object(obj, field.slice(0, dot), base)
     const key = field.slice(dot + 1)
-    const text = r.text(parent, key, dot < 0 ? base : `${base}.${field.slice(0, dot)}`)
-    if (text === undefined) continue
-    const date = calendarDate(text)
-    if (date === undefined) {
-      r.issue(`${base}.${field}`, 'format', `"${text}" is not a date (YYYY-MM-DD or an RFC 3339 timestamp)`)
-      return undefined
-    }
-    r.map('shipDate', base, field)
-    return date
+    const date = shipDateValue(r, parent?.[key], dot < 0 ? base : `${base}.${field.slice(0, dot)}`, key)
+    // A field that holds text but no date ends the search: the issue names it.
+    if (date !== undefined) return date ?? undefined
   }
   return undefined
 }

@@ -125,7 +125,11 @@ export class RecordReader {
 
   /** An array; null → undefined. */
   array (obj: Rec | undefined, key: string, base: string): unknown[] | undefined {
-    const value = obj?.[key]
+    return this.arrayValue(obj?.[key], base, key)
+  }
+
+  /** `array` for a value the caller already read (see textValue). */
+  arrayValue (value: unknown, base: string, key: string): unknown[] | undefined {
     if (isAbsent(value)) return undefined
     if (Array.isArray(value)) return value
     this.issue(`${base}.${key}`, 'type', `must be an array, got ${kindOf(value)}`)

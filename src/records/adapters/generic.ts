@@ -1,7 +1,7 @@
 // The generic record (GENERIC_RECORD_SCHEMA): labelworks' own canonical shape, mapped field for field.
 import type { PackageInfo, Recipient, Shipper } from '../../model/label-data.ts'
 import type { AddressParts, Part } from '../address/build.ts'
-import { readShipDate } from '../dates.ts'
+import { shipDateValue } from '../dates.ts'
 import { dimensionsOf, lengthUnit, measure, weightUnit } from '../package.ts'
 import { isAbsent, isRec, type Rec, type RecordReader } from '../reader.ts'
 import type { AdapterResult, Detection, ReferenceChoice, SourceAdapter } from '../types.ts'
@@ -69,13 +69,13 @@ function readPackage (r: RecordReader, record: Rec): PackageInfo | undefined {
 
 function readReferences (r: RecordReader, record: Rec): ReferenceChoice[] {
   const choices: ReferenceChoice[] = []
-  const list = r.array(record, 'references', 'record') ?? []
+  const list = r.arrayValue(record.references, 'record', 'references') ?? []
   list.forEach((entry, i) => {
     const base = `record.references.${i}`
     if (!isRec(entry)) { r.issue(base, 'type', 'must be an object { "label": "Ref#", "value": "…" }'); return }
-    const value = r.code(entry, 'value', base)
+    const value = r.codeValue(entry.value, base, 'value')
     if (value === undefined) { r.issue(`${base}.value`, 'required', 'reference value is required'); return }
-    const label = r.text(entry, 'label', base)
+    const label = r.textValue(entry.label, base, 'label')
     choices.push({ label: label ?? 'Ref#', options: [{ value, path: `${base}.value`, labelPath: label === undefined ? undefined : `${base}.label` }], keepDuplicate: true })
   })
   const single = r.codeValue(record.reference, 'record', 'reference')
@@ -115,7 +115,7 @@ function read (record: Rec, r: RecordReader): AdapterResult | undefined {
   const company = mappedTextValue(r, recipient?.company, base, 'company', 'recipient.company')
   const phone = mappedPhoneValue(r, recipient?.phone, base, 'phone', 'recipient.phone')
   const pkg = readPackage(r, record)
-  const shipDate = readShipDate(r, record, 'record', ['ship_date'])
+  const shipDate = shipDateValue(r, record.ship_date, 'record', 'ship_date') ?? undefined
   const sortCode = mappedTextValue(r, record.sort_code, 'record', 'sort_code', 'sortCode')
   const instructions = mappedTextValue(r, record.instructions, 'record', 'instructions', 'instructions')
   const carrierLine = mappedTextValue(r, record.carrier_line, 'record', 'carrier_line', 'carrierLine')
