@@ -41,6 +41,9 @@ function parseAccept (header: string): MediaRange[] {
 export function negotiate (accept: string | undefined, requested: OutputFormat | undefined): Representation {
   // Most clients send no Accept or `*/*`: the envelope, without parsing anything.
   if (accept === undefined || accept === '*/*') return { format: requested ?? 'zpl', raw: false }
+  // One bare raw type (`Accept: x-application/zpl`), as label clients send it: no list to parse or sort.
+  const single = RAW_TYPES[accept]
+  if (single !== undefined && Object.hasOwn(RAW_TYPES, accept) && (requested === undefined || requested === single)) return { format: single, raw: true }
   const ranges = parseAccept(accept)
   if (ranges.length === 0) return { format: requested ?? 'zpl', raw: false }
   for (const range of ranges) {

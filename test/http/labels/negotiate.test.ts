@@ -19,6 +19,14 @@ describe('negotiate', () => {
   it('refuses an Accept that cannot carry the requested format', () => {
     expect(() => negotiate('application/pdf', 'zpl')).toThrow(expect.objectContaining({ code: 'NOT_ACCEPTABLE' }))
     expect(() => negotiate('text/html', undefined)).toThrow(expect.objectContaining({ code: 'NOT_ACCEPTABLE' }))
+    expect(() => negotiate('constructor', undefined)).toThrow(expect.objectContaining({ code: 'NOT_ACCEPTABLE' }))
+  })
+
+  it('takes one bare raw type as it is, the way label clients send it', () => {
+    expect(negotiate('x-application/zpl', undefined)).toEqual({ format: 'zpl', raw: true })
+    expect(negotiate('x-application/zpl', 'zpl')).toEqual({ format: 'zpl', raw: true })
+    expect(negotiate('X-Application/ZPL', undefined)).toEqual({ format: 'zpl', raw: true })
+    expect(negotiate('application/pdf', 'pdf')).toEqual({ format: 'pdf', raw: true })
   })
 })
 
