@@ -23,6 +23,11 @@ const RAW_TYPES: Readonly<Record<string, OutputFormat>> = {
   'text/plain': 'zpl'
 }
 
+/** Own keys only: `Accept: constructor` must not find Object.prototype's function. */
+function rawFormatOf (type: string): OutputFormat | undefined {
+  return Object.hasOwn(RAW_TYPES, type) ? RAW_TYPES[type] : undefined
+}
+
 interface MediaRange { type: string, q: number, order: number }
 
 function parseAccept (header: string): MediaRange[] {
@@ -42,15 +47,15 @@ export function negotiate (accept: string | undefined, requested: OutputFormat |
   // Most clients send no Accept or `*/*`: the envelope, without parsing anything.
   if (accept === undefined || accept === '*/*') return { format: requested ?? 'zpl', raw: false }
   // One bare raw type (`Accept: x-application/zpl`), as label clients send it: no list to parse or sort.
-  const single = RAW_TYPES[accept]
-  if (single !== undefined && Object.hasOwn(RAW_TYPES, accept) && (requested === undefined || requested === single)) return { format: single, raw: true }
+  const single = rawFormatOf(accept)
+  if (single !== undefined && (requested === undefined || requested === single)) return { format: single, raw: true }
   const ranges = parseAccept(accept)
   if (ranges.length === 0) return { format: requested ?? 'zpl', raw: false }
   for (const range of ranges) {
     if (range.type === 'application/json' || range.type === 'application/*' || range.type === '*/*') {
       return { format: requested ?? 'zpl', raw: false }
     }
-    const format = RAW_TYPES[range.type]
+    const format = rawFormatOf(range.type)
     if (format !== undefined && (requested === undefined || requested === format)) return { format, raw: true }
   }
   const wanted = requested === undefined ? '' : ` for format "${requested}"`
