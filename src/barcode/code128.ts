@@ -77,13 +77,28 @@ export function encodeCode128 (data: string): Code128Symbol {
     }
   }
   codewords.push(checkCharacter(codewords), STOP)
+  return new EncodedSymbol(data, codewords, 11 * (codewords.length - 1) + 13, zplData)
+}
+
+/** A symbol whose bar widths are worked out on first use: ZPL sends the codewords and never needs them. */
+class EncodedSymbol implements Code128Symbol {
+  #pattern: number[] | undefined
+
+  constructor (readonly data: string, readonly codewords: number[], readonly totalModules: number, readonly zplData: string) {}
+
+  get pattern (): number[] {
+    return (this.#pattern ??= patternOf(this.codewords))
+  }
+}
+
+function patternOf (codewords: readonly number[]): number[] {
   const pattern = new Array<number>(codewords.length * 6 + 1)
   let p = 0
   for (const value of codewords) {
     const widths = CODE128_PATTERNS[value] as readonly number[]
     for (let k = 0; k < widths.length; k++) pattern[p++] = widths[k] as number
   }
-  return { data, codewords, pattern, totalModules: 11 * (codewords.length - 1) + 13, zplData }
+  return pattern
 }
 
 function checkCharacter (codewords: readonly number[]): number {
