@@ -5,7 +5,7 @@ import { LayoutError } from '../errors.ts'
 import type { LabelFont } from '../fonts/index.ts'
 import type { LabelData, LabelWarning } from '../model/label-data.ts'
 import type { LabelElement, Rotation } from '../model/label.ts'
-import { baselineOffset, blockHeight, lineAbove, linePitch } from './line-metrics.ts'
+import { blockHeight, linePitch } from './line-metrics.ts'
 import { fillText, pathAt, type Measured } from './placeholders.ts'
 import type { ResolvedTextSpec } from './resolve.ts'
 import { fitText, singleLineSize, type FittedText } from './text-fit.ts'
@@ -65,14 +65,14 @@ export function placeText (
   const { units } = measured
   const single = singleLineSize(font, text, units, box)
   if (single >= box.minSize) {
-    out.push(lineElement(spec, place, font, text, units, single, lineAbove(font, single) - baselineOffset(single)))
-    return blockHeight(font, single, 1, box.lineSpacing)
+    out.push(lineElement(spec, place, font, text, units, single, spec.firstLineOffset[single] as number))
+    return spec.oneLineHeight[single] as number
   }
   const fitted = fitText(font, text, box)
   if (fitted.droppedAt < text.length) reportDropped(spec, data, fitted, warnings)
   const { size, lines } = fitted
   const pitch = linePitch(size, box.lineSpacing)
-  let cross = lineAbove(font, size) - baselineOffset(size)
+  let cross = spec.firstLineOffset[size] as number
   for (const line of lines) {
     out.push(lineElement(spec, place, font, line, font.advanceUnits(line), size, cross))
     cross += pitch

@@ -6,7 +6,7 @@ import { InvalidTemplateError } from '../errors.ts'
 import type { LabelFont } from '../fonts/index.ts'
 import { inchesToDots, type Dpi } from '../units.ts'
 import type { BarcodeDirection } from './arrangement.ts'
-import { largestSizeForLines } from './line-metrics.ts'
+import { baselineOffset, blockHeight, largestSizeForLines, lineAbove } from './line-metrics.ts'
 import type { CompiledRegion, CompiledTextSpec, Template } from './template.ts'
 import type { TextPlacement } from './place-text.ts'
 import type { TextBox } from './text-fit.ts'
@@ -18,6 +18,10 @@ export interface DotRect { x: number, y: number, width: number, height: number }
 /** A text ready to fit: its compiled text and its box in dots. */
 export interface ResolvedTextSpec extends CompiledTextSpec {
   box: TextBox
+  /** By font size up to box.maxSize: offset of the first line's box below the region's top, so its ink starts there. */
+  firstLineOffset: Int16Array
+  /** By font size up to box.maxSize: dots one line's ink takes across the run (blockHeight of one line). */
+  oneLineHeight: Int16Array
 }
 
 /** A region in dots. */
@@ -118,6 +122,9 @@ function resolveText (template: Template, spec: CompiledTextSpec, run: number, c
     maxLines: spec.maxLines,
     align: spec.align,
     truncate: spec.truncate,
-    box: { run, cross, maxSize, minSize, maxLines: spec.maxLines, lineSpacing: template.lineSpacing }
+    box: { run, cross, maxSize, minSize, maxLines: spec.maxLines, lineSpacing: template.lineSpacing },
+    // Per-size line geometry, worked out here once instead of for every text of every label.
+    firstLineOffset: Int16Array.from({ length: maxSize + 1 }, (_, size) => lineAbove(font, size) - baselineOffset(size)),
+    oneLineHeight: Int16Array.from({ length: maxSize + 1 }, (_, size) => blockHeight(font, size, 1, template.lineSpacing))
   }
 }
