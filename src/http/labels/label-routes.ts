@@ -12,18 +12,15 @@ export interface LabelRoutesOptions {
 /** What a label is sent with: the rendered label without its body. */
 type LabelFacts = Omit<RenderedLabel, 'body'> | Omit<RenderedZpl, 'zpl'>
 
-/** The envelope, shaped like DashLink's `shipping_label` plus what we know about the label. */
-export function envelope (label: LabelFacts, body: Buffer | string): Record<string, unknown> {
-  return {
-    label_format: label.format,
-    label_size: '4x6',
-    print_density: `${label.dpi}dpi`,
-    label_string: (typeof body === 'string' ? Buffer.from(body, 'utf8') : body).toString('base64'),
-    tracking_code: label.trackingCode,
-    source: label.source,
-    template: label.template,
-    warnings: label.warnings
-  }
+/**
+ * The envelope as JSON text, shaped like DashLink's `shipping_label` plus what we know about the label. Built around
+ * the base64 label string rather than through JSON.stringify: base64 needs no escaping, and having JSON.stringify
+ * scan a label's ~2 KB of it again was most of the envelope's cost.
+ */
+export function envelopeJson (label: LabelFacts, body: Buffer | string): string {
+  const base64 = (typeof body === 'string' ? Buffer.from(body, 'utf8') : body).toString('base64')
+  const rest = JSON.stringify({ tracking_code: label.trackingCode, source: label.source, template: label.template, warnings: label.warnings })
+  return `{"label_format":"${label.format}","label_size":"4x6","print_density":"${label.dpi}dpi","label_string":"${base64}",${rest.slice(1)}`
 }
 
 /** ZPL travels as the string it was built as: Node writes it to the socket without an intermediate Buffer. */
@@ -31,7 +28,7 @@ function send (reply: FastifyReply, label: LabelFacts, raw: boolean, body: Buffe
   void reply.header('x-tracking-code', label.trackingCode).header('x-label-source', label.source)
   if (label.warnings.length > 0) void reply.header('x-label-warnings', String(label.warnings.length))
   if (raw) return reply.type(label.contentType).send(body)
-  return reply.type('application/json; charset=utf-8').send(envelope(label, body))
+  return reply.type('application/json; charset=utf-8').send(envelopeJson(label, body))
 }
 
 /** Registers POST /v1/labels. */

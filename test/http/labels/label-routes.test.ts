@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { envelopeJson } from '../../../src/http/labels/label-routes.ts'
 import { testApp } from '../../support/app.ts'
 import { fullRecord, recordWith } from './fixtures.ts'
 
@@ -35,6 +36,19 @@ describe('POST /v1/labels', () => {
     expect(res.headers['content-type']).toContain('x-application/zpl')
     expect(res.headers['x-tracking-code']).toBe('LWX100200300400500')
     expect(res.body.startsWith('^XA')).toBe(true)
+  })
+
+  it('writes the envelope exactly as JSON.stringify would, key order and escapes included', () => {
+    const facts = {
+      format: 'zpl' as const, contentType: 'x-application/zpl', trackingCode: 'LWX"1\\2', source: 'generic' as const, template: 'standard', dpi: 300 as const,
+      warnings: [{ code: 'REGION_ABBREVIATED', path: 'record.recipient.address.state', message: 'state "Kraków\n☃" printed as its code CA' }]
+    }
+    const body = '^XA^FDZażółć^FS^XZ'
+    expect(envelopeJson(facts, body)).toBe(JSON.stringify({
+      label_format: 'zpl', label_size: '4x6', print_density: '300dpi', label_string: Buffer.from(body).toString('base64'),
+      tracking_code: facts.trackingCode, source: 'generic', template: 'standard', warnings: facts.warnings
+    }))
+    expect(JSON.parse(envelopeJson({ ...facts, warnings: [] }, Buffer.from(body))).label_string).toBe(Buffer.from(body).toString('base64'))
   })
 
   it('sends raw ZPL as the same UTF-8 bytes the envelope carries, with their byte length', async () => {
