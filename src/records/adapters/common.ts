@@ -93,11 +93,6 @@ export function valueOf (record: Rec, field: RecordField): unknown {
   return at
 }
 
-/** The value at a dotted path such as `items.0.barcode`; undefined when any step is missing. */
-export function valueAt (record: Rec, dotted: string): unknown {
-  return valueOf(record, recordField(dotted))
-}
-
 /** Why a reference value cannot be printed, or undefined when it can (text, or a number JSON kept exact). */
 function unprintableReason (value: unknown): string | undefined {
   if (typeof value === 'string') return undefined
