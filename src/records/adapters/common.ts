@@ -1,9 +1,17 @@
 // Small readers several adapters share: a mapped text field, a phone, an address given as parts or as text.
-import type { Address } from '../../model/label-data.ts'
+import type { Address, Shipper } from '../../model/label-data.ts'
 import { structuredAddress, textAddress, type AddressParts } from '../address/build.ts'
 import { normalizePhone } from '../phone.ts'
 import { isAbsent, isRec, kindOf, type Rec, type RecordReader } from '../reader.ts'
 import type { ReferenceChoice } from '../types.ts'
+
+/** The shipper with only the parts the record gave, key by key in print order (no spreads: this runs for every record). */
+export function shipperOf (name: string, phone: string | undefined, address: Address | undefined): Shipper {
+  const shipper: Shipper = { name }
+  if (phone !== undefined) shipper.phone = phone
+  if (address !== undefined) shipper.address = address
+  return shipper
+}
 
 /** Reads free text at `base.key` and records it as label field `label`. */
 export function mappedText (r: RecordReader, obj: Rec | undefined, key: string, base: string, label: string): string | undefined {

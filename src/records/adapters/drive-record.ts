@@ -7,7 +7,7 @@ import { readShipDate } from '../dates.ts'
 import { dimensionsOf, measure, weightUnit } from '../package.ts'
 import { hasAnyKey, type Rec, type RecordReader } from '../reader.ts'
 import type { AdapterResult, CarrierFacts, TrackingCandidate } from '../types.ts'
-import { addressAt, firstText, mappedPhone, mappedText, recordField, referenceChoice, valueOf, type RecordField } from './common.ts'
+import { addressAt, firstText, mappedPhone, mappedText, recordField, referenceChoice, shipperOf, valueOf, type RecordField } from './common.ts'
 import { sumItems } from './items.ts'
 
 const BASE = 'record'
@@ -91,11 +91,7 @@ function readShipper (r: RecordReader, record: Rec): Shipper | undefined {
   if (name === undefined) r.required(`${BASE}.pickup_business_name`, 'shipper name is required: pickup_business_name (or pickup_external_business_id)')
   const phone = mappedPhone(r, record, 'pickup_phone_number', BASE, 'shipper.phone')
   const address = addressAt(r, record, 'pickup_address', BASE, 'shipper.address', componentParts)
-  if (name === undefined) return undefined
-  const shipper: Shipper = { name }
-  if (phone !== undefined) shipper.phone = phone
-  if (address !== undefined) shipper.address = address
-  return shipper
+  return name === undefined ? undefined : shipperOf(name, phone, address)
 }
 
 interface ItemsRead {

@@ -5,7 +5,7 @@ import { shipDateValue } from '../dates.ts'
 import { dimensionsOf, lengthUnit, measure, weightUnit } from '../package.ts'
 import { isAbsent, isRec, type Rec, type RecordReader } from '../reader.ts'
 import type { AdapterResult, Detection, ReferenceChoice, SourceAdapter } from '../types.ts'
-import { addressValue, mappedPhoneValue, mappedTextValue } from './common.ts'
+import { addressValue, mappedPhoneValue, mappedTextValue, shipperOf } from './common.ts'
 
 /** `lines` wins over line1/line2 and `region` over its alias `state`; what the winner hides is reported, not dropped silently. */
 function reportHidden (r: RecordReader, address: Rec, path: string): void {
@@ -94,11 +94,7 @@ function readShipper (r: RecordReader, record: Rec): Shipper | undefined {
   if (name === undefined) r.required(`${base}.name`, 'shipper name is required')
   const phone = mappedPhoneValue(r, shipper.phone, base, 'phone', 'shipper.phone')
   const address = addressValue(r, shipper.address, 'record.shipper.address', 'shipper.address', genericAddressParts)
-  if (name === undefined) return undefined
-  const info: Shipper = { name }
-  if (phone !== undefined) info.phone = phone
-  if (address !== undefined) info.address = address
-  return info
+  return name === undefined ? undefined : shipperOf(name, phone, address)
 }
 
 function read (record: Rec, r: RecordReader): AdapterResult | undefined {

@@ -1,10 +1,11 @@
 // Turns the two waypoints of an Uber Direct or Postmates record into label data; the adapters add what differs
 // (items, tracking fields, references).
-import type { PackageInfo, Recipient, Shipper } from '../../model/label-data.ts'
+import type { PackageInfo, Recipient } from '../../model/label-data.ts'
 import { readShipDate } from '../dates.ts'
 import { joinPath } from '../field-paths.ts'
 import type { Rec, RecordReader } from '../reader.ts'
 import type { AdapterResult, CarrierFacts, ReferenceChoice, TrackingCandidate } from '../types.ts'
+import { shipperOf } from './common.ts'
 import { readWaypoint } from './waypoint-record.ts'
 
 /** What differs between the sources sharing the waypoint model. */
@@ -33,9 +34,7 @@ export function readWaypointRecord (r: RecordReader, record: Rec, extras: Waypoi
   const shipDate = readShipDate(r, record, 'record', SHIP_DATE_FIELDS)
   if (dropoff.name === undefined || dropoff.address === undefined || shipperName === undefined) return undefined
   // Built key by key in print order (no spreads: this runs for every record).
-  const shipper: Shipper = { name: shipperName }
-  if (pickup.phone !== undefined) shipper.phone = pickup.phone
-  if (pickup.address !== undefined) shipper.address = pickup.address
+  const shipper = shipperOf(shipperName, pickup.phone, pickup.address)
   const recipient: Recipient = { name: dropoff.name, address: dropoff.address }
   if (dropoff.business !== undefined && dropoff.business !== dropoff.name) recipient.company = dropoff.business
   if (dropoff.phone !== undefined) recipient.phone = dropoff.phone
