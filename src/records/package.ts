@@ -15,28 +15,31 @@ const LENGTH_UNITS: ReadonlyMap<string, Dimensions['unit']> = new Map(Object.ent
   cm: 'cm', centimeter: 'cm', centimeters: 'cm', centimetre: 'cm', centimetres: 'cm'
 } as const))
 
-/** A weight unit as written (`lbs`, `Ounces`, `g`) → the label unit; issue and undefined when unknown. */
-export function weightUnit (r: RecordReader, obj: Rec | undefined, key: string, base: string, fallback?: Weight['unit']): Weight['unit'] | undefined {
+/** How one kind of unit is read: its spellings and what its errors say. */
+interface UnitKind<U> { units: ReadonlyMap<string, U>, required: string, notOne: string }
+
+const WEIGHT: UnitKind<Weight['unit']> = { units: WEIGHT_UNITS, required: 'weight unit is required: lb, oz, kg or g', notOne: 'is not a weight unit; use lb, oz, kg or g' }
+const LENGTH: UnitKind<Dimensions['unit']> = { units: LENGTH_UNITS, required: 'dimension unit is required: in or cm', notOne: 'is not a length unit; use in or cm' }
+
+function unitOf<U> (kind: UnitKind<U>, r: RecordReader, obj: Rec | undefined, key: string, base: string, fallback?: U): U | undefined {
   const text = r.text(obj, key, base)
   if (text === undefined) {
-    if (fallback === undefined) r.issue(`${base}.${key}`, 'required', 'weight unit is required: lb, oz, kg or g')
+    if (fallback === undefined) r.issue(`${base}.${key}`, 'required', kind.required)
     return fallback
   }
-  const unit = WEIGHT_UNITS.get(text.toLowerCase())
-  if (unit === undefined) r.issue(`${base}.${key}`, 'enum', `"${text}" is not a weight unit; use lb, oz, kg or g`)
+  const unit = kind.units.get(text.toLowerCase())
+  if (unit === undefined) r.issue(`${base}.${key}`, 'enum', `"${text}" ${kind.notOne}`)
   return unit
+}
+
+/** A weight unit as written (`lbs`, `Ounces`, `g`) → the label unit; issue and undefined when unknown. */
+export function weightUnit (r: RecordReader, obj: Rec | undefined, key: string, base: string, fallback?: Weight['unit']): Weight['unit'] | undefined {
+  return unitOf(WEIGHT, r, obj, key, base, fallback)
 }
 
 /** A length unit as written (`in`, `inches`, `cm`) → the label unit; issue and undefined when unknown. */
 export function lengthUnit (r: RecordReader, obj: Rec | undefined, key: string, base: string, fallback?: Dimensions['unit']): Dimensions['unit'] | undefined {
-  const text = r.text(obj, key, base)
-  if (text === undefined) {
-    if (fallback === undefined) r.issue(`${base}.${key}`, 'required', 'dimension unit is required: in or cm')
-    return fallback
-  }
-  const unit = LENGTH_UNITS.get(text.toLowerCase())
-  if (unit === undefined) r.issue(`${base}.${key}`, 'enum', `"${text}" is not a length unit; use in or cm`)
-  return unit
+  return unitOf(LENGTH, r, obj, key, base, fallback)
 }
 
 /** A positive measurement; 0 counts as "not measured" (several APIs send 0 for unknown). */
