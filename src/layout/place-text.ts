@@ -4,20 +4,12 @@
 import { LayoutError } from '../errors.ts'
 import type { LabelFont } from '../fonts/index.ts'
 import type { LabelData, LabelWarning } from '../model/label-data.ts'
-import type { LabelElement, Rotation } from '../model/label.ts'
+import type { LabelElement } from '../model/label.ts'
 import { blockHeight, linePitch } from './line-metrics.ts'
 import { fillText, pathAt, type Measured } from './placeholders.ts'
-import type { ResolvedTextSpec } from './resolve.ts'
+import type { ResolvedTextSpec, TextPlacement } from './resolve.ts'
 import { fitText, singleLineSize, type FittedText } from './text-fit.ts'
 import { lineDots } from './wrap.ts'
-
-/** Where a text goes: the left, top and width of its region in dots, and its direction. */
-export interface TextPlacement {
-  x: number
-  y: number
-  width: number
-  rotation: Rotation
-}
 
 function overhangDots (units: number, size: number, upm: number): number {
   return Math.ceil((units * size) / upm)

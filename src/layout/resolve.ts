@@ -4,16 +4,24 @@
 import { MIN_BAR_HEIGHT_INCHES } from '../barcode/fit.ts'
 import { InvalidTemplateError } from '../errors.ts'
 import type { LabelFont } from '../fonts/index.ts'
+import type { Rotation } from '../model/label.ts'
 import { inchesToDots, type Dpi } from '../units.ts'
 import type { BarcodeDirection } from './arrangement.ts'
 import { baselineOffset, blockHeight, largestSizeForLines, lineAbove } from './line-metrics.ts'
 import type { CompiledRegion, CompiledTextSpec, Template } from './template.ts'
-import type { TextPlacement } from './place-text.ts'
 import type { TextBox } from './text-fit.ts'
 import type { RectSpec } from './template-schema.ts'
 
 /** A rectangle in dots. */
 export interface DotRect { x: number, y: number, width: number, height: number }
+
+/** Where a text goes: the left, top and width of its region in dots, and its direction. */
+export interface TextPlacement {
+  x: number
+  y: number
+  width: number
+  rotation: Rotation
+}
 
 /** A text ready to fit: its compiled text and its box in dots. */
 export interface ResolvedTextSpec extends CompiledTextSpec {
