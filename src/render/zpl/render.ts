@@ -1,17 +1,9 @@
-// Label → ZPL: a fixed header, then one emitter per element kind, looked up in a table.
-import type { Label, LabelElement } from '../../model/label.ts'
+// Label → ZPL: a fixed header, then one emitter per element kind.
+import type { Label } from '../../model/label.ts'
 import { emitBarcode } from './barcode.ts'
 import { emitBox } from './box.ts'
 import type { ZplOptions } from './options.ts'
-import { emitText } from './text.ts'
-
-type Emitter<K extends LabelElement['kind']> = (el: Extract<LabelElement, { kind: K }>, options: ZplOptions) => string
-
-const EMITTERS: { [K in LabelElement['kind']]: Emitter<K> } = {
-  text: emitText,
-  box: emitBox,
-  barcode: emitBarcode
-}
+import { emitText, fontCommandsFor } from './text.ts'
 
 /**
  * Settings a printer may keep from earlier jobs (saved with ^JUS) that would move, mirror, invert or rescale
@@ -25,10 +17,15 @@ function header (label: Label): string {
 
 /** The label as exactly one ZPL format (`^XA…^XZ`); the font must already be on the printer (see zplFontDownload). */
 export function renderZpl (label: Label, options: ZplOptions): string {
+  const fonts = fontCommandsFor(options.fontPath)
   let zpl = header(label)
+  // A switch, not a table of emitters: each call site then sees one element shape and can be inlined.
   for (const el of label.elements) {
-    const emit = EMITTERS[el.kind] as (el: LabelElement, options: ZplOptions) => string
-    zpl += emit(el, options)
+    switch (el.kind) {
+      case 'text': zpl += emitText(el, fonts); break
+      case 'box': zpl += emitBox(el); break
+      case 'barcode': zpl += emitBarcode(el); break
+    }
   }
   return zpl + '^XZ'
 }
