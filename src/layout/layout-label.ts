@@ -34,10 +34,8 @@ function placeRegion (region: ResolvedRegion, data: LabelData, font: LabelFont, 
       return
     }
     case 'line':
-    case 'box': {
-      const { x, y, width, height } = region.rect
-      out.push({ kind: 'box', x, y, width, height, thickness: region.thickness })
-    }
+    case 'box':
+      out.push(region.element)
   }
 }
 

@@ -4,7 +4,7 @@
 import { MIN_BAR_HEIGHT_INCHES } from '../barcode/fit.ts'
 import { InvalidTemplateError } from '../errors.ts'
 import type { LabelFont } from '../fonts/index.ts'
-import type { Rotation } from '../model/label.ts'
+import type { BoxElement, Rotation } from '../model/label.ts'
 import { inchesToDots, type Dpi } from '../units.ts'
 import type { BarcodeDirection } from './arrangement.ts'
 import { baselineOffset, blockHeight, largestSizeForLines, lineAbove } from './line-metrics.ts'
@@ -36,7 +36,8 @@ export interface ResolvedTextSpec extends CompiledTextSpec {
 export type ResolvedRegion =
   | { kind: 'text', rect: DotRect, place: TextPlacement, spec: ResolvedTextSpec }
   | { kind: 'column', rect: DotRect, gap: number, items: ResolvedTextSpec[] }
-  | { kind: 'line' | 'box', rect: DotRect, thickness: number }
+  /** A rule or box is the same on every label: its element is made once, frozen, and shared by all of them. */
+  | { kind: 'line' | 'box', rect: DotRect, element: Readonly<BoxElement> }
 
 /** One arrangement in dots. */
 export interface ResolvedArrangement {
@@ -72,6 +73,10 @@ function dotRect (r: RectSpec, dpi: Dpi): DotRect {
   return { x, y, width: inchesToDots(r.x + r.width, dpi) - x, height: inchesToDots(r.y + r.height, dpi) - y }
 }
 
+function boxElement ({ x, y, width, height }: DotRect, thickness: number): Readonly<BoxElement> {
+  return Object.freeze({ kind: 'box', x, y, width, height, thickness })
+}
+
 function resolveArrangement (template: Template, direction: BarcodeDirection, font: LabelFont, dpi: Dpi): ResolvedArrangement {
   const { barcode, regions } = template.arrangements[direction]
   const box = dotRect(barcode, dpi)
@@ -100,8 +105,8 @@ function resolveRegion (template: Template, region: CompiledRegion, font: LabelF
       gap: inchesToDots(region.gap, dpi),
       items: region.items.map((item) => resolveText(template, item, rect.width, inchesToDots(item.height, dpi), font, dpi))
     }
-    case 'line': return { kind: 'line', rect, thickness: Math.max(1, Math.min(rect.width, rect.height)) }
-    case 'box': return { kind: 'box', rect, thickness: Math.max(1, inchesToDots(region.thickness, dpi)) }
+    case 'line': return { kind: 'line', rect, element: boxElement(rect, Math.max(1, Math.min(rect.width, rect.height))) }
+    case 'box': return { kind: 'box', rect, element: boxElement(rect, Math.max(1, inchesToDots(region.thickness, dpi))) }
   }
 }
 

@@ -84,6 +84,17 @@ describe('layoutLabel', () => {
     const scaled = layout(fullData(), 'dashlink', 203).elements.filter((e) => e.kind === 'box').map((e) => Math.round(e.y * 300 / 203))
     expect(scaled).not.toEqual(lineYs.map((y) => inchesToDots(y, 300)))
   })
+
+  it('shares its rules and boxes between labels as frozen elements, so one label cannot move another\'s', () => {
+    const first = layout(fullData(), 'standard', 203).elements.filter((e) => e.kind === 'box')
+    const second = layout(fullData(), 'standard', 203).elements.filter((e) => e.kind === 'box')
+    expect(first.length).toBeGreaterThan(0)
+    expect(second).toEqual(first)
+    for (const box of first) {
+      expect(Object.isFrozen(box)).toBe(true)
+      expect(() => { box.x += 1 }).toThrow(TypeError)
+    }
+  })
 })
 
 describe('layoutLabel barcode', () => {

@@ -38,6 +38,16 @@ describe('renderZpl', () => {
     expect(zpl).toContain('^FO10,20^GB792,4,4^FS')
   })
 
+  it('remembers the ZPL of frozen (template) boxes only: a box that can still change is drawn as it is now', () => {
+    const frozen = Object.freeze({ kind: 'box' as const, x: 10, y: 20, width: 30, height: 40, thickness: 2 })
+    expect(renderZpl(emptyLabel(203, [frozen]), options)).toContain('^FO10,20^GB30,40,2^FS')
+    expect(renderZpl(emptyLabel(203, [frozen]), options)).toContain('^FO10,20^GB30,40,2^FS')
+    const open = { kind: 'box' as const, x: 10, y: 20, width: 30, height: 40, thickness: 2 }
+    expect(renderZpl(emptyLabel(203, [open]), options)).toContain('^FO10,20^GB30,40,2^FS')
+    open.x = 11
+    expect(renderZpl(emptyLabel(203, [open]), options)).toContain('^FO11,20^GB30,40,2^FS')
+  })
+
   it('draws the barcode from its precomputed mode-N data without an interpretation line', () => {
     const { label, barcode } = barcodeLabel('123456789012345', 203, 90)
     const zpl = renderZpl(label, options)
