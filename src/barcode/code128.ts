@@ -52,6 +52,9 @@ export function encodeCode128 (data: string): Code128Symbol {
   let set = (costC[0] as number) <= (costB[0] as number) ? C : B
   codewords.push(set === C ? START_C : START_B)
   zplData += ZPL_START[set]
+  // Data characters are sent as they are in both subsets: zplData takes them in runs, cut only where a subset
+  // switch or an escaped character goes in between.
+  let from = 0
   let i = 0
   while (i < n) {
     const pair = isDigit[i] === 1 && isDigit[i + 1] === 1
@@ -62,20 +65,23 @@ export function encodeCode128 (data: string): Code128Symbol {
     if (want !== set) {
       set = want
       codewords.push(set === C ? CODE_C : CODE_B)
-      zplData += ZPL_SWITCH[set]
+      zplData += data.slice(from, i) + (ZPL_SWITCH[set] as string)
+      from = i
     }
     if (set === C) {
       codewords.push((data.charCodeAt(i) - 48) * 10 + data.charCodeAt(i + 1) - 48)
-      zplData += data.slice(i, i + 2)
       i += 2
     } else {
       const c = data.charCodeAt(i)
       codewords.push(c - 32)
-      const escape = c === 0x3e || c === 0x5e || c === 0x7e ? ZPL_B_ESCAPES[data[i] as string] : undefined
-      zplData += escape ?? data[i]
+      if (c === 0x3e || c === 0x5e || c === 0x7e) {
+        zplData += data.slice(from, i) + (ZPL_B_ESCAPES[data[i] as string] as string)
+        from = i + 1
+      }
       i += 1
     }
   }
+  zplData += data.slice(from)
   codewords.push(checkCharacter(codewords), STOP)
   return new EncodedSymbol(data, codewords, 11 * (codewords.length - 1) + 13, zplData)
 }

@@ -8,7 +8,7 @@ import { labelSizeDots, type Dpi } from '../units.ts'
 import { MAX_ADDRESS_LINES, MAX_REFERENCES } from './fields.ts'
 import { placeBarcode } from './place-barcode.ts'
 import { placeText } from './place-text.ts'
-import { resolveTemplate, type ResolvedRegion } from './resolve.ts'
+import { resolveTemplate, type ResolvedRegion, type TextPlacement } from './resolve.ts'
 import type { Template, UnprintedField } from './template.ts'
 
 /** What a label is laid out with: all loaded once at start-up. */
@@ -17,6 +17,9 @@ export interface LayoutOptions {
   dpi: Dpi
   font: LabelFont
 }
+
+/** Where a column item goes; placeText reads it and keeps nothing, so one object serves every item. */
+const columnPlace: TextPlacement = { x: 0, y: 0, width: 0, rotation: 0 }
 
 function placeRegion (region: ResolvedRegion, data: LabelData, font: LabelFont, out: LabelElement[], warnings: LabelWarning[]): void {
   switch (region.kind) {
@@ -27,8 +30,11 @@ function placeRegion (region: ResolvedRegion, data: LabelData, font: LabelFont, 
       // Each item takes only the height its lines need, so an absent company leaves no gap.
       const { rect } = region
       let y = rect.y
+      columnPlace.x = rect.x
+      columnPlace.width = rect.width
       for (const item of region.items) {
-        const used = placeText(item, { x: rect.x, y, width: rect.width, rotation: 0 }, data, font, out, warnings)
+        columnPlace.y = y
+        const used = placeText(item, columnPlace, data, font, out, warnings)
         if (used > 0) y += used + region.gap
       }
       return

@@ -50,7 +50,7 @@ export function placeText (
   spec: ResolvedTextSpec, place: TextPlacement, data: LabelData, font: LabelFont,
   out: LabelElement[], warnings: LabelWarning[]
 ): number {
-  const text = fillText(spec.text, data, font, measured)
+  const text = fillText(spec.text, spec.literals, data, font, measured)
   if (text.length === 0) return 0
   const { box } = spec
   // Most texts fit one line at some size: measured once, placed without fitting's arrays and objects.

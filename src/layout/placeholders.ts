@@ -84,15 +84,32 @@ export interface Measured {
   units: number
 }
 
+/** Advances of a text's literals in one font, in font units: worked out once per template, font and density. */
+export interface LiteralUnits {
+  leading: number
+  fallback: number
+  /** By placeholder: the advance of the literal after it. */
+  after: Int32Array
+}
+
+/** The advances of `t`'s literals in `font`. */
+export function literalUnits (t: CompiledText, font: LabelFont): LiteralUnits {
+  return {
+    leading: font.advanceUnits(t.leading),
+    fallback: font.advanceUnits(t.fallback ?? ''),
+    after: Int32Array.from(t.placeholders, (p) => font.advanceUnits(p.after))
+  }
+}
+
 /**
  * The text a region prints for `data`, or '' when it prints nothing; its advance in font units goes to
- * `measured`. Every value is checked against the font first, so an unprintable character fails the label
- * naming the field it came from.
+ * `measured` (`literals` are `t`'s literal advances in `font`). Every value is checked against the font first,
+ * so an unprintable character fails the label naming the field it came from.
  */
-export function fillText (t: CompiledText, data: LabelData, font: LabelFont, measured: Measured): string {
+export function fillText (t: CompiledText, literals: LiteralUnits, data: LabelData, font: LabelFont, measured: Measured): string {
   const n = t.placeholders.length
   if (n === 0) {
-    measured.units = font.advanceUnits(t.leading)
+    measured.units = literals.leading
     return t.leading
   }
   let out = ''
@@ -104,23 +121,25 @@ export function fillText (t: CompiledText, data: LabelData, font: LabelFont, mea
     if (v.length === 0) continue
     const valueUnits = font.printableUnits(v)
     if (valueUnits < 0) throw new UnsupportedCharacterError(p.path, font.firstUnsupported(v) as string)
-    const before = lastPrinted < 0 ? t.leading : (t.placeholders[lastPrinted] as Placeholder).after
-    out = lastPrinted < 0 ? before + v : out + before + v
-    units += font.advanceUnits(before) + valueUnits
+    if (lastPrinted < 0) {
+      out = t.leading + v
+      units = literals.leading + valueUnits
+    } else {
+      out = out + (t.placeholders[lastPrinted] as Placeholder).after + v
+      units += (literals.after[lastPrinted] as number) + valueUnits
+    }
     lastPrinted = k
   }
   if (lastPrinted < 0) {
-    const fallback = t.fallback ?? ''
-    measured.units = font.advanceUnits(fallback)
-    return fallback
+    measured.units = literals.fallback
+    return t.fallback ?? ''
   }
   if (lastPrinted < n - 1) {
     measured.units = units
     return out
   }
-  const after = (t.placeholders[lastPrinted] as Placeholder).after
-  measured.units = units + font.advanceUnits(after)
-  return out + after
+  measured.units = units + (literals.after[lastPrinted] as number)
+  return out + (t.placeholders[lastPrinted] as Placeholder).after
 }
 
 /**

@@ -8,6 +8,7 @@ import type { BoxElement, Rotation } from '../model/label.ts'
 import { inchesToDots, type Dpi } from '../units.ts'
 import type { BarcodeDirection } from './arrangement.ts'
 import { baselineOffset, blockHeight, largestSizeForLines, lineAbove } from './line-metrics.ts'
+import { literalUnits, type LiteralUnits } from './placeholders.ts'
 import type { CompiledRegion, CompiledTextSpec, Template } from './template.ts'
 import type { TextBox } from './text-fit.ts'
 import type { RectSpec } from './template-schema.ts'
@@ -30,6 +31,8 @@ export interface ResolvedTextSpec extends CompiledTextSpec {
   firstLineOffset: Int16Array
   /** By font size up to box.maxSize: dots one line's ink takes across the run (blockHeight of one line). */
   oneLineHeight: Int16Array
+  /** Advances of the text's literals (separators, captions) in the font. */
+  literals: LiteralUnits
 }
 
 /** A region in dots. */
@@ -138,6 +141,7 @@ function resolveText (template: Template, spec: CompiledTextSpec, run: number, c
     box: { run, cross, maxSize, minSize, maxLines: spec.maxLines, lineSpacing: template.lineSpacing },
     // Per-size line geometry, worked out here once instead of for every text of every label.
     firstLineOffset: Int16Array.from({ length: maxSize + 1 }, (_, size) => lineAbove(font, size) - baselineOffset(size)),
-    oneLineHeight: Int16Array.from({ length: maxSize + 1 }, (_, size) => blockHeight(font, size, 1, template.lineSpacing))
+    oneLineHeight: Int16Array.from({ length: maxSize + 1 }, (_, size) => blockHeight(font, size, 1, template.lineSpacing)),
+    literals: literalUnits(t, font)
   }
 }

@@ -116,6 +116,14 @@ describe('encodeCode128', () => {
     expect(encodeCode128('A>B^C~').zplData).toBe('>:A>0B><C>=')
   })
 
+  it('keeps every data character in order around subset switches and escapes', () => {
+    for (const data of ['1234>5678', '>>1234', '1234~', 'AB1234^^5678CD', '~', '12^34']) {
+      const s = encodeCode128(data)
+      expect(interpretZplCode128(s.zplData), data).toEqual(s.codewords.slice(0, -2))
+    }
+    expect(encodeCode128('1234>5678').zplData).toBe('>;1234>6>0>55678')
+  })
+
   it('uses subset C for the 15-digit tracking code and B for the alphanumeric one', () => {
     const numeric = encodeCode128(TRACKING_NUMERIC)
     expect(numeric.codewords.length).toBe(12) // start + 7 pairs + switch + 1 digit + check + stop
