@@ -14,20 +14,33 @@ function spells (path: string, base: string, key: string | number | undefined): 
   return path.length === base.length + 1 + tail.length && path.charCodeAt(base.length) === 46 && path.startsWith(base) && path.endsWith(tail)
 }
 
+const INITIAL_SLOTS = 128
+
 /** Label-data path (`recipient.name`) → record path (`record.dropoff_name`), in the order they were noted. */
 export class FieldPaths {
-  /** Four slots a note: label base, label key, record base, record key (keys may be undefined). */
-  readonly #log: (string | number | undefined)[] = []
+  /**
+   * Four slots a note: label base, label key, record base, record key (keys may be undefined). Sized for the ~30
+   * notes of a full record up front: growing an empty array there copied it four times per record.
+   */
+  readonly #log: (string | number | undefined)[] = new Array<string | number | undefined>(INITIAL_SLOTS)
+  #length = 0
 
   /** Notes that label field `labelBase[.labelKey]` was read from `recordBase[.recordKey]`; a later note wins. */
   add (labelBase: string, labelKey: string | number | undefined, recordBase: string, recordKey: string | number | undefined): void {
-    this.#log.push(labelBase, labelKey, recordBase, recordKey)
+    const log = this.#log
+    let at = this.#length
+    if (at === log.length) log.length = at * 2
+    log[at++] = labelBase
+    log[at++] = labelKey
+    log[at++] = recordBase
+    log[at++] = recordKey
+    this.#length = at
   }
 
   /** The record path label field `label` was last noted from, or undefined. */
   get (label: string): string | undefined {
     const log = this.#log
-    for (let i = log.length - 4; i >= 0; i -= 4) {
+    for (let i = this.#length - 4; i >= 0; i -= 4) {
       if (spells(label, log[i] as string, log[i + 1])) return joinPath(log[i + 2] as string, log[i + 3])
     }
     return undefined
@@ -41,7 +54,7 @@ export class FieldPaths {
   toObject (): Record<string, string> {
     const object: Record<string, string> = {}
     const log = this.#log
-    for (let i = 0; i < log.length; i += 4) object[joinPath(log[i] as string, log[i + 1])] = joinPath(log[i + 2] as string, log[i + 3])
+    for (let i = 0; i < this.#length; i += 4) object[joinPath(log[i] as string, log[i + 1])] = joinPath(log[i + 2] as string, log[i + 3])
     return object
   }
 }

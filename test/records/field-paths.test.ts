@@ -42,6 +42,19 @@ describe('FieldPaths', () => {
     }
   })
 
+  it('keeps every note when a record notes more than the room it starts with', () => {
+    const paths = new FieldPaths()
+    const expected: Record<string, string> = {}
+    for (let i = 0; i < 100; i++) {
+      paths.add('references', i, 'record.refs', i)
+      expected[`references.${i}`] = `record.refs.${i}`
+    }
+    expect(paths.toObject()).toEqual(expected)
+    expect(paths.get('references.0')).toBe('record.refs.0')
+    expect(paths.get('references.99')).toBe('record.refs.99')
+    expect(paths.get('references.100')).toBeUndefined()
+  })
+
   it('joins a path only when it has a key', () => {
     expect(joinPath('record', 'name')).toBe('record.name')
     expect(joinPath('record.items', 0)).toBe('record.items.0')
