@@ -18,24 +18,53 @@ export function emitText (el: TextElement, fonts: FontCommands): string {
   const rotated = el.rotation === 90
   const x = rotated ? el.x + el.fontHeight - baseline : el.x
   const y = rotated ? el.y : el.y + baseline
-  return `^FT${x},${y}${fonts.command(el)}${escapeFieldData(el.text)}^FS`
+  return fonts.opening(el, x, y) + escapeFieldData(el.text) + '^FS'
 }
 
-/** `^A@…^FH^FD` for one font path, by rotation and cell size: a label uses a handful, each many times. */
+/** Places remembered for one cell: enough for every fixed text position of a few templates at both densities. */
+const MAX_PLACES = 1024
+/** Whole-dot coordinates below this pack into one small-integer key (labels are at most 1800 dots). */
+const PLACE_RANGE = 4096
+
+/** One rotation and cell size of the font: its `^A@…^FH^FD` command and the openings made with it. */
+class FontCell {
+  readonly places = new Map<number, string>()
+
+  constructor (readonly command: string) {}
+}
+
+/**
+ * `^FT x,y ^A@…^FH^FD`, the opening of a text field, for one font path. A template prints most of its texts at
+ * the same places in the same sizes on every label, so openings are kept by cell and place (up to MAX_PLACES a
+ * cell) instead of being put together from five pieces for every line of every label.
+ */
 export class FontCommands {
-  readonly #byCell = new Map<number, string>()
+  readonly #byCell = new Map<number, FontCell>()
 
   constructor (readonly fontPath: string) {}
 
-  command (el: TextElement): string {
+  opening (el: TextElement, x: number, y: number): string {
+    const cell = this.#cell(el)
+    const inRange = Number.isInteger(x) && Number.isInteger(y) && x >= 0 && y >= 0 && x < PLACE_RANGE && y < PLACE_RANGE
+    if (!inRange) return `^FT${x},${y}${cell.command}`
+    const key = x * PLACE_RANGE + y
+    let opening = cell.places.get(key)
+    if (opening === undefined) {
+      opening = `^FT${x},${y}${cell.command}`
+      if (cell.places.size < MAX_PLACES) cell.places.set(key, opening)
+    }
+    return opening
+  }
+
+  #cell (el: TextElement): FontCell {
     // Cell sizes are whole dots below 2^15 (a 6 in label at 300 dpi is 1800 dots), so the key is exact.
     const key = (el.rotation === 90 ? 1 << 30 : 0) + el.fontHeight * 32768 + el.fontWidth
-    let command = this.#byCell.get(key)
-    if (command === undefined) {
-      command = `^A@${el.rotation === 90 ? 'R' : 'N'},${el.fontHeight},${el.fontWidth},${this.fontPath}^FH^FD`
-      this.#byCell.set(key, command)
+    let cell = this.#byCell.get(key)
+    if (cell === undefined) {
+      cell = new FontCell(`^A@${el.rotation === 90 ? 'R' : 'N'},${el.fontHeight},${el.fontWidth},${this.fontPath}^FH^FD`)
+      this.#byCell.set(key, cell)
     }
-    return command
+    return cell
   }
 }
 

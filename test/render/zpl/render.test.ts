@@ -33,6 +33,22 @@ describe('renderZpl', () => {
     expect(zpl).toContain(`^FT${500 + 40 - baseline},200^A@R,40,40,E:LWSANS.TTF^FH^FDHi^FS`)
   })
 
+  it('opens every text field at its own place, however many places and sizes it has seen', () => {
+    const baseline = Math.round(30 * TEXT_BASELINE_RATIO)
+    // More places than one cell remembers, each rendered twice, then places no small key can hold.
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 1100; i++) {
+        const zpl = renderZpl(emptyLabel(203, [textElement(i, 7, 'x', 30, 20)]), options)
+        expect(zpl).toContain(`^FT${i},${7 + baseline}^A@N,30,30,E:LWSANS.TTF^FH^FDx^FS`)
+      }
+    }
+    expect(renderZpl(emptyLabel(203, [textElement(10.5, 7, 'x', 30, 20)]), options)).toContain(`^FT10.5,${7 + baseline}^A@N,30,30,`)
+    expect(renderZpl(emptyLabel(203, [textElement(5000, 7, 'x', 30, 20)]), options)).toContain(`^FT5000,${7 + baseline}^A@N,30,30,`)
+    expect(renderZpl(emptyLabel(203, [textElement(-3, 7, 'x', 30, 20)]), options)).toContain(`^FT-3,${7 + baseline}^A@N,30,30,`)
+    const other = renderZpl(emptyLabel(203, [textElement(1, 7, 'x', 30, 20)]), { fontPath: 'E:OTHER.TTF' })
+    expect(other).toContain(`^FT1,${7 + baseline}^A@N,30,30,E:OTHER.TTF^FH^FDx^FS`)
+  })
+
   it('draws boxes with ^GB from their corner', () => {
     const zpl = renderZpl(emptyLabel(203, [{ kind: 'box', x: 10, y: 20, width: 792, height: 4, thickness: 4 }]), options)
     expect(zpl).toContain('^FO10,20^GB792,4,4^FS')
