@@ -56,8 +56,18 @@ function templateName (value: unknown, prefix: string, issues: FieldIssue[]): st
   return undefined
 }
 
+/** No options at all: what a request without a query string has. */
+const NO_OPTIONS: Readonly<LabelOptions> = Object.freeze({})
+
+function isEmpty (input: Record<string, unknown>): boolean {
+  for (const key in input) if (Object.hasOwn(input, key)) return false
+  return true
+}
+
 /** Reads options from an object (envelope, query, or CLI flags with prefix `--`), naming fields with `prefix`; throws on any bad value. */
 export function readLabelOptions (input: Record<string, unknown>, prefix: string): LabelOptions {
+  // Most requests have no query string: nothing to read, nothing to merge.
+  if (isEmpty(input)) return NO_OPTIONS
   const issues: FieldIssue[] = []
   const options: LabelOptions = {
     source: oneOf(input.source, SOURCES, 'source', prefix, issues),
@@ -77,9 +87,12 @@ export function splitBody (body: unknown): { record: unknown, options: LabelOpti
     throw new ValidationError([{ path: 'body', rule: 'type', message: 'must be a JSON object: a record, or { "record": {…}, "format": … }' }])
   }
   const object = body as Record<string, unknown>
-  if (!('record' in object)) return { record: object, options: {} }
-  const unknownKeys = Object.keys(object).filter((k) => !ENVELOPE_KEYS.has(k))
-  if (unknownKeys.length > 0) {
+  if (!('record' in object)) return { record: object, options: NO_OPTIONS }
+  let unknownKeys: string[] | undefined
+  for (const key in object) {
+    if (Object.hasOwn(object, key) && !ENVELOPE_KEYS.has(key)) (unknownKeys ??= []).push(key)
+  }
+  if (unknownKeys !== undefined) {
     throw new ValidationError(unknownKeys.map((k) => ({ path: k, rule: 'additional_property', message: `is not an envelope field; put record fields inside "record" (envelope fields: ${[...ENVELOPE_KEYS].join(', ')})` })))
   }
   return { record: object.record, options: readLabelOptions(object, '') }
@@ -87,6 +100,8 @@ export function splitBody (body: unknown): { record: unknown, options: LabelOpti
 
 /** Envelope options win over query options; the query fills what the envelope leaves out. */
 export function mergeOptions (fromBody: LabelOptions, fromQuery: LabelOptions): LabelOptions {
+  if (fromQuery === NO_OPTIONS) return fromBody
+  if (fromBody === NO_OPTIONS) return fromQuery
   return {
     source: fromBody.source ?? fromQuery.source,
     format: fromBody.format ?? fromQuery.format,

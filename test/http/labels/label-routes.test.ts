@@ -75,6 +75,18 @@ describe('POST /v1/labels', () => {
     expect(res.json()).toMatchObject({ print_density: '300dpi', source: 'generic' })
   })
 
+  it('lets envelope options win over the query, which fills in what the envelope leaves out', async () => {
+    const res = await post({ record: fullRecord(), dpi: 203 }, {}, '?dpi=300&source=generic')
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ print_density: '203dpi', source: 'generic' })
+  })
+
+  it('names every envelope field it does not know, in the order sent', async () => {
+    const res = await post({ fromat: 'pdf', record: fullRecord(), dpii: 300 })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.issues.map((i: { path: string }) => i.path)).toEqual(['fromat', 'dpii'])
+  })
+
   it('strips a UTF-8 byte-order mark at the start of the body', async () => {
     const res = await post('\uFEFF' + JSON.stringify(fullRecord()), {}, '?format=zpl')
     expect(res.statusCode).toBe(200)
