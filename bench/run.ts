@@ -8,6 +8,7 @@ import { loadLabelService } from '../src/bootstrap.ts'
 import { loadConfig } from '../src/config.ts'
 import type { LabelRequest } from '../src/service/types.ts'
 import { runLoad, type LoadOptions, type LoadResult } from './http-load.ts'
+import { pinServerAndGenerator } from './pinning.ts'
 
 const record = JSON.parse(readFileSync(new URL('./fixtures/generic-record.json', import.meta.url), 'utf8')) as unknown
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
@@ -34,7 +35,9 @@ for (const dpi of [203, 300] as const) {
   await timeLoop(`PDF (record → PDF), ${dpi} dpi`, 3000, () => service.render({ ...request, format: 'pdf' }))
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', new URL('./http-target.ts', import.meta.url).pathname], { stdio: ['pipe', 'pipe', 'inherit'] })
+const pinning = pinServerAndGenerator()
+const [command = process.execPath, ...prefixArgs] = [...pinning.serverPrefix, process.execPath]
+const child = spawn(command, [...prefixArgs, '--import', 'tsx', new URL('./http-target.ts', import.meta.url).pathname], { stdio: ['pipe', 'pipe', 'inherit'] })
 const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]()
 const nextLine = async (): Promise<string> => String((await lines.next()).value)
 const ports = JSON.parse(await nextLine()) as { bare: number, app: number, glue: number }
@@ -89,7 +92,7 @@ const summary = new Map([...samples].map(([name, list]) => [name, {
   serverUs: median(list.map((s) => s.serverUs)),
   clientUs: median(list.map((s) => s.clientUs))
 }]))
-console.log(`\nmedian of ${rounds} × ${seconds} s, 32 connections, server on one process, load generator in this one`)
+console.log(`\nmedian of ${rounds} × ${seconds} s, 32 connections, server on one process, load generator in this one; ${pinning.description}`)
 console.log(`${'route'.padEnd(34)} ${'req/s'.padStart(7)}  ${'server CPU'.padStart(12)}  ${'generator CPU'.padStart(13)}`)
 for (const [name, m] of summary) {
   console.log(`${name.padEnd(34)} ${m.perSecond.toFixed(0).padStart(7)}  ${m.serverUs.toFixed(1).padStart(6)} µs/req  ${m.clientUs.toFixed(1).padStart(6)} µs/req`)
