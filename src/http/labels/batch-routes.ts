@@ -7,7 +7,7 @@ import { LabelworksError, ValidationError, type FieldIssue } from '../../errors.
 import type { LabelWarning } from '../../model/label-data.ts'
 import type { LabelRequest, LabelService } from '../../service/types.ts'
 import { describeError } from '../error-handler.ts'
-import { mergeOptions, readLabelOptions, type LabelOptions } from './label-options.ts'
+import { mergeOptions, readBatchOptions, readQueryOptions, type LabelOptions } from './label-options.ts'
 import { negotiate } from './negotiate.ts'
 
 /** Options of the batch route. */
@@ -30,13 +30,14 @@ function readBatchBody (body: unknown, maxRecords: number): { records: unknown[]
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new ValidationError([{ path: 'body', rule: 'type', message: 'must be a JSON object { "records": [ … ], "format": … }' }])
   }
-  const { records, ...rest } = body as Record<string, unknown>
+  const fields = body as Record<string, unknown>
+  const { records } = fields
   if (!Array.isArray(records)) throw new ValidationError([{ path: 'records', rule: 'type', message: 'must be an array of records' }])
   if (records.length === 0) throw new ValidationError([{ path: 'records', rule: 'min_items', message: 'must hold at least one record' }])
   if (records.length > maxRecords) {
     throw new ValidationError([{ path: 'records', rule: 'max_items', message: `holds ${records.length} records; at most ${maxRecords} per batch` }])
   }
-  return { records, options: readLabelOptions(rest, '') }
+  return { records, options: readBatchOptions(fields) }
 }
 
 function failureOf (index: number, err: unknown, log: FastifyRequest['log']): FailedRecord {
@@ -82,7 +83,7 @@ export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOption
   const { service } = opts
 
   app.post('/v1/labels/batch', async (request, reply) => {
-    const fromQuery = readLabelOptions(request.query as Record<string, unknown>, 'query')
+    const fromQuery = readQueryOptions(request.query as Record<string, unknown>)
     const { records, options: fromBody } = readBatchBody(request.body, opts.maxRecords)
     const options = mergeOptions(fromBody, fromQuery)
     const { format, raw } = negotiate(request.headers.accept, options.format)

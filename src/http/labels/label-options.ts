@@ -18,7 +18,10 @@ export interface LabelOptions {
 
 const SOURCES: readonly SourceOption[] = ['auto', ...RECORD_SOURCES]
 const FORMATS: readonly OutputFormat[] = ['zpl', 'pdf', 'png']
-const ENVELOPE_KEYS = new Set(['record', 'source', 'format', 'dpi', 'template', 'strict', 'include_font'])
+const OPTION_KEYS = ['source', 'format', 'dpi', 'template', 'strict', 'include_font']
+const QUERY_KEYS = new Set(OPTION_KEYS)
+const ENVELOPE_KEYS = new Set(['record', ...OPTION_KEYS])
+const BATCH_KEYS = new Set(['records', ...OPTION_KEYS])
 
 /** How option `key` is named in an issue: `dpi` in the envelope, `query.dpi`, `--include-font` on the command line. */
 function fieldName (prefix: string, key: string): string {
@@ -66,8 +69,6 @@ function isEmpty (input: Record<string, unknown>): boolean {
 
 /** Reads options from an object (envelope, query, or CLI flags with prefix `--`), naming fields with `prefix`; throws on any bad value. */
 export function readLabelOptions (input: Record<string, unknown>, prefix: string): LabelOptions {
-  // Most requests have no query string: nothing to read, nothing to merge.
-  if (isEmpty(input)) return NO_OPTIONS
   const issues: FieldIssue[] = []
   const options: LabelOptions = {
     source: oneOf(input.source, SOURCES, 'source', prefix, issues),
@@ -81,6 +82,23 @@ export function readLabelOptions (input: Record<string, unknown>, prefix: string
   return options
 }
 
+/** Every field of `input` that `allowed` lacks is an issue: a misspelt option must not be dropped silently. */
+function rejectUnknownKeys (input: Record<string, unknown>, allowed: ReadonlySet<string>, prefix: string, message: string): void {
+  let issues: FieldIssue[] | undefined
+  for (const key in input) {
+    if (Object.hasOwn(input, key) && !allowed.has(key)) (issues ??= []).push({ path: fieldName(prefix, key), rule: 'additional_property', message })
+  }
+  if (issues !== undefined) throw new ValidationError(issues)
+}
+
+/** Options from a query string (`?format=pdf&dpi=300`); an unknown parameter is an error naming it. */
+export function readQueryOptions (query: Record<string, unknown>): LabelOptions {
+  // Most requests have no query string: nothing to read, nothing to merge.
+  if (isEmpty(query)) return NO_OPTIONS
+  rejectUnknownKeys(query, QUERY_KEYS, 'query', `is not a label option; the query string takes ${OPTION_KEYS.join(', ')}`)
+  return readLabelOptions(query, 'query')
+}
+
 /** The body's record and options: `{ record, …options }` is an envelope; any other JSON object is the record itself. */
 export function splitBody (body: unknown): { record: unknown, options: LabelOptions } {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
@@ -88,14 +106,14 @@ export function splitBody (body: unknown): { record: unknown, options: LabelOpti
   }
   const object = body as Record<string, unknown>
   if (!('record' in object)) return { record: object, options: NO_OPTIONS }
-  let unknownKeys: string[] | undefined
-  for (const key in object) {
-    if (Object.hasOwn(object, key) && !ENVELOPE_KEYS.has(key)) (unknownKeys ??= []).push(key)
-  }
-  if (unknownKeys !== undefined) {
-    throw new ValidationError(unknownKeys.map((k) => ({ path: k, rule: 'additional_property', message: `is not an envelope field; put record fields inside "record" (envelope fields: ${[...ENVELOPE_KEYS].join(', ')})` })))
-  }
+  rejectUnknownKeys(object, ENVELOPE_KEYS, '', `is not an envelope field; put record fields inside "record" (envelope fields: ${[...ENVELOPE_KEYS].join(', ')})`)
   return { record: object.record, options: readLabelOptions(object, '') }
+}
+
+/** The options of a batch body `{ records, …options }`; any other field is an error naming it. */
+export function readBatchOptions (body: Record<string, unknown>): LabelOptions {
+  rejectUnknownKeys(body, BATCH_KEYS, '', `is not a batch field; records go in "records" (batch fields: ${[...BATCH_KEYS].join(', ')})`)
+  return readLabelOptions(body, '')
 }
 
 /** Envelope options win over query options; the query fills what the envelope leaves out. */

@@ -1,7 +1,7 @@
 // POST /v1/labels: one record in, one label out, as the JSON envelope DashLink returns or as raw bytes.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { LabelService, RenderedLabel, RenderedZpl } from '../../service/types.ts'
-import { mergeOptions, readLabelOptions, splitBody, type LabelOptions } from './label-options.ts'
+import { mergeOptions, readQueryOptions, splitBody, type LabelOptions } from './label-options.ts'
 import { negotiate } from './negotiate.ts'
 
 /** Options of the labels routes. */
@@ -40,7 +40,7 @@ export async function labelRoutes (app: FastifyInstance, opts: LabelRoutesOption
   // Not an async function: a ZPL label is sent before the handler returns, and a promise for Fastify to settle
   // would cost the hot path a microtask and a then-callback per request. PDF and PNG return their promise.
   app.post('/v1/labels', (request, reply) => {
-    const fromQuery = readLabelOptions(request.query as Record<string, unknown>, 'query')
+    const fromQuery = readQueryOptions(request.query as Record<string, unknown>)
     const { record, options: fromBody } = splitBody(request.body)
     const options: LabelOptions = mergeOptions(fromBody, fromQuery)
     const { format, raw } = negotiate(request.headers.accept, options.format)

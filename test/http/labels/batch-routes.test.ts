@@ -66,7 +66,7 @@ describe('POST /v1/labels/batch', () => {
     expect(res.body.match(/~DU/g)).toHaveLength(1)
   })
 
-  it('rejects a batch that is not a list, empty, too long or asks for PNG', async () => {
+  it('rejects a batch that is not a list, empty, too long, asks for PNG or has a field or query parameter it does not know', async () => {
     for (const [payload, path] of [
       [{ records: fullRecord() }, 'records'],
       [{ records: [] }, 'records'],
@@ -76,6 +76,12 @@ describe('POST /v1/labels/batch', () => {
       expect(res.statusCode).toBe(400)
       expect(res.json().error.issues[0].path).toBe(path)
     }
+    const typo = await batch({ records: [fullRecord()], fromat: 'pdf', record: fullRecord() })
+    expect(typo.statusCode).toBe(400)
+    expect(typo.json().error.issues.map((i: { path: string, rule: string }) => `${i.path} ${i.rule}`)).toEqual(['fromat additional_property', 'record additional_property'])
+    const query = await app.inject({ method: 'POST', url: '/v1/labels/batch?dpii=300', payload: { records: [fullRecord()] } })
+    expect(query.statusCode).toBe(400)
+    expect(query.json().error.issues[0]).toMatchObject({ path: 'query.dpii', rule: 'additional_property' })
     const small = await testApp({ config: { logLevel: 'silent', bodyLimitBytes: 1 << 20, batchMaxRecords: 2 } })
     const res = await small.inject({ method: 'POST', url: '/v1/labels/batch', payload: { records: [1, 2, 3] } })
     expect(res.statusCode).toBe(400)

@@ -116,6 +116,7 @@ describe('POST /v1/labels rejections', () => {
     ['unknown format', () => post({ record: fullRecord(), format: 'gif' }), 400, 'VALIDATION_FAILED', 'format'],
     ['unsupported density', () => post({ record: fullRecord(), dpi: 600 }), 400, 'VALIDATION_FAILED', 'dpi'],
     ['bad density in the query', () => post(fullRecord(), {}, '?dpi=150'), 400, 'VALIDATION_FAILED', 'query.dpi'],
+    ['misspelt option in the query', () => post(fullRecord(), {}, '?dpii=300'), 400, 'VALIDATION_FAILED', 'query.dpii'],
     ['unknown source', () => post({ record: fullRecord(), source: 'fedex' }), 400, 'VALIDATION_FAILED', 'source'],
     ['strict not a boolean', () => post({ record: fullRecord(), strict: 'yes' }), 400, 'VALIDATION_FAILED', 'strict'],
     ['typo in an envelope field', () => post({ record: fullRecord(), fromat: 'pdf' }), 400, 'VALIDATION_FAILED', 'fromat'],
