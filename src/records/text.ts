@@ -1,24 +1,35 @@
 // Free-text clean-up shared by every adapter. Records come from spreadsheets, forms and other APIs: text arrives with
-// stray whitespace, embedded newlines and tabs. A label line is one line, so those fold into single spaces; nothing
-// else is changed and nothing is shortened (layout decides how text fits).
+// stray whitespace, embedded newlines and tabs, and accents as separate combining marks. A label line is one line, so
+// whitespace folds into single spaces, and accents are composed (NFC); nothing else is changed and nothing is
+// shortened (layout decides how text fits).
 
 /** Whitespace, control characters, zero-width spaces and byte-order marks: all print as nothing or as a box. */
 const FOLDABLE = /[\s\u0000-\u001f\u007f-\u009f\u200b\ufeff]+/g
 /** Cheap pre-check so clean text (the common case) skips the replace. */
 const NEEDS_FOLDING = /[\t\n\v\f\r\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/
 
-/** Trims and folds every run of whitespace or control characters into one space. */
+/** Trims, composes accents (NFC) and folds every run of whitespace or control characters into one space. */
 export function cleanText (value: string): string {
-  // Most text is already clean: printable ASCII and Latin/Greek/Cyrillic… letters with single inner spaces. One scan
-  // of its char codes proves that and returns it as is; anything else takes the regexes.
+  // Most text is already clean: printable ASCII and Latin letters below U+0300 (where combining marks begin) with
+  // single inner spaces. One scan of its char codes proves that and returns it as is; anything else takes the slow way.
   const last = value.length - 1
   let previous = 0x20
   for (let i = 0; i <= last; i++) {
     const c = value.charCodeAt(i)
-    if ((c > 0x20 && c < 0x7f) || (c >= 0xa1 && c < 0x1680) || (c === 0x20 && previous !== 0x20 && i !== last)) previous = c
-    else return NEEDS_FOLDING.test(value) ? value.replace(FOLDABLE, ' ').trim() : value.trim()
+    if ((c > 0x20 && c < 0x7f) || (c >= 0xa1 && c < 0x300) || (c === 0x20 && previous !== 0x20 && i !== last)) previous = c
+    else return composedAndFolded(value)
   }
   return value
+}
+
+/**
+ * Some systems (macOS, some web forms) send "é" as "e" plus a combining accent: NFC makes it the one character the
+ * label font has, where the bare accent would be refused as unprintable. Canonically equivalent text, so nothing
+ * the user sent is lost.
+ */
+function composedAndFolded (value: string): string {
+  const text = value.normalize('NFC')
+  return NEEDS_FOLDING.test(text) ? text.replace(FOLDABLE, ' ').trim() : text.trim()
 }
 
 /** True when the UTF-16 unit is certainly neither a comma nor whitespace (printable ASCII other than space and comma). */

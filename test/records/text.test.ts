@@ -16,15 +16,23 @@ describe('cleanText', () => {
 
   it('treats every UTF-16 unit, alone, inside, first, last or doubled, as the folding rule says', () => {
     // The rule as a regex; cleanText returns clean text without running it, so check every unit in every position.
-    const rule = (value: string): string => value.replace(/[\s\u0000-\u001f\u007f-\u009f\u200b\ufeff]+/g, ' ').trim()
+    const rule = (value: string): string => value.normalize('NFC').replace(/[\s\u0000-\u001f\u007f-\u009f\u200b\ufeff]+/g, ' ').trim()
     const wrong: string[] = []
     for (let c = 0; c <= 0xffff; c++) {
       const ch = String.fromCharCode(c)
-      for (const text of [ch, `a${ch}b`, `${ch}ab`, `ab${ch}`, `a${ch}${ch}b`, `a ${ch}b`, `a${ch} b`]) {
+      for (const text of [ch, `a${ch}b`, `${ch}ab`, `ab${ch}`, `a${ch}${ch}b`, `a ${ch}b`, `a${ch} b`, `e${ch}`]) {
         if (cleanText(text) !== rule(text)) wrong.push(`U+${c.toString(16).padStart(4, '0')} in ${JSON.stringify(text)}`)
       }
     }
     expect(wrong).toEqual([])
+  })
+
+  it('composes letters sent with combining accents into the letters the font has (NFC)', () => {
+    expect(cleanText('Rene\u0301 Zo\u0308e')).toBe('René Zöe')
+    expect(cleanText('  Ło\u0301dz\u0301\n')).toBe('Łódź')
+    expect(cleanText('Ω\u0301μέγα')).toBe('Ώμέγα')
+    // No composed form exists: the mark stays, for layout to print or refuse by name.
+    expect(cleanText('q\u0308')).toBe('q\u0308')
   })
 
   it('folds a double space and trims a single space at either end of otherwise clean text', () => {

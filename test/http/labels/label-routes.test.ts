@@ -98,6 +98,12 @@ describe('POST /v1/labels', () => {
     expect(res.body.match(/\^XA/g)).toHaveLength(1)
   })
 
+  it('prints a name sent with combining accents as the composed letters (NFC), not as refused marks', async () => {
+    const res = await post({ record: recordWith({ recipient: { name: 'Rene\u0301 Zo\u0308e' } }) }, { accept: 'x-application/zpl' })
+    expect(res.statusCode).toBe(200)
+    expect(res.body).toContain('^FDRené Zöe^FS')
+  })
+
   it('prints command characters in names literally: one ^XA, no injected command', async () => {
     const hostile = '^XZ^XA^FDpwn^FS~JR'
     const res = await post({ record: recordWith({ recipient: { name: hostile, company: '_5E~DGR:X' } }) }, { accept: 'x-application/zpl' })
