@@ -20,24 +20,27 @@ export const GENERIC_ADDRESS_SCHEMA = Type.Union([
   Text('One free-text line, e.g. "901 Market Street 6th Floor San Francisco, CA 94103"', { minLength: 1 })
 ])
 
-const Weight = Type.Object({
+/** A weight: value and unit. */
+export const WEIGHT_SCHEMA = Type.Object({
   value: Type.Number({ minimum: 0, description: '0 means not weighed' }),
   unit: Type.String({ description: 'lb, oz, kg or g (lbs, pounds, grams… accepted)' })
 })
 
-const Dimensions = Type.Object({
+/** Package dimensions and their unit. */
+export const DIMENSIONS_SCHEMA = Type.Object({
   length: Type.Number({ minimum: 0 }),
   width: Type.Number({ minimum: 0 }),
   height: Type.Number({ minimum: 0 }),
   unit: Type.String({ description: 'in or cm' })
 })
 
-const Reference = Type.Object({
+/** One printed reference. */
+export const REFERENCE_SCHEMA = Type.Object({
   label: Type.Optional(Text('Caption printed before the value; default "Ref#"')),
   value: Type.Union([Type.String({ minLength: 1 }), Type.Integer({ minimum: 0 })])
 })
 
-/** JSON Schema (TypeBox) of the generic record; unknown fields are allowed and ignored. */
+/** JSON Schema (TypeBox) of the generic record; unknown fields are allowed and come back as FIELD_NOT_PRINTED warnings. */
 export const GENERIC_RECORD_SCHEMA = Type.Object({
   tracking_code: Type.Union([Type.String({ minLength: 1 }), Type.Integer({ minimum: 0 })], { description: 'What the Code128 barcode encodes' }),
   ship_date: Type.Optional(Text('YYYY-MM-DD or an RFC 3339 timestamp; defaults to today')),
@@ -53,11 +56,11 @@ export const GENERIC_RECORD_SCHEMA = Type.Object({
     address: GENERIC_ADDRESS_SCHEMA
   }),
   package: Type.Optional(Type.Object({
-    weight: Type.Optional(Weight),
-    dimensions: Type.Optional(Dimensions),
+    weight: Type.Optional(WEIGHT_SCHEMA),
+    dimensions: Type.Optional(DIMENSIONS_SCHEMA),
     description: Type.Optional(Text('What is in the package'))
   })),
-  references: Type.Optional(Type.Array(Reference, { description: 'Printed references, e.g. [{ "label": "Ref#", "value": "SO-48213" }]' })),
+  references: Type.Optional(Type.Array(REFERENCE_SCHEMA, { description: 'Printed references, e.g. [{ "label": "Ref#", "value": "SO-48213" }]' })),
   reference: Type.Optional(Type.Union([Type.String(), Type.Integer({ minimum: 0 })], { description: 'Shorthand for one Ref# reference' })),
   sort_code: Type.Optional(Text('Sort, route or facility code printed large')),
   instructions: Type.Optional(Text('Delivery instructions for the driver')),

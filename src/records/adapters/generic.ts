@@ -2,10 +2,56 @@
 import type { PackageInfo, Recipient, Shipper } from '../../model/label-data.ts'
 import type { AddressParts, Part } from '../address/build.ts'
 import { shipDateValue } from '../dates.ts'
+import { DIMENSIONS_SCHEMA, GENERIC_ADDRESS_SCHEMA, GENERIC_RECORD_SCHEMA, REFERENCE_SCHEMA, WEIGHT_SCHEMA } from '../generic-schema.ts'
 import { dimensionsOf, lengthUnit, measure, weightUnit } from '../package.ts'
 import { isAbsent, isRec, type Rec, type RecordReader } from '../reader.ts'
 import type { AdapterResult, Detection, ReferenceChoice, SourceAdapter } from '../types.ts'
 import { addressValue, mappedPhoneValue, mappedTextValue, shipperOf } from './common.ts'
+
+// Every field the generic record has, by object, from its schema: anything else a record sends (a misspelt
+// `instrutions`, an option put inside the record) is reported as not printed rather than dropped silently.
+const fieldsOf = (schema: { properties: object }): ReadonlySet<string> => new Set(Object.keys(schema.properties))
+const RECORD = GENERIC_RECORD_SCHEMA.properties
+const RECORD_FIELDS = fieldsOf(GENERIC_RECORD_SCHEMA)
+const SHIPPER_FIELDS = fieldsOf(RECORD.shipper)
+const RECIPIENT_FIELDS = fieldsOf(RECORD.recipient)
+const ADDRESS_FIELDS = fieldsOf(GENERIC_ADDRESS_SCHEMA.anyOf[0])
+const PACKAGE_FIELDS = fieldsOf(RECORD.package)
+const WEIGHT_FIELDS = fieldsOf(WEIGHT_SCHEMA)
+const DIMENSION_FIELDS = fieldsOf(DIMENSIONS_SCHEMA)
+const REFERENCE_FIELDS = fieldsOf(REFERENCE_SCHEMA)
+
+/** Warns about each field of `obj` that `known` lacks, suggesting the known field it is likely a misspelling of. */
+function reportUnknownFields (r: RecordReader, obj: Rec, known: ReadonlySet<string>, path: string): void {
+  for (const key in obj) {
+    if (known.has(key) || !Object.hasOwn(obj, key)) continue
+    const like = closestField(key, known)
+    r.warn('FIELD_NOT_PRINTED', `${path}.${key}`, `not printed: not a field of the generic record${like === undefined ? '' : ` (did you mean "${like}"?)`}`)
+  }
+}
+
+/** The known field within two edits of `key` (insertions, deletions, substitutions), if one is. */
+function closestField (key: string, known: ReadonlySet<string>): string | undefined {
+  let best: string | undefined
+  let bestDistance = 3
+  for (const field of known) {
+    const d = editDistance(key.toLowerCase(), field)
+    if (d < bestDistance) { best = field; bestDistance = d }
+  }
+  return best
+}
+
+function editDistance (a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.length] as number
+}
 
 /** `lines` wins over line1/line2 and `region` over its alias `state`; what the winner hides is reported, not dropped silently. */
 function reportHidden (r: RecordReader, address: Rec, path: string): void {
@@ -21,6 +67,7 @@ function reportHidden (r: RecordReader, address: Rec, path: string): void {
 
 /** The parts of a generic address; their paths stay as pieces (`path` + key) until something is reported. */
 function genericAddressParts (address: Rec, path: string, r: RecordReader): AddressParts {
+  reportUnknownFields(r, address, ADDRESS_FIELDS, path)
   reportHidden(r, address, path)
   const given = address.lines
   let lines: Part[]
@@ -49,9 +96,11 @@ function readPackage (r: RecordReader, record: Rec): PackageInfo | undefined {
   const pkg = r.objectValue(record.package, 'record', 'package')
   if (pkg === undefined) return undefined
   const base = 'record.package'
+  reportUnknownFields(r, pkg, PACKAGE_FIELDS, base)
   const info: PackageInfo = {}
   const weight = r.objectValue(pkg.weight, base, 'weight')
   if (weight !== undefined) {
+    reportUnknownFields(r, weight, WEIGHT_FIELDS, 'record.package.weight')
     const value = measure(r, weight, 'value', 'record.package.weight')
     const unit = weightUnit(r, weight, 'unit', 'record.package.weight')
     if (value !== undefined && unit !== undefined) { info.weight = { value, unit }; r.map('package.weight', base, 'weight') }
@@ -59,6 +108,7 @@ function readPackage (r: RecordReader, record: Rec): PackageInfo | undefined {
   const dims = r.objectValue(pkg.dimensions, base, 'dimensions')
   if (dims !== undefined) {
     const at = 'record.package.dimensions'
+    reportUnknownFields(r, dims, DIMENSION_FIELDS, at)
     const dimensions = dimensionsOf(measure(r, dims, 'length', at), measure(r, dims, 'width', at), measure(r, dims, 'height', at), lengthUnit(r, dims, 'unit', at))
     if (dimensions !== undefined) { info.dimensions = dimensions; r.map('package.dimensions', at) }
   }
@@ -73,6 +123,7 @@ function readReferences (r: RecordReader, record: Rec): ReferenceChoice[] {
   list.forEach((entry, i) => {
     const base = `record.references.${i}`
     if (!isRec(entry)) { r.issue(base, 'type', 'must be an object { "label": "Ref#", "value": "…" }'); return }
+    reportUnknownFields(r, entry, REFERENCE_FIELDS, base)
     const value = r.codeValue(entry.value, base, 'value')
     if (value === undefined) { r.issue(`${base}.value`, 'required', 'reference value is required'); return }
     const label = r.textValue(entry.label, base, 'label')
@@ -90,6 +141,7 @@ function readShipper (r: RecordReader, record: Rec): Shipper | undefined {
     r.required(base, 'shipper { name, address, phone } is required')
     return undefined
   }
+  reportUnknownFields(r, shipper, SHIPPER_FIELDS, base)
   const name = mappedTextValue(r, shipper.name, base, 'name', 'shipper.name')
   if (name === undefined) r.required(`${base}.name`, 'shipper name is required')
   const phone = mappedPhoneValue(r, shipper.phone, base, 'phone', 'shipper.phone')
@@ -98,10 +150,12 @@ function readShipper (r: RecordReader, record: Rec): Shipper | undefined {
 }
 
 function read (record: Rec, r: RecordReader): AdapterResult | undefined {
+  reportUnknownFields(r, record, RECORD_FIELDS, 'record')
   const shipper = readShipper(r, record)
   const base = 'record.recipient'
   const recipient = r.objectValue(record.recipient, 'record', 'recipient')
   if (recipient === undefined) r.required(base, 'recipient { name, address } is required')
+  else reportUnknownFields(r, recipient, RECIPIENT_FIELDS, base)
   const name = mappedTextValue(r, recipient?.name, base, 'name', 'recipient.name')
   if (recipient !== undefined && name === undefined) r.required(`${base}.name`, 'recipient name is required')
   const address = addressValue(r, recipient?.address, 'record.recipient.address', 'recipient.address', genericAddressParts)

@@ -26,6 +26,35 @@ const adapt = (record: unknown, strict = false): ReturnType<typeof adaptRecord> 
 const issuesOf = errorOf
 
 describe('generic adapter', () => {
+  it('reports every field the generic record does not have, at any depth, suggesting the likely one', () => {
+    const record = benchRecord()
+    const recipient = record.recipient as Json
+    const pkg = record.package as Json
+    Object.assign(record, { instrutions: 'Ring twice', format: 'pdf' })
+    Object.assign(record.shipper as Json, { emial: 'ops@acme.test' })
+    Object.assign(recipient, { nmae: 'Jo' })
+    Object.assign(recipient.address as Json, { zip: '94103' })
+    Object.assign(pkg, { weigth: 3 })
+    Object.assign(pkg.weight as Json, { units: 'kg' })
+    Object.assign(pkg.dimensions as Json, { depth: 2 })
+    ;(record.references as Json[]).push({ value: 'PO-1', note: 'gift' })
+    const { warnings, data } = adapt(record)
+    expect(warnings.map((w) => `${w.code} ${w.path}: ${w.message}`)).toEqual([
+      'FIELD_NOT_PRINTED record.instrutions: not printed: not a field of the generic record (did you mean "instructions"?)',
+      'FIELD_NOT_PRINTED record.format: not printed: not a field of the generic record',
+      'FIELD_NOT_PRINTED record.shipper.emial: not printed: not a field of the generic record',
+      'FIELD_NOT_PRINTED record.recipient.nmae: not printed: not a field of the generic record (did you mean "name"?)',
+      'FIELD_NOT_PRINTED record.recipient.address.zip: not printed: not a field of the generic record',
+      'FIELD_NOT_PRINTED record.package.weigth: not printed: not a field of the generic record (did you mean "weight"?)',
+      'FIELD_NOT_PRINTED record.package.weight.units: not printed: not a field of the generic record (did you mean "unit"?)',
+      'FIELD_NOT_PRINTED record.package.dimensions.depth: not printed: not a field of the generic record',
+      'FIELD_NOT_PRINTED record.references.1.note: not printed: not a field of the generic record'
+    ])
+    // Everything the record does have is still read.
+    expect(data.instructions).toBe('Leave at the front desk with security.')
+    expect(data.references).toEqual([{ label: 'Ref#', value: 'SO-48213' }, { label: 'Ref#', value: 'PO-1' }])
+  })
+
   it('maps the bench record field for field', () => {
     const { data, source, warnings, fieldPaths } = adapt(benchRecord())
     expect(source).toBe('generic')
