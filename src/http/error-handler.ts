@@ -65,7 +65,14 @@ export function describeError (err: unknown): { status: number, body: ErrorBody,
   return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal error; see the service log', issues: [] } }, internal: true }
 }
 
-/** Installs the handler and a JSON 404 on an app. */
+/** The path is served, but not with this method (`GET /v1/labels`); the `Allow` header lists the methods that are. */
+export class MethodNotAllowedError extends LabelworksError {
+  readonly code = 'METHOD_NOT_ALLOWED'
+}
+
+const ROUTE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
+
+/** Installs the handler, and a JSON 404 (or 405 when the path exists for other methods) on an app. */
 export function installErrorHandling (app: FastifyInstance): void {
   app.setErrorHandler((err: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body, internal } = describeError(err)
@@ -74,6 +81,12 @@ export function installErrorHandling (app: FastifyInstance): void {
     void reply.status(status).type('application/json; charset=utf-8').send(body)
   })
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}`, issues: [] } })
+    const path = request.url.split('?')[0] ?? ''
+    const allowed = ROUTE_METHODS.filter((method) => method !== request.method && app.findRoute({ method, url: path }) !== null)
+    if (allowed.length > 0) {
+      void reply.header('allow', allowed.join(', '))
+      throw new MethodNotAllowedError(`${request.method} ${path} is not served; use ${allowed.join(' or ')}`)
+    }
+    void reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${path}`, issues: [] } })
   })
 }

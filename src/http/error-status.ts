@@ -12,6 +12,7 @@ export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   BODY_TOO_LARGE: 413,
   INVALID_JSON: 400,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   // Records
   MISSING_TRACKING_CODE: 422,
   INVALID_TRACKING_CODE: 422,
