@@ -123,12 +123,15 @@ export function createWorkers (o: WorkerOptions) {
       started = true
       for (const id of printerIds) kick(id, false)
     },
-    /** Ends sleeps and waits for attempts in flight; false when already closed. */
+    /**
+     * Ends sleeps and waits for attempts in flight and for every other turn on a printer's connection (status
+     * probes, density detection), which the store may still be written by; false when already closed.
+     */
     async close (): Promise<boolean> {
       if (closing) return false
       closing = true
       for (const wake of [...wakers.values()]) wake()
-      await Promise.allSettled([...running.values()])
+      await Promise.allSettled([...running.values(), ...locks.values()])
       return true
     }
   }

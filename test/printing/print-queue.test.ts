@@ -200,4 +200,16 @@ describe('print queue against a fake Zebra printer', () => {
     await expect(queue.submit({ printerId: 'p1', label: `${LABEL}${LABEL}` })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' })
     await expect(queue.submit({ printerId: 'p1' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'record', rule: 'one_of' }] })
   })
+
+  it('waits on close for a status probe in flight, so nothing touches the store after it is closed', async () => {
+    const { queue } = await setup({ mode: 'hang' })
+    let settledAt = 0
+    const status = queue.status('p1').finally(() => { settledAt = Date.now() })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await queue.close()
+    const closedAt = Date.now()
+    expect(settledAt).toBeGreaterThan(0)
+    expect(settledAt).toBeLessThanOrEqual(closedAt)
+    expect((await status).error).toMatch(/no ~HS answer/)
+  })
 })
