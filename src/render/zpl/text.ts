@@ -21,8 +21,11 @@ export function emitText (el: TextElement, fonts: FontCommands): string {
   return fonts.opening(el, x, y) + escapeFieldData(el.text) + '^FS'
 }
 
-/** Places remembered for one cell: enough for every fixed text position of a few templates at both densities. */
-const MAX_PLACES = 1024
+/**
+ * Openings remembered for one font path, over all cells: enough for every fixed text position of a few templates at
+ * both densities, and a bound (~200 KB) however many places centred texts of every width come to.
+ */
+const MAX_OPENINGS = 4096
 /** Whole-dot coordinates below this pack into one small-integer key (labels are at most 1800 dots). */
 const PLACE_RANGE = 4096
 
@@ -35,11 +38,12 @@ class FontCell {
 
 /**
  * `^FT x,y ^A@…^FH^FD`, the opening of a text field, for one font path. A template prints most of its texts at
- * the same places in the same sizes on every label, so openings are kept by cell and place (up to MAX_PLACES a
- * cell) instead of being put together from five pieces for every line of every label.
+ * the same places in the same sizes on every label, so openings are kept by cell and place (up to MAX_OPENINGS)
+ * instead of being put together from five pieces for every line of every label.
  */
 export class FontCommands {
   readonly #byCell = new Map<number, FontCell>()
+  #openings = 0
 
   constructor (readonly fontPath: string) {}
 
@@ -51,7 +55,10 @@ export class FontCommands {
     let opening = cell.places.get(key)
     if (opening === undefined) {
       opening = `^FT${x},${y}${cell.command}`
-      if (cell.places.size < MAX_PLACES) cell.places.set(key, opening)
+      if (this.#openings < MAX_OPENINGS) {
+        cell.places.set(key, opening)
+        this.#openings++
+      }
     }
     return opening
   }

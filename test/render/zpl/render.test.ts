@@ -35,9 +35,9 @@ describe('renderZpl', () => {
 
   it('opens every text field at its own place, however many places and sizes it has seen', () => {
     const baseline = Math.round(30 * TEXT_BASELINE_RATIO)
-    // More places than one cell remembers, each rendered twice, then places no small key can hold.
+    // More places than are remembered, each rendered twice, then places no small key can hold.
     for (let round = 0; round < 2; round++) {
-      for (let i = 0; i < 1100; i++) {
+      for (let i = 0; i < 4200; i++) {
         const zpl = renderZpl(emptyLabel(203, [textElement(i, 7, 'x', 30, 20)]), options)
         expect(zpl).toContain(`^FT${i},${7 + baseline}^A@N,30,30,E:LWSANS.TTF^FH^FDx^FS`)
       }
