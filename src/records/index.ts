@@ -144,7 +144,8 @@ export function adaptRecord (record: unknown, options: AdaptOptions): AdaptedRec
   const r = new RecordReader()
   const result = adapter.read(record, r)
   if (r.issues.length > 0 || result === undefined) {
-    throw new ValidationError(r.issues.length > 0 ? r.issues : [{ path: 'record', rule: 'shape', message: `is not a readable ${source} record` }])
+    const issues = r.issues.length > 0 ? r.issues : [{ path: 'record', rule: 'shape', message: `is not a readable ${source} record` }]
+    throw new ValidationError([...issues, ...(r.unknownFields ?? [])])
   }
   const pick = pickTrackingCode(r, result.tracking)
   if (r.issues.length > 0) throw new ValidationError(r.issues)

@@ -38,6 +38,8 @@ export class RecordReader {
   readonly warnings: LabelWarning[] = []
   /** Label-data path (`recipient.name`) → record path (`record.dropoff_name`), joined only when read. */
   readonly paths = new FieldPaths()
+  /** Issues for the fields the source does not have, noted by `unknownField`. */
+  unknownFields: FieldIssue[] | undefined
 
   /** Records a problem that makes the record unusable. */
   issue (path: string, rule: string, message: string): void {
@@ -52,6 +54,15 @@ export class RecordReader {
   /** Records a non-fatal observation for the client. */
   warn (code: string, path: string, message: string): void {
     this.warnings.push({ code, path, message })
+  }
+
+  /**
+   * A field the source does not have: a FIELD_NOT_PRINTED warning, and, when the record is refused, one more issue
+   * (a misspelt `recipent` is the likely reason `recipient` is missing).
+   */
+  unknownField (path: string, message: string): void {
+    this.warn('FIELD_NOT_PRINTED', path, `not printed: ${message}`)
+    ;(this.unknownFields ??= []).push({ path, rule: 'unknown_field', message })
   }
 
   /** Notes that label field `labelPath` was read from `recordPath` (`recordPath.recordKey` when a key is given). */

@@ -26,7 +26,7 @@ function reportUnknownFields (r: RecordReader, obj: Rec, known: ReadonlySet<stri
   for (const key in obj) {
     if (known.has(key) || !Object.hasOwn(obj, key)) continue
     const like = closestField(key, known)
-    r.warn('FIELD_NOT_PRINTED', `${path}.${key}`, `not printed: not a field of the generic record${like === undefined ? '' : ` (did you mean "${like}"?)`}`)
+    r.unknownField(`${path}.${key}`, `not a field of the generic record${like === undefined ? '' : ` (did you mean "${like}"?)`}`)
   }
 }
 

@@ -26,6 +26,16 @@ const adapt = (record: unknown, strict = false): ReturnType<typeof adaptRecord> 
 const issuesOf = errorOf
 
 describe('generic adapter', () => {
+  it('names a misspelt field beside the required one it likely stands for when the record is refused', () => {
+    const record = benchRecord()
+    record.recipent = record.recipient
+    delete record.recipient
+    const { code, issues } = issuesOf(() => adapt(record))
+    expect(code).toBe('VALIDATION_FAILED')
+    expect(issues.map((i) => `${i.path} ${i.rule}`)).toEqual(['record.recipient required', 'record.recipent unknown_field'])
+    expect(issues[1]?.message).toBe('not a field of the generic record (did you mean "recipient"?)')
+  })
+
   it('reports every field the generic record does not have, at any depth, suggesting the likely one', () => {
     const record = benchRecord()
     const recipient = record.recipient as Json
