@@ -87,7 +87,8 @@ export function detectSource (record: Rec): SourceName {
   const [shape] = shaped
   if (shape !== undefined && shaped.length === 1) return shape.source
   if (shaped.length > 1) throw new RecordShapeAmbiguousError(shaped.map((f) => f.source), shaped.map(lacked))
-  throw new RecordShapeUnknownError(found.map(lacked))
+  const misspelt = SOURCES.flatMap((source) => ADAPTERS[source].misspelt?.(record) ?? [])
+  throw new RecordShapeUnknownError([...found.map(lacked), ...misspelt])
 }
 
 /** Label paths of the first references, so noting where one came from builds no string. */

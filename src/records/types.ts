@@ -1,4 +1,5 @@
 // What an adapter is and what it hands back; the shared pipeline (index.ts) turns that into an AdaptedRecord.
+import type { FieldIssue } from '../errors.ts'
 import type { LabelData, LabelWarning } from '../model/label-data.ts'
 import type { SourceName } from '../service/types.ts'
 import type { Rec, RecordReader } from './reader.ts'
@@ -57,6 +58,8 @@ export interface SourceAdapter {
   detect (record: Rec): Detection
   /** Reads the record, reporting problems through `r`; returns undefined when it cannot produce label data. */
   read (record: Rec, r: RecordReader): AdapterResult | undefined
+  /** Top-level fields that look like misspellings of this source's fields, for when no source recognises a record. */
+  misspelt?: (record: Rec) => FieldIssue[]
 }
 
 /** What `adaptRecord` returns. */

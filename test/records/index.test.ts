@@ -19,6 +19,17 @@ describe('adaptRecord', () => {
     expect(err.issues[3]?.message).toMatch(/dropoff_name \/ dropoff_address/)
   })
 
+  it('names a top-level field that looks like a misspelt generic field when no source recognises the record', () => {
+    const record = { tracking_code: 'LWX100200300400500', recipent: { name: 'Jo', address: '1 Main St, Austin, TX 78701' }, shipper: { name: 'Acme' } }
+    const err = errorOf(() => adaptRecord(record, { source: 'auto', strict: false }))
+    expect(err.code).toBe('RECORD_SHAPE_UNKNOWN')
+    expect(err.issues.filter((i) => i.rule === 'unknown_field')).toEqual([
+      { path: 'record.recipent', rule: 'unknown_field', message: 'not a field of the generic record (did you mean "recipient"?)' }
+    ])
+    // The DashLink tracking-events payload has no near miss: no such issue.
+    expect(errorOf(() => adaptRecord(fixture('dashlink-tracking-events'), { source: 'auto', strict: false })).issues.some((i) => i.rule === 'unknown_field')).toBe(false)
+  })
+
   it('answers RECORD_SHAPE_AMBIGUOUS when only fields Uber Direct and Postmates share are there', () => {
     const record = { dropoff_name: 'Sam Lee', dropoff_address: '2000 Ocean Ave, San Francisco, CA 94127', pickup_name: 'Acme', id: 'del_abc123def456ghi' }
     const err = errorOf(() => adaptRecord(record, { source: 'auto', strict: false }))

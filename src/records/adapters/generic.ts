@@ -2,56 +2,11 @@
 import type { PackageInfo, Recipient, Shipper } from '../../model/label-data.ts'
 import type { AddressParts, Part } from '../address/build.ts'
 import { shipDateValue } from '../dates.ts'
-import { DIMENSIONS_SCHEMA, GENERIC_ADDRESS_SCHEMA, GENERIC_RECORD_SCHEMA, REFERENCE_SCHEMA, WEIGHT_SCHEMA } from '../generic-schema.ts'
 import { dimensionsOf, lengthUnit, measure, weightUnit } from '../package.ts'
 import { isAbsent, isRec, type Rec, type RecordReader } from '../reader.ts'
 import type { AdapterResult, Detection, ReferenceChoice, SourceAdapter } from '../types.ts'
 import { addressValue, mappedPhoneValue, mappedTextValue, shipperOf } from './common.ts'
-
-// Every field the generic record has, by object, from its schema: anything else a record sends (a misspelt
-// `instrutions`, an option put inside the record) is reported as not printed rather than dropped silently.
-const fieldsOf = (schema: { properties: object }): ReadonlySet<string> => new Set(Object.keys(schema.properties))
-const RECORD = GENERIC_RECORD_SCHEMA.properties
-const RECORD_FIELDS = fieldsOf(GENERIC_RECORD_SCHEMA)
-const SHIPPER_FIELDS = fieldsOf(RECORD.shipper)
-const RECIPIENT_FIELDS = fieldsOf(RECORD.recipient)
-const ADDRESS_FIELDS = fieldsOf(GENERIC_ADDRESS_SCHEMA.anyOf[0])
-const PACKAGE_FIELDS = fieldsOf(RECORD.package)
-const WEIGHT_FIELDS = fieldsOf(WEIGHT_SCHEMA)
-const DIMENSION_FIELDS = fieldsOf(DIMENSIONS_SCHEMA)
-const REFERENCE_FIELDS = fieldsOf(REFERENCE_SCHEMA)
-
-/** Warns about each field of `obj` that `known` lacks, suggesting the known field it is likely a misspelling of. */
-function reportUnknownFields (r: RecordReader, obj: Rec, known: ReadonlySet<string>, path: string): void {
-  for (const key in obj) {
-    if (known.has(key) || !Object.hasOwn(obj, key)) continue
-    const like = closestField(key, known)
-    r.unknownField(`${path}.${key}`, `not a field of the generic record${like === undefined ? '' : ` (did you mean "${like}"?)`}`)
-  }
-}
-
-/** The known field within two edits of `key` (insertions, deletions, substitutions), if one is. */
-function closestField (key: string, known: ReadonlySet<string>): string | undefined {
-  let best: string | undefined
-  let bestDistance = 3
-  for (const field of known) {
-    const d = editDistance(key.toLowerCase(), field)
-    if (d < bestDistance) { best = field; bestDistance = d }
-  }
-  return best
-}
-
-function editDistance (a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-    previous = current
-  }
-  return previous[b.length] as number
-}
+import { ADDRESS_FIELDS, DIMENSION_FIELDS, misspelt, PACKAGE_FIELDS, RECIPIENT_FIELDS, RECORD_FIELDS, REFERENCE_FIELDS, reportUnknownFields, SHIPPER_FIELDS, WEIGHT_FIELDS } from './generic-fields.ts'
 
 /** `lines` wins over line1/line2 and `region` over its alias `state`; what the winner hides is reported, not dropped silently. */
 function reportHidden (r: RecordReader, address: Rec, path: string): void {
@@ -199,4 +154,4 @@ function detect (record: Rec): Detection {
 }
 
 /** Adapter for the generic record. */
-export const genericAdapter: SourceAdapter = { source: 'generic', trackingFields: ['tracking_code'], detect, read }
+export const genericAdapter: SourceAdapter = { source: 'generic', trackingFields: ['tracking_code'], detect, read, misspelt }
