@@ -42,8 +42,11 @@ export function misspelt (record: Rec): FieldIssue[] {
 function closestField (key: string, known: ReadonlySet<string>): string | undefined {
   let best: string | undefined
   let bestDistance = 3
+  const lower = key.toLowerCase()
   for (const field of known) {
-    const d = editDistance(key.toLowerCase(), field)
+    // Lengths more than two apart need more than two edits: a long key costs no distance table.
+    if (Math.abs(lower.length - field.length) >= bestDistance) continue
+    const d = editDistance(lower, field)
     if (d < bestDistance) { best = field; bestDistance = d }
   }
   return best
