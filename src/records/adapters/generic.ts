@@ -55,9 +55,10 @@ function readPackage (r: RecordReader, record: Rec): PackageInfo | undefined {
   const info: PackageInfo = {}
   const weight = r.objectValue(pkg.weight, base, 'weight')
   if (weight !== undefined) {
-    reportUnknownFields(r, weight, WEIGHT_FIELDS, 'record.package.weight')
-    const value = measure(r, weight, 'value', 'record.package.weight')
-    const unit = weightUnit(r, weight, 'unit', 'record.package.weight')
+    const at = 'record.package.weight'
+    reportUnknownFields(r, weight, WEIGHT_FIELDS, at)
+    const value = measure(r, weight, 'value', at)
+    const unit = weightUnit(r, weight, 'unit', at)
     if (value !== undefined && unit !== undefined) { info.weight = { value, unit }; r.map('package.weight', base, 'weight') }
   }
   const dims = r.objectValue(pkg.dimensions, base, 'dimensions')
