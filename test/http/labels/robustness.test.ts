@@ -1,5 +1,5 @@
-// Every field of every fixture record replaced by values of the wrong type, empty, huge or hostile: the answer is
-// a label or a 4xx naming a field, never a 5xx and never an empty label.
+// Every field of every fixture record replaced by values of the wrong type, empty, huge or hostile, and then
+// random combinations of such edits: the answer is a label or a 4xx naming a field, never a 5xx or an empty label.
 import { readdirSync, readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -54,6 +54,39 @@ describe('POST /v1/labels with hostile field values', () => {
       }
     }
     expect(requests).toBeGreaterThan(0)
+    expect(failures).toEqual([])
+  })
+
+  it('answers random combinations of one to four edits (seeded) in every format, density and template the same way', async () => {
+    const records = FIXTURES.map((url) => JSON.parse(readFileSync(url, 'utf8')) as unknown)
+    let seed = 20261125
+    const random = (): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff }
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
+    const TEXTS = ['Zażółć', 'Ωμέγα', 'Москва', 'e\u0301', '東京', '😀', '\n', 'W'.repeat(120), 'x y '.repeat(40), '~^_>\\"', '\u00a0', '\u2028', 'İstanbul', '\ud800', '\u200d']
+    const failures: string[] = []
+    let labels = 0
+    for (let i = 0; i < 600; i++) {
+      let record = pick(records)
+      for (let edits = 1 + Math.floor(random() * 4); edits > 0; edits--) {
+        const paths = [...fieldPaths(record)]
+        if (paths.length === 0) break
+        record = withField(record, pick(paths), random() < 0.5 ? `${pick(TEXTS)} ${pick(TEXTS)}` : pick(HOSTILE))
+      }
+      const format = pick(['zpl', 'pdf'] as const)
+      const request = { record, format, dpi: pick([203, 300]), template: pick(['standard', 'dashlink']) }
+      const res = await app.inject({ method: 'POST', url: '/v1/labels', payload: request, headers: { accept: format === 'zpl' ? 'x-application/zpl' : 'application/pdf' } })
+      let ok: boolean
+      if (res.statusCode === 200) {
+        labels++
+        ok = format === 'zpl' ? (res.body.match(/\^XA/g) ?? []).length === 1 && res.body.endsWith('^XZ') : res.rawPayload.subarray(0, 5).toString() === '%PDF-'
+      } else {
+        const error = res.json().error
+        ok = res.statusCode >= 400 && res.statusCode < 500 && typeof error?.code === 'string' && error.issues?.[0]?.path?.length > 0
+      }
+      if (!ok) failures.push(`${JSON.stringify(request).slice(0, 300)}: ${res.statusCode} ${res.body.slice(0, 160)}`)
+    }
+    // Some combinations must still make labels, or the test would only be exercising refusals.
+    expect(labels).toBeGreaterThan(60)
     expect(failures).toEqual([])
   })
 })
