@@ -99,6 +99,18 @@ export function inkBox (image: GrayImage, area: Rect, ignore?: (x: number, y: nu
   return box
 }
 
+/** How many ink dots `area` holds (clipped to the image), skipping those `ignore` claims. */
+export function inkCount (image: GrayImage, area: Rect, ignore?: (x: number, y: number) => boolean): number {
+  let count = 0
+  for (let y = Math.max(0, area.top); y < Math.min(image.height, area.bottom); y++) {
+    const row = y * image.width
+    for (let x = Math.max(0, area.left); x < Math.min(image.width, area.right); x++) {
+      if (image.data[row + x] === INK && ignore?.(x, y) !== true) count++
+    }
+  }
+  return count
+}
+
 /** `12,34–56,78` (left,top–right,bottom in dots), for messages. */
 export function formatRect (r: Rect): string {
   return `x ${r.left}–${r.right}, y ${r.top}–${r.bottom} (${r.right - r.left}×${r.bottom - r.top} dots)`

@@ -4,7 +4,7 @@ import { MIN_MODULE_DOTS, QUIET_ZONE_MODULES } from '../../src/barcode/fit.ts'
 import type { Label } from '../../src/model/label.ts'
 import { decodeCode128 } from '../support/decode-barcode.ts'
 import type { GrayImage } from '../support/zpl-render.ts'
-import { barEdgeDisagreements, textInkDisagreements } from './agreement.ts'
+import { barEdgeDisagreements, TEXT_INK_AMOUNT_TOLERANCE, textInkAmountDisagreements, textInkDisagreements } from './agreement.ts'
 import { measureBarcode, type BarcodeMeasurement } from './barcode-measure.ts'
 import { barcodeElements } from './elements.ts'
 
@@ -59,20 +59,38 @@ export async function scanChecks (image: GrayImage, label: Label): Promise<Check
   return results
 }
 
-/** ZPL and PDF at the same density agree: bars edge for edge within 1 dot, text ink boxes within 3 dots. */
-export function agreementChecks (label: Label, zpl: GrayImage, pdf: GrayImage): CheckResult[] {
+/** Renderer facts the agreement checks depend on. */
+export interface AgreementOptions {
+  /**
+   * Also hold each text element's amount of ink to TEXT_INK_AMOUNT_TOLERANCE: only when the ZPL was drawn by
+   * zebrash, which like pdfjs does not hint glyphs; another renderer (Labelary) may thicken stems by a dot.
+   */
+  compareInkAmount: boolean
+}
+
+/**
+ * ZPL and PDF at the same density agree: bars edge for edge within 1 dot, text ink boxes within 3 dots and,
+ * between our own two renderers, the amount of each text's ink within 6 %.
+ */
+export function agreementChecks (label: Label, zpl: GrayImage, pdf: GrayImage, options: AgreementOptions): CheckResult[] {
   const zm = measureLabelBarcode(zpl, label)
   const pm = measureLabelBarcode(pdf, label)
   const bars = zm === undefined || pm === undefined
     ? [`barcode not found in the ${zm === undefined ? 'ZPL' : 'PDF'} render`]
     : barEdgeDisagreements(zm, pm)
   const text = textInkDisagreements(label, zpl, pdf)
-  return [
+  const texts = `${label.elements.filter((e) => e.kind === 'text').length} text elements`
+  const results = [
     check('ZPL and PDF bars agree (±1 dot)', bars.length === 0,
       bars.length === 0 ? `${zm?.runs.length} bars and spaces at the same places` : bars.slice(0, 5).join('; ')),
-    check('ZPL and PDF text agrees (±3 dots)', text.length === 0,
-      text.length === 0 ? `${label.elements.filter((e) => e.kind === 'text').length} text elements` : text.slice(0, 5).join('; '))
+    check('ZPL and PDF text agrees (±3 dots)', text.length === 0, text.length === 0 ? texts : text.slice(0, 5).join('; '))
   ]
+  if (options.compareInkAmount) {
+    const amounts = textInkAmountDisagreements(label, zpl, pdf)
+    results.push(check(`ZPL and PDF text has as much ink (±${100 * TEXT_INK_AMOUNT_TOLERANCE} %)`, amounts.length === 0,
+      amounts.length === 0 ? texts : amounts.slice(0, 5).join('; ')))
+  }
+  return results
 }
 
 /** A message listing the failed checks, for an assertion. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { encodeCode128 } from '../../src/barcode/code128.ts'
 import type { BarcodeElement, Label, TextElement } from '../../src/model/label.ts'
 import type { GrayImage } from '../support/zpl-render.ts'
-import { barEdgeDisagreements, textInkDisagreements } from './agreement.ts'
+import { barEdgeDisagreements, textInkAmountDisagreements, textInkDisagreements } from './agreement.ts'
 import { measureBarcode } from './barcode-measure.ts'
 import { encodeBitmapPng, INK, PAPER, toLabelBitmap } from './bitmap.ts'
 import { compareImages } from './compare.ts'
@@ -15,8 +15,8 @@ function blank (width = 200, height = 100): GrayImage {
   return { width, height, data: new Uint8Array(width * height).fill(PAPER) }
 }
 
-function fill (img: GrayImage, left: number, top: number, right: number, bottom: number): GrayImage {
-  for (let y = top; y < bottom; y++) img.data.fill(INK, y * img.width + left, y * img.width + right)
+function fill (img: GrayImage, left: number, top: number, right: number, bottom: number, value = INK): GrayImage {
+  for (let y = top; y < bottom; y++) img.data.fill(value, y * img.width + left, y * img.width + right)
   return img
 }
 
@@ -131,5 +131,17 @@ describe('barcode measurement and agreement', () => {
     expect(textInkDisagreements(l, zpl, fill(fill(blank(), 24, 14, 80, 30), 0, 31, 200, 33))).toEqual([])
     expect(textInkDisagreements(l, zpl, fill(fill(blank(), 26, 12, 78, 28), 0, 31, 200, 33))[0]).toMatch(/recipient.name "Jordan".*off by 4 dots/)
     expect(textInkDisagreements(l, zpl, blank())[0]).toMatch(/ink only in the ZPL render/)
+  })
+
+  it('compares the amount of text ink within 6 %: a hole where strokes cross is caught though the ink box is the same', () => {
+    const rule = { kind: 'box' as const, x: 0, y: 31, width: 200, height: 2, thickness: 2 }
+    const l = label(text, rule)
+    const solid = fill(fill(blank(), 22, 12, 78, 28), 0, 31, 200, 33) // 56×16 = 896 dots of text ink
+    // 40 dots less (4.5 %) passes; 64 less (7.1 %) does not, and both keep the box, so only the amount tells.
+    const smallHole = fill(fill(fill(blank(), 22, 12, 78, 28), 40, 16, 50, 20, PAPER), 0, 31, 200, 33)
+    const bigHole = fill(fill(fill(blank(), 22, 12, 78, 28), 40, 16, 48, 24, PAPER), 0, 31, 200, 33)
+    expect(textInkDisagreements(l, solid, bigHole)).toEqual([])
+    expect(textInkAmountDisagreements(l, solid, smallHole)).toEqual([])
+    expect(textInkAmountDisagreements(l, solid, bigHole)).toEqual(['recipient.name "Jordan": 896 dots of ink in ZPL, 832 in PDF (7.7 % apart)'])
   })
 })

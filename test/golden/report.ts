@@ -40,7 +40,7 @@ async function reportCase (run: DensityRender, c: RenderedCase): Promise<ReportC
   let agreement: CheckResult[]
   let zplPdfPpm: number | undefined
   try {
-    agreement = evaluateAgreement(c)
+    agreement = evaluateAgreement(run, c)
     zplPdfPpm = compareImages(imageOf(c, 'zpl').image, imageOf(c, 'pdf').image).mismatchedPpm
   } catch (err) {
     agreement = [{ name: 'ZPL and PDF agree', ok: false, detail: message(err) }]

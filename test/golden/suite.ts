@@ -84,10 +84,10 @@ export async function evaluateFormat (run: DensityRender, c: RenderedCase, forma
   return { golden, scans: await scanChecks(image, label) }
 }
 
-/** ZPL/PDF agreement for one case. */
-export function evaluateAgreement (c: RenderedCase): CheckResult[] {
+/** ZPL/PDF agreement for one case of a run. */
+export function evaluateAgreement (run: DensityRender, c: RenderedCase): CheckResult[] {
   const zpl = imageOf(c, 'zpl')
-  return agreementChecks(zpl.label, zpl.image, imageOf(c, 'pdf').image)
+  return agreementChecks(zpl.label, zpl.image, imageOf(c, 'pdf').image, { compareInkAmount: run.renderers.zpl.name === 'zebrash' })
 }
 
 /** Writes the goldens of one case and format, returning manifest entries keyed by file name. */
