@@ -77,37 +77,36 @@ export interface Rect {
   bottom: number
 }
 
-/** The bounding box of ink inside `area` (clipped to the image), or undefined when the area is blank. */
-export function inkBox (image: GrayImage, area: Rect, ignore?: (x: number, y: number) => boolean): Rect | undefined {
-  const x0 = Math.max(0, area.left)
-  const y0 = Math.max(0, area.top)
+/** Calls `visit` for every ink dot inside `area` (clipped to the image) that `ignore` does not claim, row by row. */
+function forEachInk (image: GrayImage, area: Rect, ignore: ((x: number, y: number) => boolean) | undefined, visit: (x: number, y: number) => void): void {
   const x1 = Math.min(image.width, area.right)
   const y1 = Math.min(image.height, area.bottom)
-  let box: Rect | undefined
-  for (let y = y0; y < y1; y++) {
+  for (let y = Math.max(0, area.top); y < y1; y++) {
     const row = y * image.width
-    for (let x = x0; x < x1; x++) {
-      if (image.data[row + x] !== INK || ignore?.(x, y) === true) continue
-      if (box === undefined) box = { left: x, top: y, right: x + 1, bottom: y + 1 }
-      else {
-        if (x < box.left) box.left = x
-        if (x >= box.right) box.right = x + 1
-        box.bottom = y + 1
-      }
+    for (let x = Math.max(0, area.left); x < x1; x++) {
+      if (image.data[row + x] === INK && ignore?.(x, y) !== true) visit(x, y)
     }
   }
+}
+
+/** The bounding box of ink inside `area` (clipped to the image), or undefined when the area is blank. */
+export function inkBox (image: GrayImage, area: Rect, ignore?: (x: number, y: number) => boolean): Rect | undefined {
+  let box: Rect | undefined
+  forEachInk(image, area, ignore, (x, y) => {
+    if (box === undefined) box = { left: x, top: y, right: x + 1, bottom: y + 1 }
+    else {
+      if (x < box.left) box.left = x
+      if (x >= box.right) box.right = x + 1
+      box.bottom = y + 1
+    }
+  })
   return box
 }
 
 /** How many ink dots `area` holds (clipped to the image), skipping those `ignore` claims. */
 export function inkCount (image: GrayImage, area: Rect, ignore?: (x: number, y: number) => boolean): number {
   let count = 0
-  for (let y = Math.max(0, area.top); y < Math.min(image.height, area.bottom); y++) {
-    const row = y * image.width
-    for (let x = Math.max(0, area.left); x < Math.min(image.width, area.right); x++) {
-      if (image.data[row + x] === INK && ignore?.(x, y) !== true) count++
-    }
-  }
+  forEachInk(image, area, ignore, () => { count++ })
   return count
 }
 
