@@ -45,10 +45,13 @@ describe('labelworks render', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'lw-cli-'))
     const broken = path.join(dir, 'broken.json')
     writeFileSync(broken, '{"tracking_code": ')
+    const latin1 = path.join(dir, 'latin1.json')
+    writeFileSync(latin1, Buffer.from(readFileSync(RECORD, 'utf8').replace('Jordan Alvarez', 'Renée Müller'), 'latin1'))
     const cases: [string[], RegExp][] = [
       [['render', RECORD, '--dpi', '150'], /--dpi.*203 or 300/],
       [['render', path.join(dir, 'missing.json')], /cannot read .*missing\.json: ENOENT/],
       [['render', broken], /INVALID_JSON/],
+      [['render', latin1], /latin1\.json is not UTF-8 text: byte 0xE9 at offset \d+/],
       [['render'], /usage: labelworks render/],
       [['render', RECORD, '--colour', 'red'], /Unknown option/],
       [['frobnicate'], /labelworks <command>/]

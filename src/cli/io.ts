@@ -1,7 +1,40 @@
+import { readFile } from 'node:fs/promises'
+import { LabelworksError } from '../errors.ts'
+import { invalidUtf8At } from '../http/body-encoding.ts'
+
 /** The process streams and environment a CLI command uses, injectable for tests. */
 export interface CliIo {
   stdin: AsyncIterable<unknown>
   stdout: { write (chunk: string | Uint8Array): unknown }
   stderr: { write (chunk: string): unknown }
   env: Record<string, string | undefined>
+}
+
+/** Bad command-line input: the message says what to change; the CLI exits with 2. */
+export class LabelworksCliError extends LabelworksError {
+  readonly code = 'CLI_USAGE'
+}
+
+async function readBytes (file: string, io: CliIo): Promise<Buffer> {
+  if (file !== '-') {
+    try {
+      return await readFile(file)
+    } catch (err) {
+      throw new LabelworksCliError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err })
+    }
+  }
+  const chunks: Buffer[] = []
+  for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer))
+  return Buffer.concat(chunks)
+}
+
+/**
+ * The text of a file, or of stdin for `-`. A file in another encoding fails here, naming the byte, rather than
+ * reaching a label as U+FFFD and failing as a character the font lacks.
+ */
+export async function readInputText (file: string, io: CliIo): Promise<string> {
+  const bytes = await readBytes(file, io)
+  const invalid = invalidUtf8At(bytes)
+  if (invalid === undefined) return bytes.toString('utf8')
+  throw new LabelworksCliError(`${file === '-' ? 'stdin' : file} is not UTF-8 text: ${invalid}; convert it first, e.g. iconv -f windows-1252 -t utf-8`)
 }

@@ -1,9 +1,8 @@
 // `labelworks print` and `labelworks printers`: clients of the running service's printing API (the queue lives in
 // the service, so the CLI never opens a printer socket itself). URL and key come from the environment given in `io`.
-import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { parseJsonBody } from '../http/json-body.ts'
-import type { CliIo } from './io.ts'
+import { readInputText, type CliIo } from './io.ts'
 
 export const PRINTING_USAGE = `usage: labelworks print --printer <id> <record.json|-> [--dpi 203|300] [--template name] [--source name]
                        [--strict] [--copies n] [--idempotency-key key] [--zpl] [--wait]
@@ -50,13 +49,6 @@ interface JobView { id: string, state: string, attempts: number, last_error: str
 interface PrinterView { id: string, name: string, host: string, port: number, dpi: number | null, detected_dpi: number | null, enabled: boolean, queue_depth?: number }
 interface StatusView { reachable: boolean, answered: boolean, ready: boolean, rtt_ms: number | null, queue_depth: number, error: string | null, status: { faults: string[], labels_remaining: number, formats_in_buffer: number } | null }
 
-async function readText (file: string, io: CliIo): Promise<string> {
-  if (file !== '-') return await readFile(file, 'utf8')
-  const chunks: Buffer[] = []
-  for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer))
-  return Buffer.concat(chunks).toString('utf8')
-}
-
 const FINAL = new Set(['printed', 'failed', 'canceled'])
 const describeJob = (j: JobView): string => `job ${j.id} on ${j.printer_id}: ${j.state}${j.tracking_code === null ? '' : ` (tracking ${j.tracking_code})`}${j.last_error === null ? '' : ` — ${j.last_error}`}\n`
 
@@ -76,9 +68,9 @@ async function print (api: Api, argv: string[], io: CliIo, pollMs: number): Prom
   }
   let text: string
   try {
-    text = await readText(file, io)
+    text = await readInputText(file, io)
   } catch (err) {
-    io.stderr.write(`error: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`)
+    io.stderr.write(`error: ${(err as Error).message}\n`)
     return 2
   }
   const body: Record<string, unknown> = { printer_id: values.printer }

@@ -1,28 +1,14 @@
 // `labelworks render record.json --format zpl|pdf|png --dpi 203|300` writes one label to stdout (or --out).
-import { readFile, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
 import { loadLabelService } from '../bootstrap.ts'
-import { LabelworksError } from '../errors.ts'
 import { parseJsonBody } from '../http/json-body.ts'
 import { readLabelOptions, splitBody, mergeOptions } from '../http/labels/label-options.ts'
-import type { CliIo } from './io.ts'
+import { LabelworksCliError, readInputText, type CliIo } from './io.ts'
 
 export const RENDER_USAGE = `usage: labelworks render <record.json|-> [--format zpl|pdf] [--dpi 203|300] [--template standard|dashlink]
                         [--source auto|generic|dashlink|drive|uber_direct|postmates] [--strict] [--include-font] [--out file]`
-
-async function readInput (file: string, io: CliIo): Promise<string> {
-  if (file !== '-') {
-    try {
-      return await readFile(file, 'utf8')
-    } catch (err) {
-      throw new LabelworksCliError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err })
-    }
-  }
-  const chunks: Buffer[] = []
-  for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer))
-  return Buffer.concat(chunks).toString('utf8')
-}
 
 /** Runs the render command; returns the process exit code (0 ok, 2 bad input, 1 failure). */
 export async function runRenderCommand (argv: string[], io: CliIo): Promise<number> {
@@ -47,7 +33,7 @@ export async function runRenderCommand (argv: string[], io: CliIo): Promise<numb
   const cliOptions = readLabelOptions({
     format: values.format, dpi: values.dpi, template: values.template, source: values.source, strict: values.strict, include_font: values['include-font']
   }, '--')
-  const { record, options: fromFile } = splitBody(parseJsonBody(await readInput(file, io)))
+  const { record, options: fromFile } = splitBody(parseJsonBody(await readInputText(file, io)))
   const options = mergeOptions(cliOptions, fromFile)
   if (options.format === 'png') throw new LabelworksCliError('--format png needs the running service (POST /v1/labels); the CLI writes zpl or pdf')
   const service = loadLabelService(loadConfig(io.env))
@@ -57,9 +43,4 @@ export async function runRenderCommand (argv: string[], io: CliIo): Promise<numb
   if (values.out !== undefined) await writeFile(values.out, body)
   else io.stdout.write(body)
   return 0
-}
-
-/** A usage problem of the CLI itself. */
-export class LabelworksCliError extends LabelworksError {
-  readonly code = 'CLI_USAGE'
 }

@@ -33,11 +33,12 @@ function schemaIssue (failure: SchemaFailure, context: string | undefined): Fiel
   return { path, rule: failure.keyword, message }
 }
 
-const FASTIFY_CODES: Readonly<Record<string, { code: string, message: string }>> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'BODY_TOO_LARGE', message: 'request body is larger than the configured limit' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send the body as application/json' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'INVALID_JSON', message: 'the JSON body is empty' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'INVALID_JSON', message: 'Content-Length does not match the body' }
+/** Fastify's own request errors, as our codes with the part of the request they are about. */
+const FASTIFY_CODES: Readonly<Record<string, { code: string, message: string, path: string, rule: string }>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'BODY_TOO_LARGE', message: 'request body is larger than the configured limit (BODY_LIMIT_BYTES)', path: 'body', rule: 'max_bytes' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send the body as application/json', path: 'header.content-type', rule: 'media_type' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'INVALID_JSON', message: 'the JSON body is empty', path: 'body', rule: 'json' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'INVALID_JSON', message: 'Content-Length does not match the body', path: 'header.content-length', rule: 'content_length' }
 }
 
 /** Turns any thrown value into a status and a body that never leaks internals on 5xx. */
@@ -57,7 +58,8 @@ export function describeError (err: unknown): { status: number, body: ErrorBody,
   }
   const mapped = fe.code === undefined ? undefined : FASTIFY_CODES[fe.code]
   if (mapped !== undefined) {
-    return { status: statusForCode(mapped.code), body: { error: { ...mapped, issues: [] } }, internal: false }
+    const { code, message, path, rule } = mapped
+    return { status: statusForCode(code), body: { error: { code, message, issues: [{ path, rule, message }] } }, internal: false }
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: fe.statusCode, body: { error: { code: 'BAD_REQUEST', message: fe.message ?? 'bad request', issues: [] } }, internal: false }

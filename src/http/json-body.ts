@@ -1,7 +1,11 @@
-// JSON bodies as clients really send them: a UTF-8 byte-order mark from Windows tools is stripped, and a parse
-// failure says where the JSON broke instead of a generic 500.
+// JSON bodies as clients really send them: compressed or in a declared charset (body-encoding.ts), a UTF-8
+// byte-order mark from Windows tools is stripped, and a parse failure says where the JSON broke instead of a 500.
 import type { FastifyInstance } from 'fastify'
 import { LabelworksError } from '../errors.ts'
+import { decodeBodyText, decompressBody } from './body-encoding.ts'
+
+/** Fastify's own default, for an app built without a body limit. */
+const DEFAULT_BODY_LIMIT = 1024 * 1024
 
 /** The body is not valid JSON. */
 export class InvalidJsonError extends LabelworksError {
@@ -26,12 +30,20 @@ export function parseJsonBody (text: string): unknown {
   }
 }
 
-/** Replaces Fastify's JSON parser for `application/json` (and `+json` types). */
+/**
+ * Replaces Fastify's JSON parser for `application/json` (and `+json` types): the body is decompressed by its
+ * Content-Encoding and decoded by the charset its Content-Type names before it is parsed.
+ */
 export function installJsonBodyParser (app: FastifyInstance): void {
+  const limit = app.initialConfig.bodyLimit ?? DEFAULT_BODY_LIMIT
   app.removeContentTypeParser('application/json')
-  app.addContentTypeParser(/^application\/([\w.+-]+\+)?json(;.*)?$/, { parseAs: 'string' }, (_req, body, done) => {
+  // Fastify would hand a text/plain body to the routes as a string, which then failed as "not a JSON object":
+  // without a parser it is refused as the wrong media type, naming the Content-Type.
+  app.removeContentTypeParser('text/plain')
+  app.addContentTypeParser(/^application\/([\w.+-]+\+)?json(;.*)?$/, { parseAs: 'buffer' }, (request, body, done) => {
     try {
-      done(null, parseJsonBody(body as string))
+      const bytes = decompressBody(body as Buffer, request.headers['content-encoding'], limit)
+      done(null, parseJsonBody(decodeBodyText(bytes, request.headers['content-type'])))
     } catch (err) {
       done(err as Error, undefined)
     }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -71,6 +71,14 @@ describe('labelworks print / printers', () => {
     const unknown = capture({ LABELWORKS_URL: url, API_KEY: 'k' })
     expect(await runCli(['print', '--printer', 'nope', RECORD], unknown.io)).toBe(2)
     expect(unknown.err()).toMatch(/error PRINTER_NOT_FOUND.*\n {2}printer_id \(exists\)/)
+    const missing = capture({ LABELWORKS_URL: url, API_KEY: 'k' })
+    expect(await runCli(['print', '--printer', 'dock-1', path.join(tempDir(), 'none.json')], missing.io)).toBe(2)
+    expect(missing.err()).toMatch(/error: cannot read .*none\.json: ENOENT/)
+    const latin1 = path.join(tempDir(), 'latin1.json')
+    writeFileSync(latin1, Buffer.from(readFileSync(RECORD, 'utf8').replace('Jordan Alvarez', 'Renée Müller'), 'latin1'))
+    const notUtf8 = capture({ LABELWORKS_URL: url, API_KEY: 'k' })
+    expect(await runCli(['print', '--printer', 'dock-1', latin1], notUtf8.io)).toBe(2)
+    expect(notUtf8.err()).toMatch(/error: .*latin1\.json is not UTF-8 text: byte 0xE9 at offset \d+/)
     const usage = capture({ LABELWORKS_URL: url, API_KEY: 'k' })
     expect(await runCli(['print', RECORD], usage.io)).toBe(2)
     expect(usage.err()).toMatch(/usage: labelworks print --printer/)
