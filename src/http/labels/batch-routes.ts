@@ -2,11 +2,11 @@
 // so failures can be reported by index before the first byte of labels; then the good ones are rendered and
 // streamed with back-pressure, so memory stays bounded for 10,000 records.
 import { PassThrough } from 'node:stream'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { LabelworksError, ValidationError, type FieldIssue } from '../../errors.ts'
+import type { FastifyInstance } from 'fastify'
+import { ValidationError } from '../../errors.ts'
 import type { LabelWarning } from '../../model/label-data.ts'
 import type { LabelRequest, LabelService } from '../../service/types.ts'
-import { describeError } from '../error-handler.ts'
+import { failedHeader, failureOf, noLabelsError, type FailedRecord } from './batch-failures.ts'
 import { mergeOptions, readBatchOptions, readQueryOptions, type LabelOptions } from './label-options.ts'
 import { negotiate } from './negotiate.ts'
 
@@ -16,11 +16,6 @@ export interface BatchRoutesOptions {
   maxRecords: number
 }
 
-/** A record that produced no label, by its index in `records`. */
-export interface FailedRecord { index: number, code: string, message: string, issues: FieldIssue[] }
-
-/** Header budget for the failure list of a raw response; the JSON envelope always carries all of them. */
-const FAILED_HEADER_BYTES = 8 * 1024
 /** Records checked between yields to the event loop, so a big batch does not stall other requests. */
 const YIELD_EVERY = 200
 
@@ -38,30 +33,6 @@ function readBatchBody (body: unknown, maxRecords: number): { records: unknown[]
     throw new ValidationError([{ path: 'records', rule: 'max_items', message: `holds ${records.length} records; at most ${maxRecords} per batch` }])
   }
   return { records, options: readBatchOptions(fields) }
-}
-
-function failureOf (index: number, err: unknown, log: FastifyRequest['log']): FailedRecord {
-  if (err instanceof LabelworksError) return { index, code: err.code, message: err.message, issues: err.issues }
-  const { body } = describeError(err)
-  log.error({ err, index }, 'batch record failed')
-  return { index, ...body.error }
-}
-
-function asciiJson (value: unknown): string {
-  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-}
-
-function failedHeader (failed: FailedRecord[]): { value: string, truncated: boolean } {
-  const items: string[] = []
-  let size = 2
-  for (const f of failed) {
-    // Header values must be ASCII: names such as "Ωμέγα 王" travel as JSON \u escapes.
-    const item = asciiJson({ index: f.index, code: f.code, message: f.message })
-    if (size + item.length + 1 > FAILED_HEADER_BYTES) return { value: `[${items.join(',')}]`, truncated: true }
-    items.push(item)
-    size += item.length + 1
-  }
-  return { value: `[${items.join(',')}]`, truncated: false }
 }
 
 /** Base64 of a byte stream written in pieces: carries the 0–2 bytes that do not complete a 3-byte group. */
@@ -94,6 +65,7 @@ export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOption
     const failed: FailedRecord[] = []
     const warnings: { index: number, warnings: LabelWarning[] }[] = []
     const good: number[] = []
+    let firstError: unknown
     for (let i = 0; i < records.length; i++) {
       if (i > 0 && i % YIELD_EVERY === 0) await yieldToLoop()
       try {
@@ -101,9 +73,11 @@ export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOption
         good.push(i)
         if (laid.warnings.length > 0) warnings.push({ index: i, warnings: laid.warnings })
       } catch (err) {
+        firstError ??= err
         failed.push(failureOf(i, err, request.log))
       }
     }
+    if (good.length === 0) throw noLabelsError(failed, firstError)
 
     const stream = new PassThrough()
     const push = async (chunk: Uint8Array | string): Promise<void> => {

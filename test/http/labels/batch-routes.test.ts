@@ -66,6 +66,26 @@ describe('POST /v1/labels/batch', () => {
     expect(res.body.match(/~DU/g)).toHaveLength(1)
   })
 
+  it('answers 422 with the problem of every record, paths rooted at the record, when not one record makes a label', async () => {
+    for (const accept of ['x-application/zpl', 'application/pdf', 'application/json']) {
+      const res = await batch({ records: [recordWith({ recipient: { name: '' } }), { nothing: 1 }], format: accept === 'application/pdf' ? 'pdf' : 'zpl' }, { accept })
+      expect(res.statusCode, accept).toBe(422)
+      const { error } = res.json()
+      expect(error.code).toBe('BATCH_NO_LABELS')
+      expect(error.message).toMatch(/^none of the 2 records made a label; record 0: /)
+      const paths = error.issues.map((i: { path: string }) => i.path)
+      expect(paths).toContain('records.0.recipient.name')
+      expect(paths.some((p: string) => p === 'records.1' || p.startsWith('records.1.'))).toBe(true)
+    }
+  })
+
+  it('answers a batch whose every record fails on the request itself with that error, once', async () => {
+    const res = await batch({ records: [fullRecord(), fullRecord(), fullRecord()], template: 'fancy' })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.code).toBe('UNKNOWN_TEMPLATE')
+    expect(res.json().error.issues).toHaveLength(1)
+  })
+
   it('rejects a batch that is not a list, empty, too long, asks for PNG or has a field or query parameter it does not know', async () => {
     for (const [payload, path] of [
       [{ records: fullRecord() }, 'records'],
