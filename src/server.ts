@@ -4,6 +4,7 @@ import { buildApp } from './app.ts'
 import { loadLabelService, packageVersion } from './bootstrap.ts'
 import { loadConfig, type Config } from './config.ts'
 import { LabelworksError } from './errors.ts'
+import { LABEL_FONT_ZPL_PATH } from './fonts/index.ts'
 import { labelaryRoutes } from './http/labelary/index.ts'
 import { createPrinting, type Printing } from './http/printing/index.ts'
 import { createZplRasterizer, type ZplRasterizer } from './render/png/index.ts'
@@ -41,7 +42,7 @@ const app = await buildApp({
   service,
   version: packageVersion(),
   plugins: [
-    (instance) => labelaryRoutes(instance, { rasterizer }),
+    (instance) => labelaryRoutes(instance, { rasterizer, storedFonts: [{ path: LABEL_FONT_ZPL_PATH, download: service.fontDownloadZpl() }] }),
     printing.plugin
   ]
 })

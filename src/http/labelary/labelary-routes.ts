@@ -9,11 +9,36 @@ import { statusForCode } from '../error-status.ts'
 import { pdfOfPngs } from './pdf-of-pngs.ts'
 import { parseAccept, parseDpmm, parseIndex, parseRotation, parseSize, zplFromBody, type LabelaryRequest } from './request.ts'
 
+/** A font the emulated printer already holds: its path (`E:LWSANS.TTF`) and the ZPL that downloads it. */
+export interface StoredFont {
+  path: string
+  download: string
+}
+
 /** What the endpoint renders with, and Labelary's per-request label limit. */
 export interface LabelaryEndpointOptions {
   rasterizer: ZplRasterizer
   /** Most labels one request may hold (Labelary: 50); more is HTTP 413. */
   maxLabels?: number
+  /**
+   * Fonts the endpoint draws as if stored on the printer, as the print queue leaves every printer with the label
+   * font: a label that uses one without downloading it (raw ZPL from POST /v1/labels) is drawn in it, not in a
+   * fallback font that would run past the label edge.
+   */
+  storedFonts?: readonly StoredFont[]
+}
+
+/** The ZPL preceded by the downloads of the stored fonts it uses but does not download itself. */
+export function withStoredFonts (zpl: string, fonts: readonly StoredFont[]): string {
+  if (fonts.length === 0) return zpl
+  // Printers read drive and file names without regard to case.
+  const upper = zpl.toUpperCase()
+  let downloads = ''
+  for (const font of fonts) {
+    const path = font.path.toUpperCase()
+    if (upper.includes(path) && !upper.includes(`~DU${path}`)) downloads += font.download
+  }
+  return downloads + zpl
 }
 
 /** A label index past the last label of the ZPL. */
@@ -63,6 +88,7 @@ function labelaryError (err: unknown): { status: number, message: string } {
 export async function labelaryRoutes (app: FastifyInstance, options: LabelaryEndpointOptions): Promise<void> {
   const { rasterizer } = options
   const maxLabels = options.maxLabels ?? 50
+  const storedFonts = options.storedFonts ?? []
 
   await app.register(async (scope) => {
     // Every body is ZPL bytes, whatever it is labelled: Labelary reads `curl --data` (form-urlencoded) as raw ZPL.
@@ -76,7 +102,7 @@ export async function labelaryRoutes (app: FastifyInstance, options: LabelaryEnd
 
     async function respond (request: FastifyRequest<{ Params: RouteParams }>, reply: FastifyReply, zpl: string): Promise<Buffer> {
       const req = readRequest(request)
-      const split = splitZplLabels(zpl)
+      const split = splitZplLabels(withStoredFonts(zpl, storedFonts))
       const total = split.labels.length
       if (total === 0) throw new LabelIndexError('no labels found in the ZPL (nothing between ^XA and ^XZ)')
       if (total > maxLabels) throw new TooManyLabelsError(`the ZPL holds ${total} labels; at most ${maxLabels} labels per request`)

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../../src/app.ts'
 import { loadConfig } from '../../../src/config.ts'
-import { labelaryRoutes } from '../../../src/http/labelary/index.ts'
+import { labelaryRoutes, type StoredFont } from '../../../src/http/labelary/index.ts'
 import type { ZplRasterizer } from '../../../src/render/png/index.ts'
 import type { LabelService } from '../../../src/service/types.ts'
 
@@ -12,12 +12,12 @@ const unused = (): never => { throw new Error('the label service is not part of 
 const service = new Proxy({}, { get: (_t, name) => name === 'fontDownloadZpl' ? () => '' : name === 'templateNames' ? () => [] : unused }) as LabelService
 
 /** The app with the Labelary-compatible routes over `rasterizer`; ready, not listening. */
-export async function labelaryApp (rasterizer: ZplRasterizer): Promise<FastifyInstance> {
+export async function labelaryApp (rasterizer: ZplRasterizer, storedFonts: readonly StoredFont[] = []): Promise<FastifyInstance> {
   const app = await buildApp({
     config: loadConfig({ LOG_LEVEL: 'silent' }),
     service,
     logger: false,
-    plugins: [(a) => labelaryRoutes(a, { rasterizer })]
+    plugins: [(a) => labelaryRoutes(a, { rasterizer, storedFonts })]
   })
   await app.ready()
   return app

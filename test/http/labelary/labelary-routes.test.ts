@@ -5,6 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createZplRasterizer } from '../../../src/render/png/index.ts'
 import { rasterizePdfToGray } from '../../support/pdf-raster.ts'
 import { pngToGray } from '../../support/zpl-render.ts'
+import { readFileSync } from 'node:fs'
+import { LABEL_FONT_ZPL_PATH } from '../../../src/fonts/index.ts'
+import { withStoredFonts } from '../../../src/http/labelary/index.ts'
+import { testLabelService } from '../../support/app.ts'
 import { labelaryApp } from './endpoint-app.ts'
 
 const LABEL = '^XA^FO50,50^A0N,40,40^FDHello^FS^FO50,150^GB300,20,20^FS^XZ'
@@ -62,6 +66,34 @@ describe('POST /v1/printers/{dpmm}/labels/{w}x{h}/{index}/', () => {
     const [page, image] = await Promise.all([rasterizePdfToGray(res.rawPayload, { dpi: 203 }), pngToGray(png.rawPayload)])
     expect([page.width, page.height]).toEqual([image.width, image.height])
     expect(Buffer.from(page.data).equals(Buffer.from(image.data))).toBe(true)
+  })
+})
+
+describe('fonts the endpoint holds as a provisioned printer does', () => {
+  const font = testLabelService()
+  const stored = { path: LABEL_FONT_ZPL_PATH, download: font.fontDownloadZpl() }
+  const labelZpl = font.renderZpl({ record: JSON.parse(readFileSync(new URL('../../../bench/fixtures/generic-record.json', import.meta.url), 'utf8')) as unknown, source: 'generic', dpi: 203 }).zpl
+  const png = async (target: FastifyInstance, zpl: string): Promise<Buffer> =>
+    (await target.inject({ method: 'POST', url: '/v1/printers/8dpmm/labels/4x6/0/', payload: zpl, headers: { accept: 'image/png' } })).rawPayload
+
+  it('draws a label that uses the label font without downloading it exactly as with the download', async () => {
+    const holding = await labelaryApp(rasterizer, [stored])
+    try {
+      const withDownload = await png(holding, stored.download + labelZpl)
+      expect(await png(holding, labelZpl)).toEqual(withDownload)
+      // Without the stored font, zebrash falls back to another face: a different picture.
+      expect(await png(app, labelZpl)).not.toEqual(withDownload)
+    } finally {
+      await holding.close()
+    }
+  })
+
+  it('adds the download only where the ZPL names the font and does not download it itself, in any case', () => {
+    const fonts = [{ path: 'E:LWSANS.TTF', download: '~DUE:LWSANS.TTF,2,AAAA\n' }]
+    expect(withStoredFonts('^XA^A@N,20,20,e:lwsans.ttf^FDx^FS^XZ', fonts)).toBe('~DUE:LWSANS.TTF,2,AAAA\n^XA^A@N,20,20,e:lwsans.ttf^FDx^FS^XZ')
+    expect(withStoredFonts('^XA^A0N,20,20^FDx^FS^XZ', fonts)).toBe('^XA^A0N,20,20^FDx^FS^XZ')
+    const ownDownload = '~DUE:LWSANS.TTF,2,BBBB\n^XA^A@N,20,20,E:LWSANS.TTF^FDx^FS^XZ'
+    expect(withStoredFonts(ownDownload, fonts)).toBe(ownDownload)
   })
 })
 
