@@ -1,8 +1,8 @@
 // The application as a function of its parts, so tests build it with app.inject() and no port;
 // src/server.ts is the only file that listens.
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Config } from './config.ts'
-import { installErrorHandling } from './http/error-handler.ts'
+import { describeError, installErrorHandling } from './http/error-handler.ts'
 import { healthRoutes } from './http/health-routes.ts'
 import { installJsonBodyParser } from './http/json-body.ts'
 import { batchRoutes } from './http/labels/batch-routes.ts'
@@ -25,7 +25,12 @@ export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
     logger: parts.logger === false ? false : { level: parts.config.logLevel },
     bodyLimit: parts.config.bodyLimitBytes,
     // Node's default of 72 s would keep idle sockets of finished batch downloads; 5 s matches common proxies.
-    keepAliveTimeout: 5_000
+    keepAliveTimeout: 5_000,
+    // A malformed or over-long URL is refused before routing; sent on, it gets the same error body as the rest.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const { status, body } = describeError(error)
+      void reply.code(status).send(body)
+    }
   })
   installErrorHandling(app)
   installJsonBodyParser(app)

@@ -38,7 +38,9 @@ const FASTIFY_CODES: Readonly<Record<string, { code: string, message: string, pa
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'BODY_TOO_LARGE', message: 'request body is larger than the configured limit (BODY_LIMIT_BYTES)', path: 'body', rule: 'max_bytes' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send the body as application/json', path: 'header.content-type', rule: 'media_type' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'INVALID_JSON', message: 'the JSON body is empty', path: 'body', rule: 'json' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'INVALID_JSON', message: 'Content-Length does not match the body', path: 'header.content-length', rule: 'content_length' }
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'INVALID_JSON', message: 'Content-Length does not match the body', path: 'header.content-length', rule: 'content_length' },
+  FST_ERR_BAD_URL: { code: 'BAD_URL', message: 'the URL is not valid: every % must start a complete escape of UTF-8, such as %20 or %C3%A9', path: 'url', rule: 'url_encoding' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'URI_TOO_LONG', message: 'a path segment is longer than 100 characters; no id or name here is that long', path: 'url', rule: 'max_length' }
 }
 
 /** Turns any thrown value into a status and a body that never leaks internals on 5xx. */

@@ -14,6 +14,8 @@ export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   BODY_TOO_LARGE: 413,
   INVALID_JSON: 400,
   NOT_FOUND: 404,
+  BAD_URL: 400,
+  URI_TOO_LONG: 414,
   METHOD_NOT_ALLOWED: 405,
   // Records
   MISSING_TRACKING_CODE: 422,

@@ -53,7 +53,8 @@ export class PrintJobNotFoundError extends LabelworksError {
   readonly code = 'PRINT_JOB_NOT_FOUND'
 
   constructor (readonly jobId: string) {
-    super(`no print job with id "${jobId}"`)
+    const message = `no print job with id "${jobId}"`
+    super(message, { issues: [{ path: 'path.id', rule: 'exists', message }] })
   }
 }
 

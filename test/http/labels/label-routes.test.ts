@@ -193,6 +193,12 @@ describe('POST /v1/labels rejections', () => {
     expect(broken.json().error).toMatchObject({ code: 'INVALID_BODY_ENCODING', issues: [{ path: 'header.content-encoding' }] })
   })
 
+  it('answers a malformed URL with 400 BAD_URL in the same error body as every other error', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v1/labels/%zz' })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error).toMatchObject({ code: 'BAD_URL', issues: [{ path: 'url', rule: 'url_encoding' }] })
+  })
+
   it('answers unknown routes with a JSON 404', async () => {
     const res = await app.inject({ method: 'GET', url: '/v1/nothing' })
     expect(res.statusCode).toBe(404)

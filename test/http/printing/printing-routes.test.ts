@@ -115,6 +115,13 @@ describe('printing routes', () => {
     }
     expect(await settle((a.json() as { job: { id: string } }).job.id)).toBe('printed')
     expect(printer.labels().filter((l) => l === '^XA^FDonce^FS^XZ')).toHaveLength(1)
+    const unknown = await app.inject({ method: 'GET', url: '/v1/print-jobs/no-such-job', headers: auth })
+    expect(unknown.statusCode).toBe(404)
+    expect(unknown.json()).toMatchObject({ error: { code: 'PRINT_JOB_NOT_FOUND', issues: [{ path: 'path.id', rule: 'exists' }] } })
+    // An id longer than any is refused before routing, in the same error body.
+    const tooLong = await app.inject({ method: 'GET', url: `/v1/print-jobs/${'x'.repeat(150)}`, headers: auth })
+    expect(tooLong.statusCode).toBe(414)
+    expect(tooLong.json()).toMatchObject({ error: { code: 'URI_TOO_LONG', issues: [{ path: 'url', rule: 'max_length' }] } })
   })
 
   it('cancels a queued job (DELETE) and answers 409 for a printed one; reports status with faults and depth', async () => {
