@@ -89,8 +89,10 @@ export function installErrorHandling (app: FastifyInstance): void {
     const allowed = ROUTE_METHODS.filter((method) => method !== request.method && app.findRoute({ method, url: path }) !== null)
     if (allowed.length > 0) {
       void reply.header('allow', allowed.join(', '))
-      throw new MethodNotAllowedError(`${request.method} ${path} is not served; use ${allowed.join(' or ')}`)
+      const message = `${request.method} ${path} is not served; use ${allowed.join(' or ')}`
+      throw new MethodNotAllowedError(message, { issues: [{ path: 'method', rule: 'allowed_methods', message }] })
     }
-    void reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${path}`, issues: [] } })
+    const message = `no route ${request.method} ${path}`
+    void reply.status(404).send({ error: { code: 'NOT_FOUND', message, issues: [{ path: 'url', rule: 'route', message }] } })
   })
 }
