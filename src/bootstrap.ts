@@ -20,3 +20,16 @@ export function loadLabelService (config: Pick<Config, 'fontFile' | 'templatesDi
   const templates = loadTemplates(config.templatesDir, font)
   return createLabelService({ font, templates, pngRenderer })
 }
+
+/** Why the server could not listen, in words an operator can act on (`EADDRINUSE` is "the port is taken"). */
+export function listenFailure (err: unknown, host: string, port: number): string {
+  const code = (err as NodeJS.ErrnoException).code
+  const where = `${host}:${port}`
+  switch (code) {
+    case 'EADDRINUSE': return `cannot listen on ${where}: the port is already in use (EADDRINUSE); stop the other process or set PORT`
+    case 'EACCES': return `cannot listen on ${where}: not permitted (EACCES); ports below 1024 need privileges, set PORT`
+    case 'EADDRNOTAVAIL': return `cannot listen on ${where}: HOST is not an address of this machine (EADDRNOTAVAIL)`
+    case 'ENOTFOUND': case 'EAI_AGAIN': return `cannot listen on ${where}: HOST does not resolve (${code})`
+    default: return `cannot listen on ${where}: ${(err as Error).message}`
+  }
+}

@@ -68,12 +68,18 @@ function absolute (p: string): string {
 export function loadConfig (env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535)
   const host = text(env, 'HOST', '127.0.0.1')
-  const labelaryUrl = text(env, 'LABELARY_URL', `http://${host.includes(':') ? `[${host}]` : host}:${port}`)
+  const ownUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  // Without LABELARY_URL the client talks to our own endpoint, so a bad HOST is what would make that URL bad.
+  const givenUrl = optionalText(env, 'LABELARY_URL')
+  const labelaryUrl = givenUrl ?? ownUrl
   try {
     const url = new URL(labelaryUrl)
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)')
   } catch (err) {
-    throw new ConfigError(`LABELARY_URL must be an http(s) URL, got "${labelaryUrl}"`, { cause: err })
+    const message = givenUrl === undefined
+      ? `HOST must be a host name or an IP address, got "${host}"`
+      : `LABELARY_URL must be an http(s) URL, got "${labelaryUrl}"`
+    throw new ConfigError(message, { cause: err })
   }
   return {
     host,

@@ -1,7 +1,7 @@
 // The only file that listens: reads config once, loads font and templates, starts the renderer pool and the
 // print queue, builds the app, and shuts everything down cleanly on SIGINT/SIGTERM.
 import { buildApp } from './app.ts'
-import { loadLabelService, packageVersion } from './bootstrap.ts'
+import { listenFailure, loadLabelService, packageVersion } from './bootstrap.ts'
 import { loadConfig, type Config } from './config.ts'
 import { LabelworksError } from './errors.ts'
 import { LABEL_FONT_ZPL_PATH } from './fonts/index.ts'
@@ -61,5 +61,11 @@ const shutdown = async (signal: string): Promise<void> => {
 process.once('SIGINT', (s) => { void shutdown(s) })
 process.once('SIGTERM', (s) => { void shutdown(s) })
 
-await app.listen({ host: config.host, port: config.port })
+try {
+  await app.listen({ host: config.host, port: config.port })
+} catch (err) {
+  process.stderr.write(`labelworks cannot start: ${listenFailure(err, config.host, config.port)}\n`)
+  await Promise.allSettled([app.close(), printing.close(), rasterizer.close()])
+  process.exit(1)
+}
 printing.start()

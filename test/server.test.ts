@@ -1,0 +1,42 @@
+// The real entry point, started as a user would, on a port another process holds: a one-line reason and exit 1,
+// not a stack trace.
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { createServer } from 'node:net'
+import { describe, expect, it } from 'vitest'
+import { listenFailure } from '../src/bootstrap.ts'
+import { tempDir } from './printing/helpers.ts'
+
+describe('src/server.ts', () => {
+  it('stops with exit code 1 and one line naming the address when the port is taken', async () => {
+    const holder = createServer()
+    holder.listen(0, '127.0.0.1')
+    await once(holder, 'listening')
+    const { port } = holder.address() as { port: number }
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', new URL('../src/server.ts', import.meta.url).pathname], {
+        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', RENDER_WORKERS: '1', DATA_DIR: tempDir() },
+        stdio: ['ignore', 'ignore', 'pipe']
+      })
+      let stderr = ''
+      child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
+      const [code] = await once(child, 'exit') as [number | null]
+      clearTimeout(timer)
+      expect(code).toBe(1)
+      expect(stderr.trim()).toBe(`labelworks cannot start: cannot listen on 127.0.0.1:${port}: the port is already in use (EADDRINUSE); stop the other process or set PORT`)
+    } finally {
+      holder.close()
+    }
+  })
+})
+
+describe('listenFailure', () => {
+  it('says what to change for the errors an operator meets', () => {
+    const failure = (code: string): string => listenFailure(Object.assign(new Error(`listen ${code}`), { code }), '10.0.0.9', 80)
+    expect(failure('EACCES')).toBe('cannot listen on 10.0.0.9:80: not permitted (EACCES); ports below 1024 need privileges, set PORT')
+    expect(failure('EADDRNOTAVAIL')).toBe('cannot listen on 10.0.0.9:80: HOST is not an address of this machine (EADDRNOTAVAIL)')
+    expect(failure('ENOTFOUND')).toBe('cannot listen on 10.0.0.9:80: HOST does not resolve (ENOTFOUND)')
+    expect(failure('EOTHER')).toBe('cannot listen on 10.0.0.9:80: listen EOTHER')
+  })
+})
