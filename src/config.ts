@@ -50,6 +50,15 @@ function optionalText (env: Env, name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value
 }
 
+/** pino's levels: any other LOG_LEVEL made the logger throw at start-up. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+function oneOf<T extends string> (env: Env, name: string, fallback: T, allowed: readonly T[]): T {
+  const value = text(env, name, fallback).toLowerCase()
+  if (!(allowed as readonly string[]).includes(value)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${value}"`)
+  return value as T
+}
+
 function integer (env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]?.trim()
   if (raw === undefined || raw === '') return fallback
@@ -84,7 +93,7 @@ export function loadConfig (env: Env = process.env): Config {
   return {
     host,
     port,
-    logLevel: text(env, 'LOG_LEVEL', 'info'),
+    logLevel: oneOf(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
     templatesDir: absolute(text(env, 'TEMPLATES_DIR', 'templates')),
     fontFile: absolute(text(env, 'FONT_FILE', 'fonts/RobotoCondensed-Bold.ttf')),
     labelaryUrl,

@@ -14,6 +14,8 @@ describe('config', () => {
 
   it('points the Labelary client at its own endpoint on the configured port', () => {
     expect(loadConfig({ PORT: '8080', HOST: '::1' }).labelaryUrl).toBe('http://[::1]:8080')
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"')
+    expect(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug')
     // Without LABELARY_URL a bad HOST is what breaks the derived URL, so the error names HOST.
     expect(() => loadConfig({ HOST: '256.1.1.1' })).toThrow('HOST must be a host name or an IP address, got "256.1.1.1"')
     expect(() => loadConfig({ HOST: '256.1.1.1', LABELARY_URL: 'ftp://x' })).toThrow('LABELARY_URL must be an http(s) URL, got "ftp://x"')

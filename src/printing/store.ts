@@ -1,9 +1,10 @@
 // The print queue's durable state in one SQLite file (WAL): printers, jobs in arrival order, and which font
 // download each printer holds. Every state change is one UPDATE guarded by the state it expects, so the sender,
 // a cancel and a restart can never both win.
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { ConfigError } from '../errors.ts'
 import type { Dpi } from '../units.ts'
 
 /** Life of a job: queued → sending → printed | failed; canceled from queued (or before any label byte is written). */
@@ -96,10 +97,37 @@ export interface RecoveryReport {
 /** The reason given to jobs a restart found in the middle of writing. */
 export const INTERRUPTED_REASON = 'interrupted: may have printed (the service stopped while writing the label; not resent automatically)'
 
+/**
+ * `mkdir -p` that gives up where a parent exists and the directory still cannot be made: Node 20's recursive
+ * mkdir retries such a path for ever (DATA_DIR=/proc/x hung start-up).
+ */
+function ensureDirectory (dir: string): void {
+  try {
+    mkdirSync(dir)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'EEXIST' && statSync(dir).isDirectory()) return
+    const parent = path.dirname(dir)
+    if (code !== 'ENOENT' || parent === dir || existsSync(parent)) throw err
+    ensureDirectory(parent)
+    mkdirSync(dir)
+  }
+}
+
+/** The queue database in DATA_DIR; a directory that cannot hold it stops start-up naming DATA_DIR. */
+function openDatabase (dataDir: string): Database.Database {
+  try {
+    ensureDirectory(dataDir)
+    return new Database(path.join(dataDir, 'print-queue.sqlite'))
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message
+    throw new ConfigError(`DATA_DIR ${dataDir} cannot hold the print queue database (${reason}); set DATA_DIR to a writable directory`, { cause: err })
+  }
+}
+
 /** Opens (creating the directory and tables) the queue database at `<dataDir>/print-queue.sqlite`. */
 export function openStore (dataDir: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}) {
-  mkdirSync(dataDir, { recursive: true })
-  const db = new Database(path.join(dataDir, 'print-queue.sqlite'))
+  const db = openDatabase(dataDir)
   db.pragma('journal_mode = WAL')
   // FULL: a job reported as accepted, or marked `writing`, survives a power cut, not only a process crash.
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)

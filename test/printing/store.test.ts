@@ -1,3 +1,5 @@
+import { existsSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openStore } from '../../src/printing/store.ts'
 import { tempDir } from './helpers.ts'
@@ -7,6 +9,17 @@ const job = (id: string, key: string | null = null) => ({
 })
 
 describe('print queue store', () => {
+  it('creates DATA_DIR with its parents, and names DATA_DIR when it cannot hold the database, without hanging', () => {
+    const nested = path.join(tempDir(), 'a', 'b')
+    openStore(nested).close()
+    expect(existsSync(path.join(nested, 'print-queue.sqlite'))).toBe(true)
+    const file = path.join(tempDir(), 'not-a-dir')
+    writeFileSync(file, 'x')
+    expect(() => openStore(path.join(file, 'data'))).toThrow(/^DATA_DIR .*not-a-dir\/data cannot hold the print queue database \(ENOTDIR\)/)
+    // Node's own recursive mkdir retries this path for ever (a parent that exists, a child it cannot make).
+    if (existsSync('/proc/self')) expect(() => openStore('/proc/labelworks-data')).toThrow(/cannot hold the print queue database \(ENOENT\)/)
+  })
+
   it('lets cancel win only before the label write starts, and writing only while not canceled', () => {
     const store = openStore(tempDir())
     store.insertJob(job('a'))
