@@ -15,6 +15,20 @@ import { PdfFileWriter } from './pdf-file-writer.ts'
 /** Producer and Creator of every file; no dates, so the same labels always give the same bytes. */
 const PRODUCER = 'labelworks'
 
+/** A PDF literal string: backslash and parentheses escaped; tracking codes are printable ASCII (Code128). */
+function pdfText (text: string): string {
+  return `(${text.replace(/[\\()]/g, (c) => `\\${c}`)})`
+}
+
+/**
+ * The document title print spoolers and viewers show instead of a file name: the label's tracking code, or the
+ * first one and how many follow for a batch, so an operator can tell jobs in a print queue apart.
+ */
+function titleOf (firstTrackingCode: string | undefined, pageCount: number): string {
+  if (firstTrackingCode === undefined) return 'Shipping labels'
+  return pageCount === 1 ? `Shipping label ${firstTrackingCode}` : `Shipping labels ${firstTrackingCode} and ${pageCount - 1} more`
+}
+
 /** Opens a streaming multi-page PDF over `options.write`; one page per label, in the order added. */
 export function createPdfBatchWriter (options: PdfBatchOptions): PdfBatchWriter {
   const font = new FontSubset(fontFaceFor(options.fontBytes))
@@ -27,6 +41,7 @@ export function createPdfBatchWriter (options: PdfBatchOptions): PdfBatchWriter 
   const fontNumber = file.allocate()
   const info = file.allocate()
   const pages: number[] = []
+  let firstTrackingCode: string | undefined
   let state: 'open' | 'finishing' = 'open'
   // Pages are written strictly in order even if a caller does not await each addLabel. Nothing is written
   // before the first call, so a sink failure always rejects a promise the caller holds.
@@ -57,6 +72,7 @@ export function createPdfBatchWriter (options: PdfBatchOptions): PdfBatchWriter 
       const content = file.allocate()
       const number = file.allocate()
       pages.push(number)
+      firstTrackingCode ??= label.trackingCode
       return enqueue(() => file.writeObjects([
         { number: content, object: streams.flateStream(page.content) },
         {
@@ -77,8 +93,8 @@ export function createPdfBatchWriter (options: PdfBatchOptions): PdfBatchWriter 
         await file.writeObjects([
           { number: pageTree, object: `<< /Type /Pages /Count ${pages.length} /Kids [${pages.map((n) => `${n} 0 R`).join(' ')}] >>` },
           // Labels must print at 100 %: ask viewers not to shrink the page to the printer's margins.
-          { number: catalog, object: `<< /Type /Catalog /Pages ${pageTree} 0 R /ViewerPreferences << /PrintScaling /None >> >>` },
-          { number: info, object: `<< /Producer (${PRODUCER}) /Creator (${PRODUCER}) >>` }
+          { number: catalog, object: `<< /Type /Catalog /Pages ${pageTree} 0 R /ViewerPreferences << /PrintScaling /None /DisplayDocTitle true >> >>` },
+          { number: info, object: `<< /Title ${pdfText(titleOf(firstTrackingCode, pages.length))} /Producer (${PRODUCER}) /Creator (${PRODUCER}) >>` }
         ])
         await file.writeEnd(catalog, info)
       })

@@ -111,6 +111,17 @@ describe('PDF batch writer', () => {
   it('finishes an empty batch as a valid PDF with no pages', async () => {
     const doc = await PDFDocument.load(await batchOf([]))
     expect(doc.getPageCount()).toBe(0)
+    expect(doc.getTitle()).toBe('Shipping labels')
+  })
+
+  it('titles the file for print queues: the tracking code, or the first and how many follow', async () => {
+    const one = await PDFDocument.load(await batchOf([sampleLabel(203, 0).label]), { updateMetadata: false })
+    expect(one.getTitle()).toBe(`Shipping label ${sampleLabel(203, 0).label.trackingCode}`)
+    expect(one.catalog.getViewerPreferences()?.getDisplayDocTitle()).toBe(true)
+    // Parentheses and backslashes would end or escape a PDF string; they are escaped.
+    const odd: Label = { ...sampleLabel(203, 0).label, trackingCode: 'LW(1)\\2' }
+    const three = await PDFDocument.load(await batchOf([odd, sampleLabel(203, 0).label, sampleLabel(203, 0).label]), { updateMetadata: false })
+    expect(three.getTitle()).toBe('Shipping labels LW(1)\\2 and 2 more')
   })
 
   it('streams 2,000 pages in small chunks and the result opens with every page', async () => {

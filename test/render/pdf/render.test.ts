@@ -101,6 +101,7 @@ describe('renderPdf determinism', () => {
     const doc = await PDFDocument.load(bytes, { updateMetadata: false })
     expect(doc.getProducer()).toBe('labelworks')
     expect(doc.getCreator()).toBe('labelworks')
+    expect(doc.getTitle()).toBe(`Shipping label ${sampleLabel(203, 0).label.trackingCode}`)
     expect(doc.getCreationDate()).toBeUndefined()
     expect(doc.getModificationDate()).toBeUndefined()
     expect(doc.catalog.getViewerPreferences()?.getPrintScaling()).toBe('None')
