@@ -19,6 +19,15 @@ export interface AppParts {
   logger?: boolean
 }
 
+/** What a request id sent in X-Request-Id may look like; anything else (too long, odd characters) is not echoed. */
+const CLIENT_REQUEST_ID = /^[\w.:@/+=-]{1,128}$/
+let requests = 0
+
+function requestIdOf (request: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = request.headers['x-request-id']
+  return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : `req-${(++requests).toString(36)}`
+}
+
 /** Builds the Fastify app; call `ready()` or `listen()` on it. */
 export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
   const app = Fastify({
@@ -26,6 +35,8 @@ export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
     bodyLimit: parts.config.bodyLimitBytes,
     // Node's default of 72 s would keep idle sockets of finished batch downloads; 5 s matches common proxies.
     keepAliveTimeout: 5_000,
+    // A client's own X-Request-Id (a proxy's, a caller's trace id) names the request in our log and error answers.
+    genReqId: requestIdOf,
     // A malformed or over-long URL is refused before routing; sent on, it gets the same error body as the rest.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
       const { status, body } = describeError(error)

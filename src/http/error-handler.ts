@@ -80,9 +80,12 @@ const ROUTE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
 export function installErrorHandling (app: FastifyInstance): void {
   app.setErrorHandler((err: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body, internal } = describeError(err)
-    if (internal) request.log.error({ err }, 'request failed')
-    else request.log.info({ code: body.error.code }, 'request rejected')
-    void reply.status(status).type('application/json; charset=utf-8').send(body)
+    if (internal) {
+      request.log.error({ err }, 'request failed')
+      // The details are in the log only; the id is how the caller and the operator find them there.
+      body.error.message = `internal error; see the service log for request ${request.id}`
+    } else request.log.info({ code: body.error.code }, 'request rejected')
+    void reply.status(status).header('x-request-id', request.id).type('application/json; charset=utf-8').send(body)
   })
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? ''
@@ -93,6 +96,6 @@ export function installErrorHandling (app: FastifyInstance): void {
       throw new MethodNotAllowedError(message, { issues: [{ path: 'method', rule: 'allowed_methods', message }] })
     }
     const message = `no route ${request.method} ${path}`
-    void reply.status(404).send({ error: { code: 'NOT_FOUND', message, issues: [{ path: 'url', rule: 'route', message }] } })
+    void reply.status(404).header('x-request-id', request.id).send({ error: { code: 'NOT_FOUND', message, issues: [{ path: 'url', rule: 'route', message }] } })
   })
 }
