@@ -11,11 +11,11 @@ export interface FailedRecord { index: number, code: string, message: string, is
 const FAILED_HEADER_BYTES = 8 * 1024
 
 /** The failure of record `index`; an unexpected error is logged and reported without its internals. */
-export function failureOf (index: number, err: unknown, log: FastifyRequest['log']): FailedRecord {
+export function failureOf (index: number, err: unknown, request: Pick<FastifyRequest, 'id' | 'log'>): FailedRecord {
   if (err instanceof LabelworksError) return { index, code: err.code, message: err.message, issues: err.issues }
   const { body } = describeError(err)
-  log.error({ err, index }, 'batch record failed')
-  return { index, ...body.error }
+  request.log.error({ err, index }, 'batch record failed')
+  return { index, ...body.error, message: `internal error; see the service log for request ${request.id}, record ${index}` }
 }
 
 function asciiJson (value: unknown): string {

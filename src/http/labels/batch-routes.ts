@@ -74,7 +74,7 @@ export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOption
         if (laid.warnings.length > 0) warnings.push({ index: i, warnings: laid.warnings })
       } catch (err) {
         firstError ??= err
-        failed.push(failureOf(i, err, request.log))
+        failed.push(failureOf(i, err, request))
       }
     }
     if (good.length === 0) throw noLabelsError(failed, firstError)
