@@ -35,6 +35,16 @@ describe('labelworks render', () => {
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
   })
 
+  it('refuses to write a PDF to a terminal, and writes ZPL there', async () => {
+    const tty = capture()
+    tty.io.stdout.isTTY = true
+    expect(await runCli(['render', RECORD, '--format', 'pdf'], tty.io)).toBe(2)
+    expect(tty.err()).toMatch(/a PDF is binary and stdout is a terminal; write it with --out label\.pdf/)
+    expect(tty.out().length).toBe(0)
+    expect(await runCli(['render', RECORD], tty.io)).toBe(0)
+    expect(tty.out().toString().startsWith('^XA')).toBe(true)
+  })
+
   it('reads the record from stdin with -', async () => {
     const c = capture(readFileSync(RECORD, 'utf8'))
     expect(await runCli(['render', '-'], c.io)).toBe(0)

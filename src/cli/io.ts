@@ -5,7 +5,8 @@ import { invalidUtf8At } from '../http/body-encoding.ts'
 /** The process streams and environment a CLI command uses, injectable for tests. */
 export interface CliIo {
   stdin: AsyncIterable<unknown>
-  stdout: { write (chunk: string | Uint8Array): unknown }
+  /** `isTTY` is true when stdout is a terminal (process.stdout sets it), where binary output is refused. */
+  stdout: { write (chunk: string | Uint8Array): unknown, isTTY?: boolean }
   stderr: { write (chunk: string): unknown }
   env: Record<string, string | undefined>
 }

@@ -36,6 +36,9 @@ export async function runRenderCommand (argv: string[], io: CliIo): Promise<numb
   const { record, options: fromFile } = splitBody(parseJsonBody(await readInputText(file, io)))
   const options = mergeOptions(cliOptions, fromFile)
   if (options.format === 'png') throw new LabelworksCliError('--format png needs the running service (POST /v1/labels); the CLI writes zpl or pdf')
+  if (options.format === 'pdf' && values.out === undefined && io.stdout.isTTY === true) {
+    throw new LabelworksCliError('a PDF is binary and stdout is a terminal; write it with --out label.pdf or redirect it (> label.pdf)')
+  }
   const service = loadLabelService(loadConfig(io.env))
   const label = await service.render({ record, source: options.source, template: options.template, dpi: options.dpi, strict: options.strict, format: options.format ?? 'zpl' })
   const body = options.includeFont === true && label.format === 'zpl' ? Buffer.concat([Buffer.from(service.fontDownloadZpl()), label.body]) : label.body
