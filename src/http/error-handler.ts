@@ -43,8 +43,11 @@ const FASTIFY_CODES: Readonly<Record<string, { code: string, message: string, pa
   FST_ERR_MAX_PARAM_LENGTH: { code: 'URI_TOO_LONG', message: 'a path segment is longer than 100 characters; no id or name here is that long', path: 'url', rule: 'max_length' }
 }
 
-/** Turns any thrown value into a status and a body that never leaks internals on 5xx. */
-export function describeError (err: unknown): { status: number, body: ErrorBody, internal: boolean } {
+/**
+ * Turns any thrown value into a status and a body that never leaks internals on 5xx. `logRef` (`request req-9`)
+ * is how an unexpected failure's answer points at its details in the log.
+ */
+export function describeError (err: unknown, logRef?: string): { status: number, body: ErrorBody, internal: boolean } {
   if (err instanceof LabelworksError) {
     const status = statusForCode(err.code)
     if (status < 500) return { status, body: { error: { code: err.code, message: err.message, issues: err.issues } }, internal: false }
@@ -66,7 +69,8 @@ export function describeError (err: unknown): { status: number, body: ErrorBody,
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: fe.statusCode, body: { error: { code: 'BAD_REQUEST', message: fe.message ?? 'bad request', issues: [] } }, internal: false }
   }
-  return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal error; see the service log', issues: [] } }, internal: true }
+  const message = `internal error; see the service log${logRef === undefined ? '' : ` for ${logRef}`}`
+  return { status: 500, body: { error: { code: 'INTERNAL', message, issues: [] } }, internal: true }
 }
 
 /** The path is served, but not with this method (`GET /v1/labels`); the `Allow` header lists the methods that are. */
@@ -79,12 +83,10 @@ const ROUTE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
 /** Installs the handler, and a JSON 404 (or 405 when the path exists for other methods) on an app. */
 export function installErrorHandling (app: FastifyInstance): void {
   app.setErrorHandler((err: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const { status, body, internal } = describeError(err)
-    if (internal) {
-      request.log.error({ err }, 'request failed')
-      // The details are in the log only; the id is how the caller and the operator find them there.
-      body.error.message = `internal error; see the service log for request ${request.id}`
-    } else request.log.info({ code: body.error.code }, 'request rejected')
+    // The details are in the log only; the request id is how the caller and the operator find them there.
+    const { status, body, internal } = describeError(err, `request ${request.id}`)
+    if (internal) request.log.error({ err }, 'request failed')
+    else request.log.info({ code: body.error.code }, 'request rejected')
     void reply.status(status).header('x-request-id', request.id).type('application/json; charset=utf-8').send(body)
   })
   app.setNotFoundHandler((request, reply) => {

@@ -13,9 +13,9 @@ const FAILED_HEADER_BYTES = 8 * 1024
 /** The failure of record `index`; an unexpected error is logged and reported without its internals. */
 export function failureOf (index: number, err: unknown, request: Pick<FastifyRequest, 'id' | 'log'>): FailedRecord {
   if (err instanceof LabelworksError) return { index, code: err.code, message: err.message, issues: err.issues }
-  const { body } = describeError(err)
+  const { body } = describeError(err, `request ${request.id}, record ${index}`)
   request.log.error({ err, index }, 'batch record failed')
-  return { index, ...body.error, message: `internal error; see the service log for request ${request.id}, record ${index}` }
+  return { index, ...body.error }
 }
 
 function asciiJson (value: unknown): string {
