@@ -3,7 +3,6 @@
 // DashLink carrier rules (errors when strict, warnings otherwise).
 import { ValidationError, type FieldIssue } from '../errors.ts'
 import type { LabelData, LabelWarning, Reference } from '../model/label-data.ts'
-import type { SourceName, SourceOption } from '../service/types.ts'
 import { dashlinkAdapter } from './adapters/dashlink.ts'
 import { driveAdapter } from './adapters/drive.ts'
 import { genericAdapter } from './adapters/generic.ts'
@@ -14,7 +13,7 @@ import type { FieldPaths } from './field-paths.ts'
 import { CarrierRuleError, MissingTrackingCodeError, RecordShapeAmbiguousError, RecordShapeUnknownError } from './errors.ts'
 import { isRec, kindOf, RecordReader, type Rec } from './reader.ts'
 import { dashlinkTrackingRules, pickTrackingCode } from './tracking.ts'
-import type { AdaptedRecord, Detection, ReferenceChoice, SourceAdapter } from './types.ts'
+import type { AdaptedRecord, Detection, ReferenceChoice, SourceAdapter, SourceName, SourceOption } from './types.ts'
 
 export type { AdaptedRecord } from './types.ts'
 export { GENERIC_RECORD_SCHEMA, type GenericRecord } from './generic-schema.ts'

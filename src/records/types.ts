@@ -1,8 +1,12 @@
 // What an adapter is and what it hands back; the shared pipeline (index.ts) turns that into an AdaptedRecord.
 import type { FieldIssue } from '../errors.ts'
 import type { LabelData, LabelWarning } from '../model/label-data.ts'
-import type { SourceName } from '../service/types.ts'
 import type { Rec, RecordReader } from './reader.ts'
+
+/** Record sources an adapter exists for. */
+export type SourceName = 'generic' | 'dashlink' | 'drive' | 'uber_direct' | 'postmates'
+/** A source, or `auto` to recognise the record's shape. */
+export type SourceOption = SourceName | 'auto'
 
 /** A field that may hold the tracking code; `skip` says why it cannot be used even though it is there. */
 export interface TrackingCandidate {

@@ -2,12 +2,11 @@
 import type { Dpi } from '../units.ts'
 import type { Label } from '../model/label.ts'
 import type { LabelWarning } from '../model/label-data.ts'
+import type { SourceName, SourceOption } from '../records/types.ts'
 import type { BatchOptions, ChunkSink, LabelBatchWriter } from './label-batch.ts'
 
-/** Record sources an adapter exists for. */
-export type SourceName = 'generic' | 'dashlink' | 'drive' | 'uber_direct' | 'postmates'
-/** A source, or `auto` to recognise the record's shape. */
-export type SourceOption = SourceName | 'auto'
+// Record sources are the records stage's; callers above it take them from here.
+export type { SourceName, SourceOption } from '../records/types.ts'
 /** Output formats of a single label. */
 export type OutputFormat = 'zpl' | 'pdf' | 'png'
 

@@ -1,0 +1,83 @@
+// The pipeline runs one way: record adapters → label data → layout → renderers → outputs. A stage may import the
+// shared foundation and the stages before it, never a later one, so that (for example) a renderer can be used
+// without the HTTP layer and a change to an output can never reach into layout.
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const SRC = fileURLToPath(new URL('../src/', import.meta.url))
+
+/** Modules every stage may use: errors, units, the canonical label data, the font's metrics, Code128. */
+const FOUNDATION = ['errors', 'units', 'model', 'fonts', 'barcode']
+
+/** What each part of src may import besides itself; parts not listed here are outputs and may import anything. */
+const ALLOWED: Readonly<Record<string, readonly string[]>> = {
+  errors: [],
+  units: [],
+  barcode: ['errors', 'units'],
+  fonts: ['errors'],
+  model: ['units', 'barcode'],
+  records: FOUNDATION,
+  layout: FOUNDATION,
+  render: FOUNDATION,
+  service: [...FOUNDATION, 'records', 'layout', 'render']
+}
+
+/** The part of src a file belongs to: its top folder, or its name for a file at the top (`errors.ts` → errors). */
+function partOf (file: string): string {
+  const [top = '', ...rest] = relative(SRC, file).split(/[\\/]/)
+  return rest.length === 0 ? top.replace(/\.ts$/, '') : top
+}
+
+function sourceFiles (dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    return entry.isDirectory() ? sourceFiles(path) : entry.name.endsWith('.ts') ? [path] : []
+  })
+}
+
+/** Relative specifiers of every static, re-exporting and dynamic import in `text`. */
+function relativeImports (text: string): string[] {
+  const found: string[] = []
+  for (const m of text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)['"](\.[^'"]+)['"]/gm)) found.push(m[1] as string)
+  return found
+}
+
+/** `from → to` for every import that crosses into a part `from` may not use. */
+function violations (): string[] {
+  const out: string[] = []
+  for (const file of sourceFiles(SRC)) {
+    const from = partOf(file)
+    const allowed = ALLOWED[from]
+    if (allowed === undefined) continue
+    for (const specifier of relativeImports(readFileSync(file, 'utf8'))) {
+      const to = partOf(resolve(dirname(file), specifier))
+      if (to !== from && !allowed.includes(to)) out.push(`${relative(SRC, file)} imports ${specifier} (${from} → ${to})`)
+    }
+  }
+  return out
+}
+
+describe('pipeline layers', () => {
+  it('finds static, type-only, re-exported and dynamic imports', () => {
+    const text = [
+      "import { a } from '../layout/index.ts'",
+      "import type { B } from '../service/types.ts'",
+      "export { c } from './c.ts'",
+      "const d = await import('../http/d.ts')",
+      "import '../side-effect.ts'",
+      "import fs from 'node:fs'"
+    ].join('\n')
+    expect(relativeImports(text)).toEqual(['../layout/index.ts', '../service/types.ts', './c.ts', '../http/d.ts', '../side-effect.ts'])
+  })
+
+  it('no stage imports a later stage or an output', () => {
+    expect(violations()).toEqual([])
+  })
+
+  it('knows every part of src it guards', () => {
+    const parts = new Set(sourceFiles(SRC).map(partOf))
+    for (const part of Object.keys(ALLOWED)) expect(parts, part).toContain(part)
+  })
+})
