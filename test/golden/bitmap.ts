@@ -1,5 +1,5 @@
 // 1-bit label images for the golden suite: decode any PNG to ink/paper at the label's size, encode goldens as
-// small 1-bit PNGs, and convert to RGBA for pixelmatch.
+// small 1-bit PNGs.
 import { createHash } from 'node:crypto'
 import sharp from 'sharp'
 import { pngToGray, type GrayImage } from '../support/zpl-render.ts'
@@ -51,18 +51,6 @@ export async function encodeRgbaPng (rgba: Uint8Array, width: number, height: nu
     .toBuffer()
 }
 
-/** The gray image as opaque RGBA, what pixelmatch compares. */
-export function toRgba (image: GrayImage): Uint8Array {
-  const rgba = new Uint8Array(image.width * image.height * 4)
-  for (let i = 0; i < image.data.length; i++) {
-    const v = image.data[i] as number
-    rgba[i * 4] = v
-    rgba[i * 4 + 1] = v
-    rgba[i * 4 + 2] = v
-    rgba[i * 4 + 3] = 255
-  }
-  return rgba
-}
 
 /** Hex SHA-256 of bytes (recorded per golden in the manifest). */
 export function sha256 (bytes: Uint8Array): string {

@@ -1,8 +1,8 @@
 // Golden comparison: pixelmatch over two thresholded label images, a red/green diff image, and the
 // differing regions (first one first) so a failure points at a place on the label.
 import pixelmatch from 'pixelmatch'
-import type { GrayImage } from '../support/zpl-render.ts'
-import { INK, toRgba, type Rect } from './bitmap.ts'
+import { toRgba, type GrayImage } from '../support/zpl-render.ts'
+import { INK, type Rect } from './bitmap.ts'
 
 /** Ink only in the golden (missing from the new render). */
 export const MISSING_INK_COLOR: [number, number, number] = [220, 0, 0]

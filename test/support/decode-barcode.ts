@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader'
-import type { GrayImage } from './zpl-render.ts'
+import { toRgba, type GrayImage } from './zpl-render.ts'
 
 /** One symbol found in an image. */
 export interface DecodedBarcode {
@@ -28,15 +28,7 @@ function zxing (): Promise<unknown> {
 /** Every Code128 symbol zxing finds in the image (tryHarder), grouped by text. */
 export async function decodeCode128 (image: GrayImage): Promise<DecodedBarcode[]> {
   await zxing()
-  const rgba = new Uint8ClampedArray(image.width * image.height * 4)
-  for (let i = 0; i < image.data.length; i++) {
-    const v = image.data[i] as number
-    rgba[i * 4] = v
-    rgba[i * 4 + 1] = v
-    rgba[i * 4 + 2] = v
-    rgba[i * 4 + 3] = 255
-  }
-  const imageData = { data: rgba, width: image.width, height: image.height } as unknown as Parameters<typeof readBarcodes>[0]
+  const imageData = { data: toRgba(image), width: image.width, height: image.height } as unknown as Parameters<typeof readBarcodes>[0]
   const results = await readBarcodes(imageData, {
     formats: ['Code128'], tryHarder: true, maxNumberOfSymbols: 8
   })

@@ -71,3 +71,16 @@ export async function pngToGray (png: Buffer | Uint8Array): Promise<GrayImage> {
   for (let i = 0; i < out.length; i++) out[i] = (data[i * info.channels] as number) < 128 ? 0 : 255
   return { width: info.width, height: info.height, data: out }
 }
+
+/** The gray image as opaque RGBA: what pixelmatch compares and zxing reads. */
+export function toRgba (image: GrayImage): Uint8ClampedArray {
+  const rgba = new Uint8ClampedArray(image.width * image.height * 4)
+  for (let i = 0; i < image.data.length; i++) {
+    const v = image.data[i] as number
+    rgba[i * 4] = v
+    rgba[i * 4 + 1] = v
+    rgba[i * 4 + 2] = v
+    rgba[i * 4 + 3] = 255
+  }
+  return rgba
+}
