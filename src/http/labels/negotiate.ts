@@ -58,9 +58,18 @@ export function negotiate (accept: string | undefined, requested: OutputFormat |
     const format = rawFormatOf(range.type)
     if (format !== undefined && (requested === undefined || requested === format)) return { format, raw: true }
   }
-  const wanted = requested === undefined ? '' : ` for format "${requested}"`
-  throw new NotAcceptableError(
-    `cannot send ${accept ?? ''}${wanted}; accept application/json (envelope), application/pdf, image/png or x-application/zpl`,
-    { issues: [{ path: 'header.accept', rule: 'acceptable', message: 'names no representation of the requested format' }] }
-  )
+  throw notAcceptable(accept, requested)
+}
+
+/** The raw type each format is sent as (besides the envelope, application/json). */
+const RAW_TYPE_OF: Readonly<Record<OutputFormat, string>> = { zpl: 'x-application/zpl', pdf: 'application/pdf', png: 'image/png' }
+
+function notAcceptable (accept: string, requested: OutputFormat | undefined): NotAcceptableError {
+  // With a format asked for, only that format's types would do: listing the others would offer what was just refused.
+  const message = requested === undefined
+    ? `cannot send ${accept}; accept application/json (the envelope), application/pdf, image/png or x-application/zpl`
+    : `cannot send ${accept} for format "${requested}", which comes as application/json (the envelope) or ${RAW_TYPE_OF[requested]}; accept one of those, or ask for another format`
+  return new NotAcceptableError(message, {
+    issues: [{ path: 'header.accept', rule: 'acceptable', message: requested === undefined ? 'names no representation of a label' : `names no representation of a ${requested} label` }]
+  })
 }

@@ -22,6 +22,13 @@ describe('negotiate', () => {
     expect(() => negotiate('constructor', undefined)).toThrow(expect.objectContaining({ code: 'NOT_ACCEPTABLE' }))
   })
 
+  it('names, for a format asked for, only the types that format comes as', () => {
+    expect(() => negotiate('application/pdf', 'zpl')).toThrow('cannot send application/pdf for format "zpl", which comes as application/json (the envelope) or x-application/zpl')
+    expect(() => negotiate('x-application/zpl', 'pdf')).toThrow('which comes as application/json (the envelope) or application/pdf;')
+    expect(() => negotiate('text/html', 'png')).toThrow('which comes as application/json (the envelope) or image/png;')
+    expect(() => negotiate('text/html', undefined)).toThrow('accept application/json (the envelope), application/pdf, image/png or x-application/zpl')
+  })
+
   it('takes one bare raw type as it is, the way label clients send it', () => {
     expect(negotiate('x-application/zpl', undefined)).toEqual({ format: 'zpl', raw: true })
     expect(negotiate('x-application/zpl', 'zpl')).toEqual({ format: 'zpl', raw: true })
