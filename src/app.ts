@@ -4,6 +4,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import type { Config } from './config.ts'
 import { describeError, installErrorHandling } from './http/error-handler.ts'
 import { healthRoutes } from './http/health-routes.ts'
+import { installIndexRoute } from './http/index-route.ts'
 import { installJsonBodyParser } from './http/json-body.ts'
 import { batchRoutes } from './http/labels/batch-routes.ts'
 import { labelRoutes } from './http/labels/label-routes.ts'
@@ -45,7 +46,9 @@ export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
   })
   installErrorHandling(app)
   installJsonBodyParser(app)
-  await app.register(healthRoutes, { service: parts.service, version: parts.version ?? '0.0.0' })
+  const version = parts.version ?? '0.0.0'
+  installIndexRoute(app, version)
+  await app.register(healthRoutes, { service: parts.service, version })
   await app.register(labelRoutes, { service: parts.service })
   await app.register(batchRoutes, { service: parts.service, maxRecords: parts.config.batchMaxRecords })
   for (const plugin of parts.plugins ?? []) await plugin(app)

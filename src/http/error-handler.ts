@@ -97,7 +97,7 @@ export function installErrorHandling (app: FastifyInstance): void {
       const message = `${request.method} ${path} is not served; use ${allowed.join(' or ')}`
       throw new MethodNotAllowedError(message, { issues: [{ path: 'method', rule: 'allowed_methods', message }] })
     }
-    const message = `no route ${request.method} ${path}`
+    const message = `no route ${request.method} ${path}; GET / lists the endpoints`
     void reply.status(404).header('x-request-id', request.id).send({ error: { code: 'NOT_FOUND', message, issues: [{ path: 'url', rule: 'route', message }] } })
   })
 }
