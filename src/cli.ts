@@ -20,8 +20,12 @@ export async function runCli (argv: string[], io: CliIo): Promise<number> {
       const { runPrintingCli } = await import('./cli/printing.ts')
       return await runPrintingCli(argv, io)
     }
-    io.stderr.write(`${USAGE}\n`)
-    return command === undefined || command === 'help' || command === '--help' ? 0 : 2
+    if (command === undefined || command === 'help' || command === '--help') {
+      io.stderr.write(`${USAGE}\n`)
+      return 0
+    }
+    io.stderr.write(`error: unknown command "${command}"; the commands are render, print and printers\n${USAGE}\n`)
+    return 2
   } catch (err) {
     if (err instanceof LabelworksError) {
       io.stderr.write(`error ${err.code}: ${err.message}\n`)

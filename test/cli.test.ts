@@ -51,6 +51,14 @@ describe('labelworks render', () => {
     expect(c.out().toString()).toMatch(/^\^XA.*\^XZ$/s)
   })
 
+  it('prints the commands for help, or no command, with exit code 0', async () => {
+    for (const argv of [[], ['help'], ['--help']]) {
+      const c = capture()
+      expect(await runCli(argv, c.io)).toBe(0)
+      expect(c.err()).toMatch(/^labelworks <command>\n {2}render/)
+    }
+  })
+
   it('fails with exit code 2 and names the problem', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'lw-cli-'))
     const broken = path.join(dir, 'broken.json')
@@ -59,12 +67,13 @@ describe('labelworks render', () => {
     writeFileSync(latin1, Buffer.from(readFileSync(RECORD, 'utf8').replace('Jordan Alvarez', 'Renée Müller'), 'latin1'))
     const cases: [string[], RegExp][] = [
       [['render', RECORD, '--dpi', '150'], /--dpi.*203 or 300/],
-      [['render', path.join(dir, 'missing.json')], /cannot read .*missing\.json: ENOENT/],
+      [['render', path.join(dir, 'missing.json')], /cannot read .*missing\.json: no such file \(ENOENT\)/],
+      [['render', dir], /cannot read .*lw-cli-\w+: it is a directory \(EISDIR\)/],
       [['render', broken], /INVALID_JSON/],
       [['render', latin1], /latin1\.json is not UTF-8 text: byte 0xE9 at offset \d+/],
       [['render'], /usage: labelworks render/],
       [['render', RECORD, '--colour', 'red'], /Unknown option/],
-      [['frobnicate'], /labelworks <command>/]
+      [['frobnicate'], /^error: unknown command "frobnicate"; the commands are render, print and printers\nlabelworks <command>/]
     ]
     for (const [argv, message] of cases) {
       const c = capture()

@@ -16,12 +16,20 @@ export class LabelworksCliError extends LabelworksError {
   readonly code = 'CLI_USAGE'
 }
 
+/** Why a file could not be read, in words, with the system's code for searching. */
+function readFailure (err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : undefined
+  if (why !== undefined) return `${why} (${code as string})`
+  return code ?? (err instanceof Error ? err.message : String(err))
+}
+
 async function readBytes (file: string, io: CliIo): Promise<Buffer> {
   if (file !== '-') {
     try {
       return await readFile(file)
     } catch (err) {
-      throw new LabelworksCliError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err })
+      throw new LabelworksCliError(`cannot read ${file}: ${readFailure(err)}`, { cause: err })
     }
   }
   const chunks: Buffer[] = []

@@ -73,7 +73,7 @@ describe('labelworks print / printers', () => {
     expect(unknown.err()).toMatch(/error PRINTER_NOT_FOUND.*\n {2}printer_id \(exists\)/)
     const missing = capture({ LABELWORKS_URL: url, API_KEY: 'k' })
     expect(await runCli(['print', '--printer', 'dock-1', path.join(tempDir(), 'none.json')], missing.io)).toBe(2)
-    expect(missing.err()).toMatch(/error: cannot read .*none\.json: ENOENT/)
+    expect(missing.err()).toMatch(/error: cannot read .*none\.json: no such file \(ENOENT\)/)
     const latin1 = path.join(tempDir(), 'latin1.json')
     writeFileSync(latin1, Buffer.from(readFileSync(RECORD, 'utf8').replace('Jordan Alvarez', 'Renée Müller'), 'latin1'))
     const notUtf8 = capture({ LABELWORKS_URL: url, API_KEY: 'k' })
