@@ -67,6 +67,7 @@ describe('labelworks render', () => {
     writeFileSync(latin1, Buffer.from(readFileSync(RECORD, 'utf8').replace('Jordan Alvarez', 'Renée Müller'), 'latin1'))
     const cases: [string[], RegExp][] = [
       [['render', RECORD, '--dpi', '150'], /--dpi.*203 or 300/],
+      [['render', RECORD, '--format', 'pdf', '--include-font', '--out', path.join(dir, 'x.pdf')], /--include-font \(zpl_only\): applies to ZPL labels only; a pdf label/],
       [['render', path.join(dir, 'missing.json')], /cannot read .*missing\.json: no such file \(ENOENT\)/],
       [['render', dir], /cannot read .*lw-cli-\w+: it is a directory \(EISDIR\)/],
       [['render', broken], /INVALID_JSON/],

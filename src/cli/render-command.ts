@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
 import { loadLabelService } from '../bootstrap.ts'
 import { parseJsonBody } from '../http/json-body.ts'
-import { readLabelOptions, splitBody, mergeOptions } from '../http/labels/label-options.ts'
+import { mergeOptions, readLabelOptions, refuseFontDownloadOutsideZpl, splitBody } from '../http/labels/label-options.ts'
 import { LabelworksCliError, readInputText, type CliIo } from './io.ts'
 
 export const RENDER_USAGE = `usage: labelworks render <record.json|-> [--format zpl|pdf] [--dpi 203|300] [--template standard|dashlink]
@@ -39,9 +39,11 @@ export async function runRenderCommand (argv: string[], io: CliIo): Promise<numb
   if (options.format === 'pdf' && values.out === undefined && io.stdout.isTTY === true) {
     throw new LabelworksCliError('a PDF is binary and stdout is a terminal; write it with --out label.pdf or redirect it (> label.pdf)')
   }
+  const format = options.format ?? 'zpl'
+  refuseFontDownloadOutsideZpl(format, [[cliOptions, '--'], [fromFile, '']])
   const service = loadLabelService(loadConfig(io.env))
-  const label = await service.render({ record, source: options.source, template: options.template, dpi: options.dpi, strict: options.strict, format: options.format ?? 'zpl' })
-  const body = options.includeFont === true && label.format === 'zpl' ? Buffer.concat([Buffer.from(service.fontDownloadZpl()), label.body]) : label.body
+  const label = await service.render({ record, source: options.source, template: options.template, dpi: options.dpi, strict: options.strict, format })
+  const body = options.includeFont === true ? Buffer.concat([Buffer.from(service.fontDownloadZpl()), label.body]) : label.body
   for (const w of label.warnings) io.stderr.write(`warning ${w.code} at ${w.path}: ${w.message}\n`)
   if (values.out !== undefined) await writeFile(values.out, body)
   else io.stdout.write(body)

@@ -7,7 +7,7 @@ import { ValidationError } from '../../errors.ts'
 import type { LabelWarning } from '../../model/label-data.ts'
 import type { LabelRequest, LabelService } from '../../service/types.ts'
 import { failedHeader, failureOf, noLabelsError, type FailedRecord } from './batch-failures.ts'
-import { mergeOptions, readBatchOptions, readQueryOptions, type LabelOptions } from './label-options.ts'
+import { mergeOptions, readBatchOptions, readQueryOptions, refuseFontDownloadOutsideZpl, type LabelOptions } from './label-options.ts'
 import { negotiate } from './negotiate.ts'
 
 /** Options of the batch route. */
@@ -59,6 +59,7 @@ export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOption
     const options = mergeOptions(fromBody, fromQuery)
     const { format, raw } = negotiate(request.headers.accept, options.format)
     if (format === 'png') throw new ValidationError([{ path: 'format', rule: 'enum', message: 'a batch is one ZPL stream or one PDF; use zpl or pdf' }])
+    refuseFontDownloadOutsideZpl(format, [[fromBody, ''], [fromQuery, 'query']])
     const base = { source: options.source, template: options.template, dpi: options.dpi, strict: options.strict }
     const requestOf = (record: unknown): LabelRequest => ({ ...base, record })
 

@@ -129,3 +129,16 @@ export function mergeOptions (fromBody: LabelOptions, fromQuery: LabelOptions): 
     includeFont: fromBody.includeFont ?? fromQuery.includeFont
   }
 }
+
+/**
+ * `include_font` puts the font's ZPL download in front of a ZPL label; a PDF or PNG label always carries its font, so
+ * asking for it there is refused rather than ignored. `given` are the options in the order they win, each with the
+ * prefix that names its fields (see readLabelOptions): the first that sets include_font is the one named.
+ */
+export function refuseFontDownloadOutsideZpl (format: OutputFormat, given: readonly [LabelOptions, string][]): void {
+  if (format === 'zpl') return
+  const asked = given.find(([options]) => options.includeFont === true)
+  if (asked === undefined) return
+  const path = fieldName(asked[1], 'include_font')
+  throw new ValidationError([{ path, rule: 'zpl_only', message: `applies to ZPL labels only; a ${format} label always carries its font` }])
+}

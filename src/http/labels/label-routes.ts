@@ -1,7 +1,7 @@
 // POST /v1/labels: one record in, one label out, as the JSON envelope DashLink returns or as raw bytes.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { LabelService, RenderedLabel, RenderedZpl } from '../../service/types.ts'
-import { mergeOptions, readQueryOptions, splitBody, type LabelOptions } from './label-options.ts'
+import { mergeOptions, readQueryOptions, refuseFontDownloadOutsideZpl, splitBody, type LabelOptions } from './label-options.ts'
 import { negotiate } from './negotiate.ts'
 
 /** Options of the labels routes. */
@@ -50,6 +50,7 @@ export async function labelRoutes (app: FastifyInstance, opts: LabelRoutesOption
       send(reply, label, raw, options.includeFont === true ? fontDownloadText + label.zpl : label.zpl)
       return
     }
+    refuseFontDownloadOutsideZpl(format, [[fromBody, ''], [fromQuery, 'query']])
     return service.render({ ...labelRequest, format }).then((label) => send(reply, label, raw, label.body))
   })
 

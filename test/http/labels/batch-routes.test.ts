@@ -66,6 +66,12 @@ describe('POST /v1/labels/batch', () => {
     expect(res.body.match(/~DU/g)).toHaveLength(1)
   })
 
+  it('refuses include_font for a PDF batch, which carries its font on every page', async () => {
+    const res = await batch({ records: [fullRecord()], format: 'pdf', include_font: true })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.issues).toEqual([{ path: 'include_font', rule: 'zpl_only', message: 'applies to ZPL labels only; a pdf label always carries its font' }])
+  })
+
   it('answers 422 with the problem of every record, paths rooted at the record, when not one record makes a label', async () => {
     for (const accept of ['x-application/zpl', 'application/pdf', 'application/json']) {
       const res = await batch({ records: [recordWith({ recipient: { name: '' } }), { nothing: 1 }], format: accept === 'application/pdf' ? 'pdf' : 'zpl' }, { accept })

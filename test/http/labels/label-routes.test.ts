@@ -99,6 +99,21 @@ describe('POST /v1/labels', () => {
     expect(res.body.match(/\^XA/g)).toHaveLength(1)
   })
 
+  it('refuses include_font for a PDF or PNG label, which always carries its font, naming where it was asked', async () => {
+    const cases: [unknown, Record<string, string>, string, string][] = [
+      [{ record: fullRecord(), format: 'pdf', include_font: true }, {}, '', 'include_font'],
+      [{ record: fullRecord(), include_font: true }, { accept: 'application/pdf' }, '', 'include_font'],
+      [{ record: fullRecord(), format: 'png' }, {}, '?include_font=true', 'query.include_font']
+    ]
+    for (const [payload, headers, query, path] of cases) {
+      const res = await post(payload, headers, query)
+      expect(res.statusCode, path).toBe(400)
+      expect(res.json().error.issues).toEqual([{ path, rule: 'zpl_only', message: expect.stringMatching(/^applies to ZPL labels only; a (pdf|png) label always carries its font$/) }])
+    }
+    const off = await post({ record: fullRecord(), format: 'pdf', include_font: false }, { accept: 'application/pdf' })
+    expect(off.statusCode).toBe(200)
+  })
+
   it('prints a name sent with combining accents as the composed letters (NFC), not as refused marks', async () => {
     const res = await post({ record: recordWith({ recipient: { name: 'Rene\u0301 Zo\u0308e' } }) }, { accept: 'x-application/zpl' })
     expect(res.statusCode).toBe(200)
