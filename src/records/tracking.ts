@@ -2,7 +2,6 @@
 import type { FieldIssue } from '../errors.ts'
 import type { LabelWarning } from '../model/label-data.ts'
 import { kindOf, type RecordReader } from './reader.ts'
-import { cleanText } from './text.ts'
 import type { TrackingCandidate } from './types.ts'
 
 /** The chosen code and its field, or every field looked at with why it was not usable. */
@@ -17,7 +16,10 @@ export function pickTrackingCode (r: RecordReader, candidates: TrackingCandidate
       continue
     }
     let code: string | undefined
-    if (typeof value === 'string') code = cleanText(value)
+    // An identifier, scanned and looked up as sent: only the ends are trimmed (a CSV cell's padding). Free text folds
+    // inner whitespace and control characters into spaces; here that would print and encode another code, so they
+    // stay and the barcode refuses them, naming the character.
+    if (typeof value === 'string') code = value.trim()
     else if (typeof value === 'number') code = r.integerText(value, path)
     else if (value !== undefined && value !== null) r.issue(path, 'type', `must be a string, got ${kindOf(value)}`)
     if (code !== undefined && code !== '') return fallback === undefined ? { code, path } : { code, path, fallback }

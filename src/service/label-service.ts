@@ -50,7 +50,12 @@ function toRecordPaths (err: unknown, fieldPaths: Record<string, string>): unkno
   if (err instanceof UnsupportedCharacterError) {
     return new UnsupportedCharacterError(mapped(err.path), err.character)
   }
-  for (const issue of err.issues) issue.path = mapped(issue.path)
+  for (const issue of err.issues) {
+    const from = issue.path
+    issue.path = mapped(from)
+    // Messages lead with the path they are about (`trackingCode: …`): that must be the field the user sent, too.
+    if (err.message.startsWith(`${from}: `)) err.message = `${issue.path}: ${err.message.slice(from.length + 2)}`
+  }
   return err
 }
 

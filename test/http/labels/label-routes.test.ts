@@ -169,7 +169,8 @@ describe('POST /v1/labels rejections', () => {
     ['PDF bytes of a ZPL label', () => post({ record: fullRecord(), format: 'zpl' }, { accept: 'application/pdf' }), 406, 'NOT_ACCEPTABLE', 'header.accept'],
     ['a character the font lacks', () => post({ record: recordWith({ recipient: { name: '王小明' } }) }), 422, 'UNSUPPORTED_CHARACTER', 'record.recipient.name'],
     ['a barcode too long for either orientation', () => post({ record: recordWith({ tracking_code: 'LWX' + 'ABCDEFGHJK'.repeat(7) }) }), 422, 'BARCODE_TOO_LONG', 'tracking_code'],
-    ['a barcode longer than Code128 allows', () => post({ record: recordWith({ tracking_code: 'A1'.repeat(45) }) }), 422, 'INVALID_BARCODE_DATA', 'tracking_code']
+    ['a barcode longer than Code128 allows', () => post({ record: recordWith({ tracking_code: 'A1'.repeat(45) }) }), 422, 'INVALID_BARCODE_DATA', 'tracking_code'],
+    ['a control character inside the tracking code', () => post({ record: recordWith({ tracking_code: 'LWX100200\u0001300400500' }) }), 422, 'INVALID_BARCODE_DATA', 'record.tracking_code']
   ]
   for (const [name, send, status, code, path] of cases) {
     it(`${name} → ${status} ${code} naming ${path}`, async () => {
@@ -181,6 +182,17 @@ describe('POST /v1/labels rejections', () => {
       expect(error.issues.map((i: { path: string }) => i.path).join(' ')).toContain(path)
     })
   }
+
+  it('encodes the tracking code as sent: a tab or control character inside it is refused, not turned into a space', async () => {
+    for (const [code, shown] of [['LWX100200\t300400500', '\\t'], ['LWX100200\u0001300400500', '\\u0001']] as const) {
+      const res = await post({ record: recordWith({ tracking_code: code }) })
+      expect(res.statusCode).toBe(422)
+      // The message leads with the field the user sent, as the issue does, not the label's own name for it.
+      expect(res.json().error.message).toBe(`record.tracking_code: character "${shown}" (U+${code.charCodeAt(9).toString(16).toUpperCase().padStart(4, '0')}) at position 10 cannot be encoded in Code128; only printable ASCII is allowed`)
+    }
+    const padded = await post({ record: recordWith({ tracking_code: ' LWX100200  300400500\t' }) }, { accept: 'x-application/zpl' })
+    expect(padded.headers['x-tracking-code']).toBe('LWX100200  300400500')
+  })
 
   it('refuses a body that is not JSON with 415 naming the Content-Type, text/plain included', async () => {
     for (const [type, payload] of [['application/x-www-form-urlencoded', 'tracking=1'], ['text/plain', JSON.stringify({ record: fullRecord() })]]) {
