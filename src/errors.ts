@@ -1,3 +1,5 @@
+import { basename } from 'node:path'
+
 /** One problem found in the input: where it is, which rule it broke, and what to do about it. */
 export interface FieldIssue {
   /** JSON-pointer-like path into what the user sent, e.g. `record.recipient.address.postal_code`. */
@@ -63,7 +65,16 @@ export class InvalidTemplateError extends LabelworksError {
   constructor (readonly file: string, issues: FieldIssue[], cause?: unknown) {
     super(`template ${file} is invalid: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { cause, issues })
   }
+
+  /** Several bad files in `dir` as one error, each issue's path led by its file's name, so one start-up shows them all. */
+  static several (dir: string, errors: readonly InvalidTemplateError[]): InvalidTemplateError {
+    const issues = errors.flatMap((e) => e.issues.map((i) => ({ ...i, path: `${basename(e.file)} ${i.path}` })))
+    const error = new InvalidTemplateError(dir, issues, errors[0])
+    error.message = `${errors.length} templates in ${dir} are invalid: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`
+    return error
+  }
 }
+
 
 /** Content that cannot be placed on a 4x6 label without breaking a print-quality rule. */
 export class LayoutError extends LabelworksError {

@@ -1,5 +1,6 @@
 // Start-up loading of templates/*.json: every file is parsed, checked against the schema and the layout rules
-// and compiled; the first bad file stops start-up with an error naming the file, the JSON path and the rule.
+// and compiled; bad files stop start-up with one error naming each file, JSON path and rule (all files, so one
+// restart shows every problem).
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Value } from '@sinclair/typebox/value'
@@ -76,21 +77,32 @@ export function loadTemplates (dir: string, font?: LabelFont): Map<string, Templ
     throw new InvalidTemplateError(dir, [{ path: '(dir)', rule: 'empty', message: 'holds no *.json templates' }])
   }
   const templates = new Map<string, Template>()
+  const invalid: InvalidTemplateError[] = []
   for (const f of files) {
     const name = f.slice(0, -'.json'.length)
-    const file = path.join(dir, f)
-    if (!TEMPLATE_NAME.test(name)) {
-      throw new InvalidTemplateError(file, [{ path: '(file name)', rule: 'file_name', message: 'template file names are lower-case letters, digits, "-" and "_", then .json' }])
-    }
-    let json: string
     try {
-      json = readFileSync(file, 'utf8')
+      templates.set(name, loadTemplateFile(name, path.join(dir, f), font))
     } catch (err) {
-      throw new InvalidTemplateError(file, [{ path: '(file)', rule: 'read', message: 'cannot be read' }], err)
+      if (!(err instanceof InvalidTemplateError)) throw err
+      invalid.push(err)
     }
-    const template = parseTemplate(name, file, json)
-    if (font !== undefined) for (const dpi of SUPPORTED_DPI) resolveTemplate(template, font, dpi)
-    templates.set(name, template)
   }
+  if (invalid.length === 1) throw invalid[0] as InvalidTemplateError
+  if (invalid.length > 1) throw InvalidTemplateError.several(dir, invalid)
   return templates
+}
+
+function loadTemplateFile (name: string, file: string, font: LabelFont | undefined): Template {
+  if (!TEMPLATE_NAME.test(name)) {
+    throw new InvalidTemplateError(file, [{ path: '(file name)', rule: 'file_name', message: 'template file names are lower-case letters, digits, "-" and "_", then .json' }])
+  }
+  let json: string
+  try {
+    json = readFileSync(file, 'utf8')
+  } catch (err) {
+    throw new InvalidTemplateError(file, [{ path: '(file)', rule: 'read', message: 'cannot be read' }], err)
+  }
+  const template = parseTemplate(name, file, json)
+  if (font !== undefined) for (const dpi of SUPPORTED_DPI) resolveTemplate(template, font, dpi)
+  return template
 }

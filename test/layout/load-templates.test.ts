@@ -69,6 +69,24 @@ describe('loadTemplates', () => {
     expect(err.issues).toContainEqual(expect.objectContaining({ path: 'regions[0]', rule: 'off_label' }))
   })
 
+  it('names every bad file at once, each issue led by its file, so one restart shows all of them', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'labelworks-templates-'))
+    writeFileSync(path.join(dir, 'good.json'), JSON.stringify(minimal()))
+    writeFileSync(path.join(dir, 'a-broken.json'), '{ "regions": [')
+    const off = minimal()
+    off.regions[0]!.x = 3.5
+    writeFileSync(path.join(dir, 'b-off.json'), JSON.stringify(off))
+    const err = (() => { try { loadTemplates(dir, FONT) } catch (e) { return e } })() as InvalidTemplateError
+    expect(err).toBeInstanceOf(InvalidTemplateError)
+    expect(err.code).toBe('INVALID_TEMPLATE')
+    expect(err.message).toMatch(/^2 templates in .* are invalid: a-broken\.json \(root\) is not valid JSON.*; b-off\.json regions\[0\] /)
+    expect(err.issues).toEqual([
+      expect.objectContaining({ path: 'a-broken.json (root)', rule: 'json' }),
+      expect.objectContaining({ path: 'b-off.json regions[0]', rule: 'off_label' }),
+      expect.objectContaining({ path: 'b-off.json regions[0]', rule: 'overlaps_barcode' })
+    ])
+  })
+
   it('fails on a directory with no templates', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'labelworks-templates-'))
     expect(() => loadTemplates(dir as string)).toThrow(InvalidTemplateError)
