@@ -2,7 +2,7 @@
 // Pure modules never read the environment; they receive the values they need as options.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ConfigError } from './errors.ts'
+import { ConfigError, type FieldIssue } from './errors.ts'
 
 /** Repository root, so defaults work wherever the service is started from. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -53,29 +53,47 @@ function optionalText (env: Env, name: string): string | undefined {
 /** pino's levels: any other LOG_LEVEL made the logger throw at start-up. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
-function oneOf<T extends string> (env: Env, name: string, fallback: T, allowed: readonly T[]): T {
-  const value = text(env, name, fallback).toLowerCase()
-  if (!(allowed as readonly string[]).includes(value)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${value}"`)
-  return value as T
-}
+/**
+ * Reads checked settings, noting every bad one (and going on with its default) so that start-up names all of them
+ * at once instead of one per restart.
+ */
+class SettingsReader {
+  readonly problems: FieldIssue[] = []
+  /** The error behind the first problem that had one, kept as the ConfigError's cause. */
+  cause: unknown
 
-function integer (env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim()
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`)
+  constructor (private readonly env: Env) {}
+
+  problem (name: string, rule: string, message: string, cause?: unknown): void {
+    this.problems.push({ path: name, rule, message })
+    this.cause ??= cause
   }
-  return value
+
+  oneOf<T extends string> (name: string, fallback: T, allowed: readonly T[]): T {
+    const value = text(this.env, name, fallback).toLowerCase()
+    if ((allowed as readonly string[]).includes(value)) return value as T
+    this.problem(name, 'enum', `must be one of ${allowed.join(', ')}, got "${value}"`)
+    return fallback
+  }
+
+  integer (name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name]?.trim()
+    if (raw === undefined || raw === '') return fallback
+    const value = Number(raw)
+    if (Number.isInteger(value) && value >= min && value <= max) return value
+    this.problem(name, 'range', `must be a whole number from ${min} to ${max}, got "${raw}"`)
+    return fallback
+  }
 }
 
 function absolute (p: string): string {
   return path.isAbsolute(p) ? p : path.resolve(PROJECT_ROOT, p)
 }
 
-/** Parses the environment into a typed config; throws ConfigError naming the variable on bad values. */
+/** Parses the environment into a typed config; throws ConfigError naming every variable with a bad value. */
 export function loadConfig (env: Env = process.env): Config {
-  const port = integer(env, 'PORT', 3000, 0, 65535)
+  const read = new SettingsReader(env)
+  const port = read.integer('PORT', 3000, 0, 65535)
   const host = text(env, 'HOST', '127.0.0.1')
   const ownUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   // Without LABELARY_URL the client talks to our own endpoint, so a bad HOST is what would make that URL bad.
@@ -85,29 +103,32 @@ export function loadConfig (env: Env = process.env): Config {
     const url = new URL(labelaryUrl)
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)')
   } catch (err) {
-    const message = givenUrl === undefined
-      ? `HOST must be a host name or an IP address, got "${host}"`
-      : `LABELARY_URL must be an http(s) URL, got "${labelaryUrl}"`
-    throw new ConfigError(message, { cause: err })
+    if (givenUrl === undefined) read.problem('HOST', 'host', `must be a host name or an IP address, got "${host}"`, err)
+    else read.problem('LABELARY_URL', 'url', `must be an http(s) URL, got "${labelaryUrl}"`, err)
   }
-  return {
+  const config: Config = {
     host,
     port,
-    logLevel: oneOf(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
+    logLevel: read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     templatesDir: absolute(text(env, 'TEMPLATES_DIR', 'templates')),
     fontFile: absolute(text(env, 'FONT_FILE', 'fonts/RobotoCondensed-Bold.ttf')),
     labelaryUrl,
     labelaryApiKey: optionalText(env, 'LABELARY_API_KEY'),
-    labelaryRatePerSecond: integer(env, 'LABELARY_RATE_PER_SECOND', 5, 1, 1000),
-    renderWorkers: integer(env, 'RENDER_WORKERS', 2, 1, 64),
+    labelaryRatePerSecond: read.integer('LABELARY_RATE_PER_SECOND', 5, 1, 1000),
+    renderWorkers: read.integer('RENDER_WORKERS', 2, 1, 64),
     dataDir: absolute(text(env, 'DATA_DIR', 'data')),
     apiKey: optionalText(env, 'API_KEY'),
     printersFile: optionalText(env, 'PRINTERS_FILE'),
-    printMaxAttempts: integer(env, 'PRINT_MAX_ATTEMPTS', 8, 1, 100),
-    printConnectTimeoutMs: integer(env, 'PRINT_CONNECT_TIMEOUT_MS', 3_000, 100, 60_000),
-    printStatusTimeoutMs: integer(env, 'PRINT_STATUS_TIMEOUT_MS', 3_000, 100, 60_000),
-    printWriteTimeoutMs: integer(env, 'PRINT_WRITE_TIMEOUT_MS', 30_000, 1_000, 600_000),
-    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-    batchMaxRecords: integer(env, 'BATCH_MAX_RECORDS', 10_000, 1, 1_000_000)
+    printMaxAttempts: read.integer('PRINT_MAX_ATTEMPTS', 8, 1, 100),
+    printConnectTimeoutMs: read.integer('PRINT_CONNECT_TIMEOUT_MS', 3_000, 100, 60_000),
+    printStatusTimeoutMs: read.integer('PRINT_STATUS_TIMEOUT_MS', 3_000, 100, 60_000),
+    printWriteTimeoutMs: read.integer('PRINT_WRITE_TIMEOUT_MS', 30_000, 1_000, 600_000),
+    bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    batchMaxRecords: read.integer('BATCH_MAX_RECORDS', 10_000, 1, 1_000_000)
   }
+  const { problems } = read
+  if (problems.length === 0) return config
+  const stated = problems.map((p) => `${p.path} ${p.message}`)
+  const message = problems.length === 1 ? stated[0] as string : `${problems.length} settings are invalid: ${stated.join('; ')}`
+  throw new ConfigError(message, { issues: problems, cause: read.cause })
 }

@@ -29,6 +29,15 @@ describe('config', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(name)
   })
 
+  it('names every bad setting at once, each as an issue, so one restart shows all of them', () => {
+    const err = (() => { try { loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud', BODY_LIMIT_BYTES: '-5', HOST: '256.1.1.1' }) } catch (e) { return e } })() as ConfigError
+    expect(err).toBeInstanceOf(ConfigError)
+    expect(err.message).toBe('4 settings are invalid: PORT must be a whole number from 0 to 65535, got "abc"; HOST must be a host name or an IP address, got "256.1.1.1"; ' +
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"; BODY_LIMIT_BYTES must be a whole number from 1024 to 1073741824, got "-5"')
+    expect(err.issues.map((i) => `${i.path} ${i.rule}`)).toEqual(['PORT range', 'HOST host', 'LOG_LEVEL enum', 'BODY_LIMIT_BYTES range'])
+    expect(err.cause).toBeInstanceOf(TypeError)
+  })
+
   it('treats blank values as unset', () => {
     expect(loadConfig({ API_KEY: '  ', PORT: '' })).toMatchObject({ apiKey: undefined, port: 3000 })
   })
