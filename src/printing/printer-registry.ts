@@ -14,9 +14,10 @@ export const DEFAULT_PRINTER_PORT = 9100
 /** A printer as clients see it. */
 export type Printer = PrinterRecord
 
-function schemaIssues (schema: TSchema, value: unknown, prefix: string): FieldIssue[] {
+/** Schema problems by dotted path; `root` names the value itself (the request body, or a file's top level). */
+function schemaIssues (schema: TSchema, value: unknown, prefix: string, root = 'body'): FieldIssue[] {
   return [...Value.Errors(schema, value)].map((e) => ({
-    path: [prefix, ...e.path.split('/')].filter((s) => s !== '').join('.') || 'body',
+    path: [prefix, ...e.path.split('/')].filter((s) => s !== '').join('.') || root,
     rule: 'schema',
     message: e.message
   }))
@@ -27,6 +28,22 @@ export function checkSchema<T> (schema: TSchema, value: unknown, prefix = ''): T
   const issues = schemaIssues(schema, value, prefix)
   if (issues.length > 0) throw new ValidationError(issues)
   return value as T
+}
+
+/** What is wrong with a PRINTERS_FILE's content; a second printer with an id already used would replace the first unseen. */
+function fileIssues (parsed: unknown): FieldIssue[] {
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return [{ path: '(root)', rule: 'schema', message: 'must be an object { "printers": [ … ] }' }]
+  }
+  const issues = schemaIssues(PrintersFile, parsed, '', '(root)')
+  if (issues.length > 0) return issues
+  const firstWithId = new Map<string, number>()
+  ;(parsed as { printers: PrinterInput[] }).printers.forEach((p, i) => {
+    const first = firstWithId.get(p.id)
+    if (first === undefined) firstWithId.set(p.id, i)
+    else issues.push({ path: `printers.${i}.id`, rule: 'unique', message: `"${p.id}" is already the id of printers.${first}; each printer needs its own` })
+  })
+  return issues
 }
 
 /** The density to lay out for: configured, else detected, else unknown. */
@@ -116,7 +133,7 @@ export function createPrinterRegistry (store: PrintStore, listener: PrinterListe
       } catch (err) {
         throw new ConfigError(`PRINTERS_FILE ${file} cannot be read as JSON: ${err instanceof Error ? err.message : String(err)}`, { cause: err })
       }
-      const issues = schemaIssues(PrintersFile, parsed, '')
+      const issues = fileIssues(parsed)
       if (issues.length > 0) throw new ConfigError(`PRINTERS_FILE ${file} is invalid: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues })
       const loaded = (parsed as { printers: PrinterInput[] }).printers.map((input) => put(input, 'file', store.printer(input.id)))
       for (const p of loaded) listener(p.id, 'changed')

@@ -32,6 +32,27 @@ describe('printer registry', () => {
     expect(() => broken.registry.loadFile(broken.file)).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG' }))
   })
 
+  it('names the file’s top level when it is not { printers: [...] }, a bare list included', () => {
+    const cases: [unknown, string][] = [[[{ id: 'dock-1', host: '10.0.0.21' }], '(root)'], ['null', '(root)'], [{}, 'printers']]
+    for (const [content, path] of cases) {
+      const { registry, file, store } = registryWithFile(content)
+      const err = (() => { try { registry.loadFile(file) } catch (e) { return e } })() as { code: string, issues: { path: string, message: string }[] }
+      expect(err.code).toBe('INVALID_CONFIG')
+      expect(err.issues[0]?.path, JSON.stringify(content)).toBe(path)
+      store.close()
+    }
+  })
+
+  it('refuses two printers with one id in the file instead of letting the second replace the first unseen', () => {
+    const { registry, file, store } = registryWithFile({ printers: [{ id: 'dock-1', host: '10.0.0.21' }, { id: 'dock-2', host: '10.0.0.22' }, { id: 'dock-1', host: '10.0.0.23' }] })
+    expect(() => registry.loadFile(file)).toThrow(expect.objectContaining({
+      code: 'INVALID_CONFIG',
+      issues: [{ path: 'printers.2.id', rule: 'unique', message: '"dock-1" is already the id of printers.0; each printer needs its own' }]
+    }))
+    expect(registry.list()).toEqual([])
+    store.close()
+  })
+
   it('forgets the stored font when a printer moves to another address', () => {
     const { store, registry } = registryWithFile({ printers: [] })
     registry.add({ id: 'p', host: '127.0.0.1', port: 9100 })
