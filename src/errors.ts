@@ -75,7 +75,6 @@ export class InvalidTemplateError extends LabelworksError {
   }
 }
 
-
 /** Content that cannot be placed on a 4x6 label without breaking a print-quality rule. */
 export class LayoutError extends LabelworksError {
   readonly code: 'BARCODE_TOO_LONG' | 'LAYOUT_OVERFLOW'
