@@ -57,7 +57,8 @@ export class NoLabelsError extends LabelworksError {
       seen.add(key)
     }
     const first = failed[0]
-    super(`none of the ${failed.length} records made a label${first === undefined ? '' : `; record ${first.index}: ${first.message}`}`, { issues })
+    const none = failed.length === 1 ? 'the one record made no label' : `none of the ${failed.length} records made a label`
+    super(`${none}${first === undefined ? '' : `; record ${first.index}: ${first.message}`}`, { issues })
   }
 }
 

@@ -24,6 +24,12 @@ describe('batch failures', () => {
     const err = noLabelsError(failed, new Error('first'))
     expect(err.code).toBe('BATCH_NO_LABELS')
     expect(err.issues.map((i) => `${i.path} ${i.rule}`)).toEqual(['records.0.recipient.name required', 'template x', 'records.3 source_generic', 'records.4 internal'])
+    expect(err.message).toBe('none of the 3 records made a label; record 0: m')
+  })
+
+  it('says a batch of one record made no label without counting it', () => {
+    const failed = [{ index: 0, code: 'VALIDATION_FAILED', message: 'record.recipient.name: is required', issues: [] }]
+    expect(noLabelsError(failed, new Error('first')).message).toBe('the one record made no label; record 0: record.recipient.name: is required')
   })
 
   it('answers with the request’s own error when every record failed on it', () => {
