@@ -108,3 +108,11 @@ for (const label of ['POST /v1/labels ZPL envelope', 'POST /v1/labels raw ZPL (A
   })
   console.log(`${label} vs ${parts.join('; vs ')} (target ≥ 70%)`)
 }
+// The same ratio round by round: both routes of a round ran within seconds of each other, so a slow spell of the
+// machine between rounds moves both; the spread shows how far one run's medians can be trusted.
+const perRound = (name: string, base: string): number[] =>
+  (samples.get(name) ?? []).map((s, i) => (100 * s.perSecond) / ((samples.get(base) ?? [])[i]?.perSecond ?? Number.NaN))
+for (const label of ['POST /v1/labels raw ZPL (Accept)', 'POST /v1/labels ZPL envelope']) {
+  const ratios = perRound(label, 'bare POST /bare (same JSON body)')
+  console.log(`${label} vs bare POST, round by round: ${ratios.map((r) => `${r.toFixed(0)}%`).join(' ')} (median ${median(ratios).toFixed(0)}%)`)
+}
