@@ -4,7 +4,7 @@
 // is answered with this process's CPU time so far (µs), so the parent can charge server CPU to each run: on a shared
 // 2-core box requests per second also measure the load generator and the neighbours, CPU per request does not.
 import Fastify from 'fastify'
-import { readFileSync } from 'node:fs'
+import { openSync, readFileSync, writeSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { buildApp } from '../src/app.ts'
 import { loadLabelService } from '../src/bootstrap.ts'
@@ -16,16 +16,20 @@ bare.get('/bare', async () => TWO_KB)
 bare.post('/bare', async () => TWO_KB)
 await bare.listen({ host: '127.0.0.1', port: 0 })
 
-const config = loadConfig({ ...process.env, PORT: '0', LOG_LEVEL: 'silent' })
+// The app logs as `npm start` does (LOG_LEVEL, default info), into /dev/null rather than this process's stdout,
+// which carries the answers to the parent.
+const config = loadConfig({ ...process.env, PORT: '0' })
+const devNull = openSync('/dev/null', 'w')
+const logStream = { write: (line: string): void => { writeSync(devNull, line) } }
 const service = loadLabelService(config)
-const app = await buildApp({ config, service, logger: false })
+const app = await buildApp({ config, service, logStream })
 await app.listen({ host: '127.0.0.1', port: 0 })
 
 // The same app with the label work taken out, to split the endpoint's cost into HTTP handling and labelling: its
 // service answers every ZPL request with one label made at start-up. Benchmark only; the app never caches labels.
 const record = JSON.parse(readFileSync(new URL('./fixtures/generic-record.json', import.meta.url), 'utf8')) as unknown
 const madeOnce = service.renderZpl({ record, source: 'generic', dpi: 203 })
-const glue = await buildApp({ config, service: { ...service, renderZpl: () => madeOnce }, logger: false })
+const glue = await buildApp({ config, service: { ...service, renderZpl: () => madeOnce }, logStream })
 await glue.listen({ host: '127.0.0.1', port: 0 })
 
 const portOf = (server: typeof bare | typeof app): number => {

@@ -6,6 +6,7 @@ import { describeError, installErrorHandling } from './http/error-handler.ts'
 import { healthRoutes } from './http/health-routes.ts'
 import { installIndexRoute } from './http/index-route.ts'
 import { installJsonBodyParser } from './http/json-body.ts'
+import { RequestLogController } from './http/request-logging.ts'
 import { batchRoutes } from './http/labels/batch-routes.ts'
 import { labelRoutes } from './http/labels/label-routes.ts'
 import type { LabelService } from './service/types.ts'
@@ -17,7 +18,10 @@ export interface AppParts {
   version?: string
   /** Extra route plugins (the Labelary-compatible endpoint, printing), registered after the core routes. */
   plugins?: ((app: FastifyInstance) => Promise<void>)[]
+  /** False: no logger at all (tests). */
   logger?: boolean
+  /** Where log lines go instead of stdout (benchmarks write them to /dev/null, tests read them). */
+  logStream?: { write: (line: string) => void }
 }
 
 /** What a request id sent in X-Request-Id may look like; anything else (too long, odd characters) is not echoed. */
@@ -32,7 +36,8 @@ function requestIdOf (request: { headers: Record<string, string | string[] | und
 /** Builds the Fastify app; call `ready()` or `listen()` on it. */
 export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: parts.logger === false ? false : { level: parts.config.logLevel },
+    logger: parts.logger === false ? false : { level: parts.config.logLevel, ...(parts.logStream === undefined ? {} : { stream: parts.logStream }) },
+    logController: new RequestLogController(parts.config.logLevel),
     bodyLimit: parts.config.bodyLimitBytes,
     // Node's default of 72 s would keep idle sockets of finished batch downloads; 5 s matches common proxies.
     keepAliveTimeout: 5_000,

@@ -86,7 +86,7 @@ export function installErrorHandling (app: FastifyInstance): void {
     // The details are in the log only; the request id is how the caller and the operator find them there.
     const { status, body, internal } = describeError(err, `request ${request.id}`)
     if (internal) request.log.error({ err }, 'request failed')
-    else request.log.info({ code: body.error.code }, 'request rejected')
+    else request.log.info({ code: body.error.code, status, method: request.method, url: request.url }, 'request rejected')
     void reply.status(status).header('x-request-id', request.id).type('application/json; charset=utf-8').send(body)
   })
   app.setNotFoundHandler((request, reply) => {
