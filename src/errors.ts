@@ -41,8 +41,10 @@ export class UnsupportedCharacterError extends LabelworksError {
   constructor (readonly path: string, readonly character: string) {
     const cp = character.codePointAt(0) ?? 0
     const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`
-    super(`${path}: character "${character}" (${hex}) cannot be printed with the label font`, {
-      issues: [{ path, rule: 'unsupported_character', message: `character "${character}" (${hex}) is not in the label font` }]
+    // An invisible character (a control, a format mark) quoted as itself shows nothing, or moves a terminal's cursor.
+    const shown = /^[\p{C}\p{Z}]$/u.test(character) ? hex : `"${character}" (${hex})`
+    super(`${path}: character ${shown} cannot be printed with the label font`, {
+      issues: [{ path, rule: 'unsupported_character', message: `character ${shown} is not in the label font` }]
     })
   }
 }

@@ -1,12 +1,19 @@
-// Free text from spreadsheets and forms: trimmed, whitespace and control characters folded into single spaces.
+// Free text from spreadsheets and forms: trimmed, whitespace folded into single spaces, control characters kept for
+// the font to refuse by name.
 import { describe, expect, it } from 'vitest'
 import { cleanAddressText, cleanText } from '../../src/records/text.ts'
 
 describe('cleanText', () => {
   it('trims and folds newlines, tabs, runs of spaces, zero-width spaces and BOMs', () => {
     expect(cleanText('  Jane\r\n\tDoe  ')).toBe('Jane Doe')
-    expect(cleanText('\ufeffJane\u200b  Doe\u0000')).toBe('Jane Doe')
+    expect(cleanText('\ufeffJane\u200b  Doe\u2028')).toBe('Jane Doe')
     expect(cleanText('Jane\u00a0Doe')).toBe('Jane Doe')
+  })
+
+  it('keeps control characters that are not whitespace, so the label font refuses them by name', () => {
+    expect(cleanText('Jane\u0001Doe')).toBe('Jane\u0001Doe')
+    expect(cleanText('Jane Doe\u0000')).toBe('Jane Doe\u0000')
+    expect(cleanText('Jane \u007f Doe')).toBe('Jane \u007f Doe')
   })
 
   it('leaves clean text and every printable character alone', () => {
@@ -16,7 +23,7 @@ describe('cleanText', () => {
 
   it('treats every UTF-16 unit, alone, inside, first, last or doubled, as the folding rule says', () => {
     // The rule as a regex; cleanText returns clean text without running it, so check every unit in every position.
-    const rule = (value: string): string => value.normalize('NFC').replace(/[\s\u0000-\u001f\u007f-\u009f\u200b\ufeff]+/g, ' ').trim()
+    const rule = (value: string): string => value.normalize('NFC').replace(/[\s\u0085\u200b]+/g, ' ').trim()
     const wrong: string[] = []
     for (let c = 0; c <= 0xffff; c++) {
       const ch = String.fromCharCode(c)

@@ -168,6 +168,7 @@ describe('POST /v1/labels rejections', () => {
     ['empty body', () => post(''), 400, 'INVALID_JSON', 'body'],
     ['PDF bytes of a ZPL label', () => post({ record: fullRecord(), format: 'zpl' }, { accept: 'application/pdf' }), 406, 'NOT_ACCEPTABLE', 'header.accept'],
     ['a character the font lacks', () => post({ record: recordWith({ recipient: { name: '王小明' } }) }), 422, 'UNSUPPORTED_CHARACTER', 'record.recipient.name'],
+    ['a control character in a name', () => post({ record: recordWith({ recipient: { name: 'Jordan\u0001Alvarez' } }) }), 422, 'UNSUPPORTED_CHARACTER', 'record.recipient.name'],
     ['a barcode too long for either orientation', () => post({ record: recordWith({ tracking_code: 'LWX' + 'ABCDEFGHJK'.repeat(7) }) }), 422, 'BARCODE_TOO_LONG', 'tracking_code'],
     ['a barcode longer than Code128 allows', () => post({ record: recordWith({ tracking_code: 'A1'.repeat(45) }) }), 422, 'INVALID_BARCODE_DATA', 'tracking_code'],
     ['a control character inside the tracking code', () => post({ record: recordWith({ tracking_code: 'LWX100200\u0001300400500' }) }), 422, 'INVALID_BARCODE_DATA', 'record.tracking_code']
@@ -182,6 +183,14 @@ describe('POST /v1/labels rejections', () => {
       expect(error.issues.map((i: { path: string }) => i.path).join(' ')).toContain(path)
     })
   }
+
+  it('refuses a control character in text by its code (it prints as nothing), where a tab or line break is folded into a space', async () => {
+    const refused = await post({ record: recordWith({ recipient: { name: 'Jordan\u0001Alvarez', company: 'Blue\tHarbor\nCafe' } }) })
+    expect(refused.statusCode).toBe(422)
+    expect(refused.json().error.message).toBe('record.recipient.name: character U+0001 cannot be printed with the label font')
+    const folded = await post({ record: recordWith({ recipient: { company: 'Blue\tHarbor\nCafe' } }) }, { accept: 'x-application/zpl' })
+    expect(folded.body).toContain('^FDBlue Harbor Cafe^FS')
+  })
 
   it('encodes the tracking code as sent: a tab or control character inside it is refused, not turned into a space', async () => {
     for (const [code, shown] of [['LWX100200\t300400500', '\\t'], ['LWX100200\u0001300400500', '\\u0001']] as const) {
