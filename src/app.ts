@@ -6,7 +6,9 @@ import { describeError, installErrorHandling } from './http/error-handler.ts'
 import { healthRoutes } from './http/health-routes.ts'
 import { installIndexRoute } from './http/index-route.ts'
 import { installJsonBodyParser } from './http/json-body.ts'
+import { installOpenApi } from './http/openapi.ts'
 import { RequestLogController } from './http/request-logging.ts'
+import { catalogRoutes } from './http/route-catalog.ts'
 import { batchRoutes } from './http/labels/batch-routes.ts'
 import { labelRoutes } from './http/labels/label-routes.ts'
 import type { LabelService } from './service/types.ts'
@@ -52,7 +54,9 @@ export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
   installErrorHandling(app)
   installJsonBodyParser(app)
   const version = parts.version ?? '0.0.0'
-  installIndexRoute(app, version)
+  const routes = catalogRoutes(app)
+  installIndexRoute(app, version, routes)
+  installOpenApi(app, version, routes)
   await app.register(healthRoutes, { service: parts.service, version })
   await app.register(labelRoutes, { service: parts.service })
   await app.register(batchRoutes, { service: parts.service, maxRecords: parts.config.batchMaxRecords })

@@ -11,7 +11,9 @@ export interface HealthRoutesOptions {
 /** Registers GET /health. */
 export async function healthRoutes (app: FastifyInstance, opts: HealthRoutesOptions): Promise<void> {
   const started = Date.now()
-  app.get('/health', async () => ({
+  app.get('/health', {
+    config: { docs: { tag: 'service', summary: 'Liveness, version and installed templates', responses: { 200: { description: 'Serving', content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' }, version: { type: 'string' }, uptime_s: { type: 'integer' }, templates: { type: 'array', items: { type: 'string' } } } } } } } } } }
+  }, async () => ({
     status: 'ok',
     version: opts.version,
     uptime_s: Math.round((Date.now() - started) / 1000),

@@ -1,28 +1,17 @@
 // GET /: what this service serves. A first request to the root (a browser, a curl to the port) finds the endpoints
-// instead of a 404; the list is taken from the routes as they are added, so it cannot fall behind them.
+// instead of a 404.
 import type { FastifyInstance } from 'fastify'
+import type { CatalogedRoute } from './route-catalog.ts'
 
-/** One method and path the service answers. */
-export interface Endpoint {
-  method: string
-  path: string
-}
-
-/** Lists every route added after this call (core, Labelary-compatible, printing) at GET /. */
-export function installIndexRoute (app: FastifyInstance, version: string): void {
-  const endpoints: Endpoint[] = []
-  app.addHook('onRoute', (route) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method]
-    // HEAD comes with every GET, and a route served with and without a trailing slash is one endpoint.
-    const path = route.url.length > 1 ? route.url.replace(/\/$/, '') : route.url
-    for (const method of methods) {
-      if (method !== 'HEAD' && !endpoints.some((e) => e.method === method && e.path === path)) endpoints.push({ method, path })
-    }
-  })
-  app.get('/', async () => ({
+/** Serves the method and path of every cataloged route at GET /. */
+export function installIndexRoute (app: FastifyInstance, version: string, routes: readonly CatalogedRoute[]): void {
+  app.get('/', {
+    config: { docs: { tag: 'service', summary: 'Every method and path this server answers', responses: { 200: { description: 'The endpoints', content: { 'application/json': { schema: { type: 'object' } } } } } } }
+  }, async () => ({
     service: 'labelworks',
     version,
-    endpoints: [...endpoints].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method)),
+    endpoints: routes.map(({ method, path }) => ({ method, path })).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method)),
+    openapi: '/openapi.json',
     documentation: 'README.md in the labelworks repository'
   }))
 }

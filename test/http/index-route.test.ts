@@ -17,10 +17,11 @@ describe('GET /', () => {
     const res = await app.inject({ method: 'GET', url: '/' })
     expect(res.statusCode).toBe(200)
     const body = res.json()
-    expect(body).toMatchObject({ service: 'labelworks', version: '9.9.9' })
+    expect(body).toMatchObject({ service: 'labelworks', version: '9.9.9', openapi: '/openapi.json' })
     expect(body.endpoints).toEqual([
       { method: 'GET', path: '/' },
       { method: 'GET', path: '/health' },
+      { method: 'GET', path: '/openapi.json' },
       { method: 'POST', path: '/v1/extra' },
       { method: 'GET', path: '/v1/extra/:id' },
       { method: 'GET', path: '/v1/fonts/label-font.zpl' },

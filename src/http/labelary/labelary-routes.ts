@@ -6,6 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { LabelworksError } from '../../errors.ts'
 import { splitZplLabels, type ZplRasterizer } from '../../render/png/index.ts'
 import { statusForCode } from '../error-status.ts'
+import { LABELARY_DOCS } from './labelary-docs.ts'
 import { pdfOfPngs } from './pdf-of-pngs.ts'
 import { parseAccept, parseDpmm, parseIndex, parseRotation, parseSize, zplFromBody, type LabelaryRequest } from './request.ts'
 
@@ -126,10 +127,10 @@ export async function labelaryRoutes (app: FastifyInstance, options: LabelaryEnd
     }
 
     // GET carries the ZPL as the last path segment (URL-encoded); Labelary always has an index there.
-    scope.get<{ Params: RouteParams }>(`${BASE}/:index/*`, (request, reply) => respond(request, reply, request.params['*'] ?? ''))
+    scope.get<{ Params: RouteParams }>(`${BASE}/:index/*`, { config: { docs: LABELARY_DOCS.get } }, (request, reply) => respond(request, reply, request.params['*'] ?? ''))
     // POST with and without index (no index: a PDF of every label), with and without the trailing slash.
     for (const path of [`${BASE}/:index/`, `${BASE}/:index`, `${BASE}/`, BASE]) {
-      scope.post<{ Params: RouteParams }>(path, (request, reply) => respond(request, reply, zplFromBody(request.body, header(request, 'content-type'))))
+      scope.post<{ Params: RouteParams }>(path, { config: { docs: LABELARY_DOCS.post } }, (request, reply) => respond(request, reply, zplFromBody(request.body, header(request, 'content-type'))))
     }
   })
 }

@@ -7,6 +7,7 @@ import { ValidationError } from '../../errors.ts'
 import type { LabelWarning } from '../../model/label-data.ts'
 import type { LabelRequest, LabelService } from '../../service/types.ts'
 import { failedHeader, failureOf, noLabelsError, type FailedRecord } from './batch-failures.ts'
+import { BATCH_DOCS } from './label-docs.ts'
 import { mergeOptions, readBatchOptions, readQueryOptions, refuseFontDownloadOutsideZpl, type LabelOptions } from './label-options.ts'
 import { negotiate } from './negotiate.ts'
 
@@ -53,7 +54,7 @@ function base64Writer (out: (text: string) => Promise<void>): { write: (chunk: U
 export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOptions): Promise<void> {
   const { service } = opts
 
-  app.post('/v1/labels/batch', async (request, reply) => {
+  app.post('/v1/labels/batch', { config: { docs: BATCH_DOCS } }, async (request, reply) => {
     const fromQuery = readQueryOptions(request.query as Record<string, unknown>)
     const { records, options: fromBody } = readBatchBody(request.body, opts.maxRecords)
     const options = mergeOptions(fromBody, fromQuery)

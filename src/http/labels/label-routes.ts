@@ -1,6 +1,7 @@
 // POST /v1/labels: one record in, one label out, as the JSON envelope DashLink returns or as raw bytes.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { LabelService, RenderedLabel, RenderedZpl } from '../../service/types.ts'
+import { FONT_DOCS, LABEL_DOCS } from './label-docs.ts'
 import { mergeOptions, readQueryOptions, refuseFontDownloadOutsideZpl, splitBody, type LabelOptions } from './label-options.ts'
 import { negotiate } from './negotiate.ts'
 
@@ -39,7 +40,7 @@ export async function labelRoutes (app: FastifyInstance, opts: LabelRoutesOption
 
   // Not an async function: a ZPL label is sent before the handler returns, and a promise for Fastify to settle
   // would cost the hot path a microtask and a then-callback per request. PDF and PNG return their promise.
-  app.post('/v1/labels', (request, reply) => {
+  app.post('/v1/labels', { config: { docs: LABEL_DOCS } }, (request, reply) => {
     const fromQuery = readQueryOptions(request.query as Record<string, unknown>)
     const { record, options: fromBody } = splitBody(request.body)
     const options: LabelOptions = mergeOptions(fromBody, fromQuery)
@@ -55,7 +56,7 @@ export async function labelRoutes (app: FastifyInstance, opts: LabelRoutesOption
   })
 
   // The label font as a ready ZPL download, for installing it on a printer once: `curl … | nc printer 9100`.
-  app.get('/v1/fonts/label-font.zpl', async (_request, reply) => {
+  app.get('/v1/fonts/label-font.zpl', { config: { docs: FONT_DOCS } }, async (_request, reply) => {
     return reply.type('x-application/zpl; charset=utf-8').send(fontDownload)
   })
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import type { PrintQueue } from '../../printing/print-queue.ts'
 import type { SourceOption } from '../../service/types.ts'
 import { requireApiKey } from './auth.ts'
+import { PRINTING_DOCS as DOCS } from './printing-docs.ts'
 import { IdParams, JobsQuery, PrintJobBody, PrinterInput, PrinterPatch } from './schemas.ts'
 import { jobView, printerView, statusView } from './views.ts'
 
@@ -22,7 +23,7 @@ export async function printingRoutes (app: FastifyInstance, opts: PrintingRoutes
   await app.register(async (scope) => {
     scope.addHook('onRequest', requireApiKey(opts.apiKey))
 
-    scope.post<{ Body: PrintJobBody }>('/v1/print-jobs', { schema: { body: PrintJobBody } }, async (request, reply) => {
+    scope.post<{ Body: PrintJobBody }>('/v1/print-jobs', { schema: { body: PrintJobBody }, config: { docs: DOCS.submitJob } }, async (request, reply) => {
       const body = request.body
       const headerKey = request.headers['idempotency-key']
       const { job, created } = await queue.submit({
@@ -40,41 +41,41 @@ export async function printingRoutes (app: FastifyInstance, opts: PrintingRoutes
       return reply.status(202).header('location', `/v1/print-jobs/${job.id}`).send({ job: jobView(job) })
     })
 
-    scope.get<{ Params: IdParams }>('/v1/print-jobs/:id', { schema: { params: IdParams } }, async (request) => {
+    scope.get<{ Params: IdParams }>('/v1/print-jobs/:id', { schema: { params: IdParams }, config: { docs: DOCS.getJob } }, async (request) => {
       return { job: jobView(queue.get(request.params.id)) }
     })
 
-    scope.delete<{ Params: IdParams }>('/v1/print-jobs/:id', { schema: { params: IdParams } }, async (request) => {
+    scope.delete<{ Params: IdParams }>('/v1/print-jobs/:id', { schema: { params: IdParams }, config: { docs: DOCS.cancelJob } }, async (request) => {
       return { job: jobView(queue.cancel(request.params.id)) }
     })
 
-    scope.get('/v1/printers', async () => ({
+    scope.get('/v1/printers', { config: { docs: DOCS.listPrinters } }, async () => ({
       printers: registry.list().map((p) => ({ ...printerView(p), queue_depth: queue.depth(p.id) }))
     }))
 
-    scope.post<{ Body: PrinterInput }>('/v1/printers', { schema: { body: PrinterInput } }, async (request, reply) => {
+    scope.post<{ Body: PrinterInput }>('/v1/printers', { schema: { body: PrinterInput }, config: { docs: DOCS.addPrinter } }, async (request, reply) => {
       const printer = registry.add(request.body)
       return reply.status(201).header('location', `/v1/printers/${printer.id}`).send({ printer: printerView(printer) })
     })
 
-    scope.get<{ Params: IdParams }>('/v1/printers/:id', { schema: { params: IdParams } }, async (request) => {
+    scope.get<{ Params: IdParams }>('/v1/printers/:id', { schema: { params: IdParams }, config: { docs: DOCS.getPrinter } }, async (request) => {
       const printer = registry.get(request.params.id, 'id')
       return { printer: { ...printerView(printer), queue_depth: queue.depth(printer.id) } }
     })
 
-    scope.patch<{ Params: IdParams, Body: PrinterPatch }>('/v1/printers/:id', { schema: { params: IdParams, body: PrinterPatch } }, async (request) => {
+    scope.patch<{ Params: IdParams, Body: PrinterPatch }>('/v1/printers/:id', { schema: { params: IdParams, body: PrinterPatch }, config: { docs: DOCS.updatePrinter } }, async (request) => {
       return { printer: printerView(registry.update(request.params.id, request.body)) }
     })
 
-    scope.delete<{ Params: IdParams }>('/v1/printers/:id', { schema: { params: IdParams } }, async (request) => {
+    scope.delete<{ Params: IdParams }>('/v1/printers/:id', { schema: { params: IdParams }, config: { docs: DOCS.removePrinter } }, async (request) => {
       return { printer: printerView(registry.remove(request.params.id)) }
     })
 
-    scope.get<{ Params: IdParams, Querystring: JobsQuery }>('/v1/printers/:id/jobs', { schema: { params: IdParams, querystring: JobsQuery } }, async (request) => {
+    scope.get<{ Params: IdParams, Querystring: JobsQuery }>('/v1/printers/:id/jobs', { schema: { params: IdParams, querystring: JobsQuery }, config: { docs: DOCS.printerJobs } }, async (request) => {
       return { jobs: queue.jobsOf(request.params.id, request.query.limit ?? 50).map(jobView) }
     })
 
-    scope.get<{ Params: IdParams }>('/v1/printers/:id/status', { schema: { params: IdParams } }, async (request) => {
+    scope.get<{ Params: IdParams }>('/v1/printers/:id/status', { schema: { params: IdParams }, config: { docs: DOCS.printerStatus } }, async (request) => {
       return { status: statusView(await queue.status(request.params.id)) }
     })
   })

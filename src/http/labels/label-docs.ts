@@ -1,0 +1,107 @@
+// What the label routes say about themselves in the OpenAPI document (src/http/openapi.ts).
+import { ERROR_RESPONSE, type RouteDocs } from '../openapi.ts'
+
+const OPTIONS = {
+  source: { type: 'string', enum: ['auto', 'generic', 'dashlink', 'drive', 'uber_direct', 'postmates'], description: 'How to read the record; auto recognises its shape (default)' },
+  format: { type: 'string', enum: ['zpl', 'pdf', 'png'], description: 'Default zpl' },
+  dpi: { type: 'integer', enum: [203, 300], description: 'Print density; default 203' },
+  template: { type: 'string', description: 'A template in templates/ (standard, dashlink); default standard' },
+  strict: { type: 'boolean', description: 'Carrier rules as errors instead of warnings (always on for dashlink)' },
+  include_font: { type: 'boolean', description: 'ZPL only: put the label font download (~DU, about 300 KB) in front of the label' }
+}
+
+const QUERY = Object.fromEntries(Object.entries(OPTIONS).map(([name, schema]) => [name, { description: `${schema.description} (the body's option wins)`, schema }]))
+
+const RECORD = {
+  oneOf: [{ $ref: '#/components/schemas/GenericRecord' }, { type: 'object', description: 'A DashLink/Drive, Uber Direct or Postmates delivery record as those APIs send it' }]
+}
+
+const ZPL = { 'x-application/zpl': { schema: { type: 'string' } } }
+const PDF = { 'application/pdf': { schema: { type: 'string', format: 'binary' } } }
+const PNG = { 'image/png': { schema: { type: 'string', format: 'binary' } } }
+
+const REFUSALS = {
+  400: { description: 'A bad option, body or record field (VALIDATION_FAILED, INVALID_JSON, …), naming it', content: ERROR_RESPONSE },
+  406: { description: 'Accept names no representation of the requested format (NOT_ACCEPTABLE)', content: ERROR_RESPONSE },
+  413: { description: 'The body is larger than BODY_LIMIT_BYTES (BODY_TOO_LARGE)', content: ERROR_RESPONSE },
+  415: { description: 'Not a JSON body, or a charset or Content-Encoding the service does not read', content: ERROR_RESPONSE },
+  422: { description: 'A record that cannot make a label: a character the font lacks, a barcode that does not fit, a broken carrier rule…', content: ERROR_RESPONSE }
+}
+
+/** POST /v1/labels. */
+export const LABEL_DOCS: RouteDocs = {
+  tag: 'labels',
+  summary: 'One delivery record → one 4x6 label',
+  description: 'The body is an envelope { record, …options }, or the record itself with the options in the query string. ' +
+    'Without an Accept for raw bytes the answer is a JSON envelope shaped like DashLink\'s shipping_label.',
+  query: QUERY,
+  body: { 'application/json': { oneOf: [{ type: 'object', required: ['record'], properties: { record: RECORD, ...OPTIONS } }, RECORD] } },
+  responses: {
+    200: {
+      description: 'The label: the envelope, or the raw bytes asked for with Accept. Headers: X-Tracking-Code, X-Label-Source, X-Label-Warnings (count).',
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            properties: {
+              label_format: { type: 'string', enum: ['zpl', 'pdf', 'png'] },
+              label_size: { const: '4x6' },
+              print_density: { type: 'string', enum: ['203dpi', '300dpi'] },
+              label_string: { type: 'string', contentEncoding: 'base64' },
+              tracking_code: { type: 'string' },
+              source: { type: 'string' },
+              template: { type: 'string' },
+              warnings: { type: 'array', items: { $ref: '#/components/schemas/Warning' } }
+            }
+          }
+        },
+        ...ZPL,
+        ...PDF,
+        ...PNG
+      }
+    },
+    ...REFUSALS
+  }
+}
+
+/** POST /v1/labels/batch. */
+export const BATCH_DOCS: RouteDocs = {
+  tag: 'labels',
+  summary: 'Many records → one ZPL stream (one ^XA…^XZ a label) or one multi-page PDF, streamed',
+  description: 'Records that cannot make a label are reported by index, in the envelope or the X-Failed-Records header, and the others are printed.',
+  query: QUERY,
+  body: { 'application/json': { type: 'object', required: ['records'], properties: { records: { type: 'array', minItems: 1, items: RECORD }, ...OPTIONS } } },
+  responses: {
+    200: {
+      description: 'The labels. Headers: X-Label-Count, X-Failed-Count and, for raw bytes, X-Failed-Records.',
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            properties: {
+              label_format: { type: 'string', enum: ['zpl', 'pdf'] },
+              label_size: { const: '4x6' },
+              print_density: { type: 'string' },
+              label_count: { type: 'integer' },
+              failed: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, code: { type: 'string' }, message: { type: 'string' }, issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' } } } } },
+              warnings: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, warnings: { type: 'array', items: { $ref: '#/components/schemas/Warning' } } } } },
+              label_string: { type: 'string', contentEncoding: 'base64' }
+            }
+          }
+        },
+        ...ZPL,
+        ...PDF
+      }
+    },
+    ...REFUSALS,
+    422: { description: 'Not one record made a label (BATCH_NO_LABELS), each record\'s issues at records.N…', content: ERROR_RESPONSE }
+  }
+}
+
+/** GET /v1/fonts/label-font.zpl. */
+export const FONT_DOCS: RouteDocs = {
+  tag: 'labels',
+  summary: 'The ~DU command that stores the label font on a printer',
+  description: 'Send it to a printer once (curl … | nc printer 9100); ZPL labels use the font as E:LWSANS.TTF.',
+  responses: { 200: { description: 'The font download', content: ZPL } }
+}
