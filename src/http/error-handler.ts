@@ -98,6 +98,7 @@ export function installErrorHandling (app: FastifyInstance): void {
       throw new MethodNotAllowedError(message, { issues: [{ path: 'method', rule: 'allowed_methods', message }] })
     }
     const message = `no route ${request.method} ${path}; GET / lists the endpoints`
+    request.log.info({ code: 'NOT_FOUND', status: 404, method: request.method, url: request.url }, 'request rejected')
     void reply.status(404).header('x-request-id', request.id).send({ error: { code: 'NOT_FOUND', message, issues: [{ path: 'url', rule: 'route', message }] } })
   })
 }

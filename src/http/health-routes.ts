@@ -1,6 +1,10 @@
 // GET /health: liveness plus what a caller needs to know the service can label (templates, font).
 import type { FastifyInstance } from 'fastify'
 import type { LabelService } from '../service/types.ts'
+import { jsonResponse } from './openapi.ts'
+
+/** The body of GET /health, for the OpenAPI document. */
+const HEALTH = { type: 'object', properties: { status: { const: 'ok' }, version: { type: 'string' }, uptime_s: { type: 'integer' }, templates: { type: 'array', items: { type: 'string' } } } }
 
 /** Options of the health route. */
 export interface HealthRoutesOptions {
@@ -12,7 +16,7 @@ export interface HealthRoutesOptions {
 export async function healthRoutes (app: FastifyInstance, opts: HealthRoutesOptions): Promise<void> {
   const started = Date.now()
   app.get('/health', {
-    config: { docs: { tag: 'service', summary: 'Liveness, version and installed templates', responses: { 200: { description: 'Serving', content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' }, version: { type: 'string' }, uptime_s: { type: 'integer' }, templates: { type: 'array', items: { type: 'string' } } } } } } } } } }
+    config: { docs: { tag: 'service', summary: 'Liveness, version and installed templates', responses: { 200: jsonResponse('Serving', HEALTH) } } }
   }, async () => ({
     status: 'ok',
     version: opts.version,

@@ -33,6 +33,11 @@ declare module 'fastify' {
   }
 }
 
+/** A JSON response: what it means and the schema of its body. */
+export function jsonResponse (description: string, schema: object = { type: 'object' }): ResponseDocs {
+  return { description, content: { 'application/json': { schema } } }
+}
+
 /** The error body every JSON error answer has. */
 export const ERROR_RESPONSE = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
 
@@ -115,7 +120,7 @@ export function openApiDocument (version: string, routes: readonly CatalogedRout
 export function installOpenApi (app: FastifyInstance, version: string, routes: readonly CatalogedRoute[]): void {
   let document: object | undefined
   app.get('/openapi.json', {
-    config: { docs: { tag: 'service', summary: 'This API as an OpenAPI 3.1 document', responses: { 200: { description: 'The document', content: { 'application/json': { schema: { type: 'object' } } } } } } }
+    config: { docs: { tag: 'service', summary: 'This API as an OpenAPI 3.1 document', responses: { 200: jsonResponse('The document') } } }
   }, async () => {
     // Every route is added before the server answers its first request, so the document is built once.
     document ??= openApiDocument(version, routes)

@@ -41,6 +41,8 @@ describe('request logging', () => {
     const crash = await app.inject({ method: 'GET', url: '/test/crash' })
     expect(crash.statusCode).toBe(500)
     expect(lines).toContainEqual(expect.objectContaining({ level: 50, msg: 'request failed', reqId: crash.headers['x-request-id'], err: expect.objectContaining({ message: 'boom' }) }))
+    const missing = await app.inject({ method: 'GET', url: '/v1/label' })
+    expect(lines).toContainEqual(expect.objectContaining({ level: 30, msg: 'request rejected', code: 'NOT_FOUND', status: 404, url: '/v1/label', reqId: missing.headers['x-request-id'] }))
     expect(lines.filter((l) => l.msg === 'incoming request' || l.msg === 'request completed')).toEqual([])
   })
 

@@ -1,10 +1,11 @@
 // What the printing routes say about themselves in the OpenAPI document (src/http/openapi.ts). Request bodies are
 // the TypeBox schemas the routes validate with, so the document cannot describe another shape than the one checked.
-import { ERROR_RESPONSE, type ResponseDocs, type RouteDocs } from '../openapi.ts'
+import { ERROR_RESPONSE, jsonResponse, type ResponseDocs, type RouteDocs } from '../openapi.ts'
 import { JobsQuery, PrintJobBody, PrinterInput, PrinterPatch } from './schemas.ts'
 
+/** A JSON body `{ [property]: {…} }`, as every printing answer is. */
 const json = (description: string, property: string): ResponseDocs =>
-  ({ description, content: { 'application/json': { schema: { type: 'object', required: [property], properties: { [property]: { type: 'object' } } } } } })
+  jsonResponse(description, { type: 'object', required: [property], properties: { [property]: { type: 'object' } } })
 
 const REFUSALS: Record<string, ResponseDocs> = {
   400: { description: 'A bad field, naming it (VALIDATION_FAILED)', content: ERROR_RESPONSE },
