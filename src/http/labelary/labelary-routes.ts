@@ -98,6 +98,7 @@ export async function labelaryRoutes (app: FastifyInstance, options: LabelaryEnd
     scope.setErrorHandler((err, request, reply) => {
       const { status, message } = labelaryError(err)
       if (status >= 500) request.log.error({ err }, 'labelary endpoint failed')
+      else request.log.info({ code: (err as { code?: unknown }).code, status, method: request.method, url: request.url }, 'request rejected')
       return reply.code(status).type('text/plain; charset=utf-8').send(`ERROR: ${message}`)
     })
 
