@@ -5,14 +5,15 @@ import { request } from 'undici'
 import { buildApp } from '../src/app.ts'
 import { loadLabelService } from '../src/bootstrap.ts'
 import { loadConfig } from '../src/config.ts'
+import { devNullLog } from './log-sink.ts'
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000)
 const base = JSON.parse(readFileSync(new URL('./fixtures/generic-record.json', import.meta.url), 'utf8')) as Record<string, unknown>
 const records = Array.from({ length: RECORDS }, (_, i) => ({ ...base, tracking_code: `LWX${String(100000000000000 + i)}` }))
 const body = JSON.stringify({ records, source: 'generic' })
 
-const config = loadConfig({ ...process.env, PORT: '0', LOG_LEVEL: 'silent' })
-const app = await buildApp({ config, service: loadLabelService(config), logger: false })
+const config = loadConfig({ ...process.env, PORT: '0' })
+const app = await buildApp({ config, service: loadLabelService(config), logStream: devNullLog })
 await app.listen({ host: '127.0.0.1', port: 0 })
 const address = app.server.address()
 const origin = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`

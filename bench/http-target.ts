@@ -4,11 +4,12 @@
 // is answered with this process's CPU time so far (µs), so the parent can charge server CPU to each run: on a shared
 // 2-core box requests per second also measure the load generator and the neighbours, CPU per request does not.
 import Fastify from 'fastify'
-import { openSync, readFileSync, writeSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { buildApp } from '../src/app.ts'
 import { loadLabelService } from '../src/bootstrap.ts'
 import { loadConfig } from '../src/config.ts'
+import { devNullLog } from './log-sink.ts'
 
 const TWO_KB = 'x'.repeat(2048)
 const bare = Fastify({ logger: false })
@@ -16,20 +17,18 @@ bare.get('/bare', async () => TWO_KB)
 bare.post('/bare', async () => TWO_KB)
 await bare.listen({ host: '127.0.0.1', port: 0 })
 
-// The app logs as `npm start` does (LOG_LEVEL, default info), into /dev/null rather than this process's stdout,
-// which carries the answers to the parent.
+// The app logs as `npm start` does, into /dev/null rather than this process's stdout, which carries the answers to
+// the parent.
 const config = loadConfig({ ...process.env, PORT: '0' })
-const devNull = openSync('/dev/null', 'w')
-const logStream = { write: (line: string): void => { writeSync(devNull, line) } }
 const service = loadLabelService(config)
-const app = await buildApp({ config, service, logStream })
+const app = await buildApp({ config, service, logStream: devNullLog })
 await app.listen({ host: '127.0.0.1', port: 0 })
 
 // The same app with the label work taken out, to split the endpoint's cost into HTTP handling and labelling: its
 // service answers every ZPL request with one label made at start-up. Benchmark only; the app never caches labels.
 const record = JSON.parse(readFileSync(new URL('./fixtures/generic-record.json', import.meta.url), 'utf8')) as unknown
 const madeOnce = service.renderZpl({ record, source: 'generic', dpi: 203 })
-const glue = await buildApp({ config, service: { ...service, renderZpl: () => madeOnce }, logStream })
+const glue = await buildApp({ config, service: { ...service, renderZpl: () => madeOnce }, logStream: devNullLog })
 await glue.listen({ host: '127.0.0.1', port: 0 })
 
 const portOf = (server: typeof bare | typeof app): number => {
