@@ -1,7 +1,7 @@
 // DashLink's parcel rules (guide: field limits, one package item, US addresses, E.164 phones). The pipeline turns
 // what this finds into errors when rules are enforced (dashlink template, strict: true) and into warnings otherwise.
 import type { FieldIssue } from '../errors.ts'
-import type { Address, LabelData } from '../model/label-data.ts'
+import type { Address, LabelData, LabelWarning } from '../model/label-data.ts'
 import { usStateCode } from './address/us-states.ts'
 import { isE164 } from './phone.ts'
 import type { CarrierFacts } from './types.ts'
@@ -110,4 +110,9 @@ export function checkCarrierRules (data: LabelData, facts: CarrierFacts, paths: 
   }
   phoneRules(check, data, facts)
   return check.issues
+}
+
+/** A broken carrier rule as the warning a record gets when the rules are not enforced. */
+export function carrierRuleWarning (v: FieldIssue): LabelWarning {
+  return { code: 'CARRIER_RULE', path: v.path, message: `${v.message} (DashLink rule ${v.rule}; enforced with strict or the dashlink template)` }
 }

@@ -8,7 +8,7 @@ import { driveAdapter } from './adapters/drive.ts'
 import { genericAdapter } from './adapters/generic.ts'
 import { postmatesAdapter } from './adapters/postmates.ts'
 import { uberDirectAdapter } from './adapters/uber-direct.ts'
-import { checkCarrierRules } from './carrier-rules.ts'
+import { carrierRuleWarning, checkCarrierRules } from './carrier-rules.ts'
 import type { FieldPaths } from './field-paths.ts'
 import { CarrierRuleError, MissingTrackingCodeError, RecordShapeAmbiguousError, RecordShapeUnknownError } from './errors.ts'
 import { isRec, kindOf, RecordReader, type Rec } from './reader.ts'
@@ -16,6 +16,8 @@ import { dashlinkTrackingRules, pickTrackingCode } from './tracking.ts'
 import type { AdaptedRecord, Detection, ReferenceChoice, SourceAdapter, SourceName, SourceOption } from './types.ts'
 
 export type { AdaptedRecord } from './types.ts'
+export { carrierRuleWarning } from './carrier-rules.ts'
+export { CarrierRuleError } from './errors.ts'
 export { GENERIC_RECORD_SCHEMA, type GenericRecord } from './generic-schema.ts'
 
 /** Every adapter, by source name. */
@@ -43,7 +45,10 @@ export function trackingFieldsOf (source: SourceName): readonly string[] {
 class Adapted implements AdaptedRecord {
   #fieldPaths: Record<string, string> | undefined
 
-  constructor (readonly data: LabelData, readonly source: SourceName, readonly warnings: LabelWarning[], private readonly paths: FieldPaths) {}
+  constructor (
+    readonly data: LabelData, readonly source: SourceName, readonly warnings: LabelWarning[], readonly trackingCodePath: string,
+    private readonly paths: FieldPaths
+  ) {}
 
   get fieldPaths (): Record<string, string> {
     return (this.#fieldPaths ??= this.paths.toObject())
@@ -163,8 +168,6 @@ export function adaptRecord (record: unknown, options: AdaptOptions): AdaptedRec
   if (options.strict && violations.length > 0) throw new CarrierRuleError(violations)
   const warnings: LabelWarning[] = r.warnings
   for (const w of tracking.warnings) warnings.push(w)
-  for (const v of violations) {
-    warnings.push({ code: 'CARRIER_RULE', path: v.path, message: `${v.message} (DashLink rule ${v.rule}; enforced with strict or the dashlink template)` })
-  }
-  return new Adapted(data, source, warnings, r.paths)
+  for (const v of violations) warnings.push(carrierRuleWarning(v))
+  return new Adapted(data, source, warnings, pick.path, r.paths)
 }

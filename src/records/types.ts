@@ -71,6 +71,8 @@ export interface AdaptedRecord {
   data: LabelData
   source: SourceName
   warnings: LabelWarning[]
+  /** The record field the tracking code came from (`record.tracking_code`, `record.external_delivery_id`…). */
+  trackingCodePath: string
   /** Label-data path (`recipient.name`) → record path it came from (`record.dropoff_contact_given_name`). */
   fieldPaths: Record<string, string>
 }

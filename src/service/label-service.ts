@@ -94,7 +94,7 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
     // Most labels have no warning at all: no field paths to build and no arrays to copy then.
     const warnings = adapted.warnings
     for (const w of label.warnings) warnings.push({ ...w, path: adapted.fieldPaths[w.path] ?? `label.${w.path}` })
-    return { label, source: adapted.source, warnings }
+    return { label, source: adapted.source, warnings, trackingCodePath: adapted.trackingCodePath, strict }
   }
 
   function rendered (laid: LaidOutLabel, format: OutputFormat, body: Buffer): RenderedLabel {

@@ -26,6 +26,10 @@ export interface LaidOutLabel {
   source: SourceName
   /** Record warnings followed by layout warnings. */
   warnings: LabelWarning[]
+  /** The record field the tracking code came from, e.g. `record.tracking_code`. */
+  trackingCodePath: string
+  /** Carrier rules were enforced as errors (asked for, or the template's rule). */
+  strict: boolean
 }
 
 /** A rendered label in one output format. */

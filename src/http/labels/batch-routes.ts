@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import { ValidationError } from '../../errors.ts'
 import type { LabelWarning } from '../../model/label-data.ts'
 import type { LabelRequest, LabelService } from '../../service/types.ts'
+import { BatchTrackingCodes } from './batch-duplicates.ts'
 import { failedHeader, failureOf, noLabelsError, type FailedRecord } from './batch-failures.ts'
 import { BATCH_DOCS } from './label-docs.ts'
 import { mergeOptions, readBatchOptions, readQueryOptions, refuseFontDownloadOutsideZpl, type LabelOptions } from './label-options.ts'
@@ -67,11 +68,13 @@ export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOption
     const failed: FailedRecord[] = []
     const warnings: { index: number, warnings: LabelWarning[] }[] = []
     const good: number[] = []
+    const trackingCodes = new BatchTrackingCodes()
     let firstError: unknown
     for (let i = 0; i < records.length; i++) {
       if (i > 0 && i % YIELD_EVERY === 0) await yieldToLoop()
       try {
         const laid = service.layout(requestOf(records[i]))
+        trackingCodes.check(laid, i)
         good.push(i)
         if (laid.warnings.length > 0) warnings.push({ index: i, warnings: laid.warnings })
       } catch (err) {

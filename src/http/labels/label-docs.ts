@@ -68,7 +68,8 @@ export const LABEL_DOCS: RouteDocs = {
 export const BATCH_DOCS: RouteDocs = {
   tag: 'labels',
   summary: 'Many records → one ZPL stream (one ^XA…^XZ a label) or one multi-page PDF, streamed',
-  description: 'Records that cannot make a label are reported by index, in the envelope or the X-Failed-Records header, and the others are printed.',
+  description: 'Records that cannot make a label are reported by index, in the envelope or the X-Failed-Records header, and the others are printed. ' +
+    'A tracking code the batch already had is a carrier rule on the later record: a warning, or a failure where carrier rules are enforced.',
   query: QUERY,
   body: { 'application/json': { type: 'object', required: ['records'], properties: { records: { type: 'array', minItems: 1, items: RECORD }, ...OPTIONS } } },
   responses: {

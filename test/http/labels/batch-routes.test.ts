@@ -72,6 +72,32 @@ describe('POST /v1/labels/batch', () => {
     expect(res.json().error.issues).toEqual([{ path: 'include_font', rule: 'zpl_only', message: 'applies to ZPL labels only; a pdf label always carries its font' }])
   })
 
+  it('warns on a tracking code the batch has twice, naming the record that had it first, and prints both', async () => {
+    const [a, b] = ['LWX100200300400501', 'LWX100200300400502']
+    const res = await batch({ records: [a, b, a].map((code) => recordWith({ tracking_code: code })) })
+    expect(res.statusCode).toBe(200)
+    const body = res.json()
+    expect(body.label_count).toBe(3)
+    const repeats = body.warnings.flatMap((w: { index: number, warnings: { message: string }[] }) => w.warnings.filter((x) => x.message.includes('also on record')).map((x) => ({ index: w.index, ...x })))
+    expect(repeats).toEqual([{
+      index: 2,
+      code: 'CARRIER_RULE',
+      path: 'record.tracking_code',
+      message: `tracking code "${a}" is also on record 0 of this batch; each package needs its own (DashLink rule tracking_code_unique; enforced with strict or the dashlink template)`
+    }])
+  })
+
+  it('refuses the repeat of a tracking code where carrier rules are enforced, and prints the first', async () => {
+    const [a, b] = ['LWX100200300400501', 'LWX100200300400502']
+    for (const options of [{ strict: true }, { template: 'dashlink' }]) {
+      const res = await batch({ records: [a, b, a].map((code) => recordWith({ tracking_code: code })), ...options })
+      expect(res.statusCode, JSON.stringify(options)).toBe(200)
+      const body = res.json()
+      expect(body.label_count).toBe(2)
+      expect(body.failed).toEqual([expect.objectContaining({ index: 2, code: 'CARRIER_RULE_VIOLATION', issues: [expect.objectContaining({ path: 'record.tracking_code', rule: 'tracking_code_unique' })] })])
+    }
+  })
+
   it('answers 422 with the problem of every record, paths rooted at the record, when not one record makes a label', async () => {
     for (const accept of ['x-application/zpl', 'application/pdf', 'application/json']) {
       const res = await batch({ records: [recordWith({ recipient: { name: '' } }), { nothing: 1 }], format: accept === 'application/pdf' ? 'pdf' : 'zpl' }, { accept })
