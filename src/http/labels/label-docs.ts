@@ -13,7 +13,7 @@ const OPTIONS = {
 const QUERY = Object.fromEntries(Object.entries(OPTIONS).map(([name, schema]) => [name, { description: `${schema.description} (the body's option wins)`, schema }]))
 
 const RECORD = {
-  oneOf: [{ $ref: '#/components/schemas/GenericRecord' }, { type: 'object', description: 'A DashLink/Drive, Uber Direct or Postmates delivery record as those APIs send it' }]
+  anyOf: [{ $ref: '#/components/schemas/GenericRecord' }, { type: 'object', description: 'A DashLink/Drive, Uber Direct or Postmates delivery record as those APIs send it' }]
 }
 
 const ZPL = { 'x-application/zpl': { schema: { type: 'string' } } }
@@ -35,7 +35,7 @@ export const LABEL_DOCS: RouteDocs = {
   description: 'The body is an envelope { record, …options }, or the record itself with the options in the query string. ' +
     'Without an Accept for raw bytes the answer is a JSON envelope shaped like DashLink\'s shipping_label.',
   query: QUERY,
-  body: { 'application/json': { oneOf: [{ type: 'object', required: ['record'], properties: { record: RECORD, ...OPTIONS } }, RECORD] } },
+  body: { 'application/json': { anyOf: [{ type: 'object', required: ['record'], properties: { record: RECORD, ...OPTIONS } }, RECORD] } },
   responses: {
     200: {
       description: 'The label: the envelope, or the raw bytes asked for with Accept. Headers: X-Tracking-Code, X-Label-Source, X-Label-Warnings (count).',
