@@ -4,9 +4,11 @@ import { spawn, type ChildProcessByStdio } from 'node:child_process'
 import { once } from 'node:events'
 import type { Readable } from 'node:stream'
 import SwaggerParser from '@apidevtools/swagger-parser'
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApiPath } from '../../src/http/openapi.ts'
 import { tempDir } from '../printing/helpers.ts'
+import { fullRecord } from './labels/fixtures.ts'
 
 interface Operation { summary: string, tags: string[], responses: Record<string, unknown>, security?: unknown[], parameters?: { name: string, in: string }[], requestBody?: { content: Record<string, unknown> } }
 type Document = { openapi: string, paths: Record<string, Record<string, Operation>>, components: { schemas: Record<string, unknown> } }
@@ -53,6 +55,30 @@ describe('GET /openapi.json', () => {
     const undescribed = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops).filter(([, op]) => op.summary === '' || op.responses.default !== undefined || op.tags.length !== 1).map(([m]) => `${m} ${path}`))
     expect(undescribed).toEqual([])
+  })
+
+  it('describes what the label route really takes and gives: a record and an envelope pass, a broken envelope does not', async () => {
+    // The document itself is the schema root, so its #/components references resolve as a client's would.
+    const ajv = new Ajv2020({ strict: false })
+    ajv.addSchema(structuredClone(doc), 'openapi')
+    const at = (pointer: string): ReturnType<typeof ajv.compile> => ajv.compile({ $ref: `openapi#/paths/~1v1~1labels/post/${pointer}` })
+    const body = at('requestBody/content/application~1json/schema')
+    const envelope = at('responses/200/content/application~1json/schema')
+    const error = at('responses/400/content/application~1json/schema')
+    const request = { record: fullRecord(), format: 'zpl', dpi: 203 }
+    expect(body(request), JSON.stringify(body.errors)).toBe(true)
+    expect(body(fullRecord())).toBe(true)
+    expect(body({ record: fullRecord(), dpi: 150 })).toBe(false)
+    expect(body({ record: fullRecord(), fromat: 'pdf' })).toBe(false)
+    const ok = await fetch(`${origin}/v1/labels`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) })
+    expect(envelope(await ok.json()), JSON.stringify(envelope.errors)).toBe(true)
+    const refused = await fetch(`${origin}/v1/labels`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...request, dpi: 150 }) })
+    expect(refused.status).toBe(400)
+    expect(error(await refused.json()), JSON.stringify(error.errors)).toBe(true)
+    expect(envelope({ label_format: 'gif' })).toBe(false)
+    const batch = ajv.compile({ $ref: 'openapi#/paths/~1v1~1labels~1batch/post/requestBody/content/application~1json/schema' })
+    expect(batch({ records: [fullRecord()], format: 'pdf' })).toBe(true)
+    expect(batch({ records: [] })).toBe(false)
   })
 
   it('describes the label request with the generic record, and names every path parameter', () => {

@@ -35,7 +35,8 @@ export const LABEL_DOCS: RouteDocs = {
   description: 'The body is an envelope { record, …options }, or the record itself with the options in the query string. ' +
     'Without an Accept for raw bytes the answer is a JSON envelope shaped like DashLink\'s shipping_label.',
   query: QUERY,
-  body: { 'application/json': { anyOf: [{ type: 'object', required: ['record'], properties: { record: RECORD, ...OPTIONS } }, RECORD] } },
+  // A body with `record` is an envelope, and then takes no other field; any other object is the record itself.
+  body: { 'application/json': { type: 'object', if: { required: ['record'] }, then: { required: ['record'], properties: { record: RECORD, ...OPTIONS }, additionalProperties: false }, else: RECORD } },
   responses: {
     200: {
       description: 'The label: the envelope, or the raw bytes asked for with Accept. Headers: X-Tracking-Code, X-Label-Source, X-Label-Warnings (count).',
@@ -71,7 +72,7 @@ export const BATCH_DOCS: RouteDocs = {
   description: 'Records that cannot make a label are reported by index, in the envelope or the X-Failed-Records header, and the others are printed. ' +
     'A tracking code the batch already had is a carrier rule on the later record: a warning, or a failure where carrier rules are enforced.',
   query: QUERY,
-  body: { 'application/json': { type: 'object', required: ['records'], properties: { records: { type: 'array', minItems: 1, items: RECORD }, ...OPTIONS } } },
+  body: { 'application/json': { type: 'object', required: ['records'], properties: { records: { type: 'array', minItems: 1, items: RECORD }, ...OPTIONS }, additionalProperties: false } },
   responses: {
     200: {
       description: 'The labels. Headers: X-Label-Count, X-Failed-Count and, for raw bytes, X-Failed-Records.',
