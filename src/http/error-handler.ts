@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { LabelworksError, type FieldIssue } from '../errors.ts'
 import { statusForCode } from './error-status.ts'
+import { logRejection } from './request-logging.ts'
 
 /** Body of every error response. */
 export interface ErrorBody {
@@ -78,6 +79,11 @@ export class MethodNotAllowedError extends LabelworksError {
   readonly code = 'METHOD_NOT_ALLOWED'
 }
 
+/** No route has this path. */
+export class RouteNotFoundError extends LabelworksError {
+  readonly code = 'NOT_FOUND'
+}
+
 const ROUTE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
 
 /** Installs the handler, and a JSON 404 (or 405 when the path exists for other methods) on an app. */
@@ -86,7 +92,7 @@ export function installErrorHandling (app: FastifyInstance): void {
     // The details are in the log only; the request id is how the caller and the operator find them there.
     const { status, body, internal } = describeError(err, `request ${request.id}`)
     if (internal) request.log.error({ err }, 'request failed')
-    else request.log.info({ code: body.error.code, status, method: request.method, url: request.url }, 'request rejected')
+    else logRejection(request, body.error.code, status)
     void reply.status(status).header('x-request-id', request.id).type('application/json; charset=utf-8').send(body)
   })
   app.setNotFoundHandler((request, reply) => {
@@ -97,8 +103,8 @@ export function installErrorHandling (app: FastifyInstance): void {
       const message = `${request.method} ${path} is not served; use ${allowed.join(' or ')}`
       throw new MethodNotAllowedError(message, { issues: [{ path: 'method', rule: 'allowed_methods', message }] })
     }
+    // Thrown like the 405, so the error handler answers, logs and names the request id as for every refusal.
     const message = `no route ${request.method} ${path}; GET / lists the endpoints`
-    request.log.info({ code: 'NOT_FOUND', status: 404, method: request.method, url: request.url }, 'request rejected')
-    void reply.status(404).header('x-request-id', request.id).send({ error: { code: 'NOT_FOUND', message, issues: [{ path: 'url', rule: 'route', message }] } })
+    throw new RouteNotFoundError(message, { issues: [{ path: 'url', rule: 'route', message }] })
   })
 }

@@ -31,3 +31,8 @@ export class RequestLogController extends LogController {
     request.log.debug({ method: request.method, url: request.url, status: reply.statusCode, ms: roundedMs(reply.elapsedTime) }, 'request completed')
   }
 }
+
+/** The info line of a refused request (4xx), the same wherever the refusal is answered. */
+export function logRejection (request: FastifyRequest, code: unknown, status: number): void {
+  request.log.info({ code, status, method: request.method, url: request.url }, 'request rejected')
+}

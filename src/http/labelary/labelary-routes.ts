@@ -6,6 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { LabelworksError } from '../../errors.ts'
 import { splitZplLabels, type ZplRasterizer } from '../../render/png/index.ts'
 import { statusForCode } from '../error-status.ts'
+import { logRejection } from '../request-logging.ts'
 import { LABELARY_DOCS } from './labelary-docs.ts'
 import { pdfOfPngs } from './pdf-of-pngs.ts'
 import { parseAccept, parseDpmm, parseIndex, parseRotation, parseSize, zplFromBody, type LabelaryRequest } from './request.ts'
@@ -98,7 +99,7 @@ export async function labelaryRoutes (app: FastifyInstance, options: LabelaryEnd
     scope.setErrorHandler((err, request, reply) => {
       const { status, message } = labelaryError(err)
       if (status >= 500) request.log.error({ err }, 'labelary endpoint failed')
-      else request.log.info({ code: (err as { code?: unknown }).code, status, method: request.method, url: request.url }, 'request rejected')
+      else logRejection(request, (err as { code?: unknown }).code, status)
       return reply.code(status).type('text/plain; charset=utf-8').send(`ERROR: ${message}`)
     })
 
