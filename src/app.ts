@@ -2,12 +2,13 @@
 // src/server.ts is the only file that listens.
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Config } from './config.ts'
+import type { AppHooks, AppPlugin, BadUrlAnswer } from './http/app-hooks.ts'
 import { describeError, installErrorHandling } from './http/error-handler.ts'
 import { healthRoutes } from './http/health-routes.ts'
 import { installIndexRoute } from './http/index-route.ts'
 import { installJsonBodyParser } from './http/json-body.ts'
 import { installOpenApi } from './http/openapi.ts'
-import { RequestLogController } from './http/request-logging.ts'
+import { logRejection, RequestLogController } from './http/request-logging.ts'
 import { catalogRoutes } from './http/route-catalog.ts'
 import { batchRoutes } from './http/labels/batch-routes.ts'
 import { labelRoutes } from './http/labels/label-routes.ts'
@@ -19,7 +20,7 @@ export interface AppParts {
   service: LabelService
   version?: string
   /** Extra route plugins (the Labelary-compatible endpoint, printing), registered after the core routes. */
-  plugins?: ((app: FastifyInstance) => Promise<void>)[]
+  plugins?: AppPlugin[]
   /** False: no logger at all (tests). */
   logger?: boolean
   /** Where log lines go instead of stdout (benchmarks write them to /dev/null, tests read them). */
@@ -37,6 +38,7 @@ function requestIdOf (request: { headers: Record<string, string | string[] | und
 
 /** Builds the Fastify app; call `ready()` or `listen()` on it. */
 export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
+  const badUrlAnswers: { prefix: string, answer: BadUrlAnswer }[] = []
   const app = Fastify({
     logger: parts.logger === false ? false : { level: parts.config.logLevel, ...(parts.logStream === undefined ? {} : { stream: parts.logStream }) },
     logController: new RequestLogController(parts.config.logLevel),
@@ -46,9 +48,15 @@ export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
     // A client's own X-Request-Id (a proxy's, a caller's trace id) names the request in our log and error answers.
     genReqId: requestIdOf,
     // A malformed or over-long URL is refused before routing; sent on, it gets the same error body as the rest.
-    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const own = badUrlAnswers.find(({ prefix }) => request.url.startsWith(prefix))
+      if (own !== undefined) {
+        own.answer(error, request, reply)
+        return
+      }
       const { status, body } = describeError(error)
-      void reply.code(status).send(body)
+      logRejection(request, body.error.code, status)
+      void reply.code(status).header('x-request-id', request.id).send(body)
     }
   })
   installErrorHandling(app)
@@ -60,6 +68,7 @@ export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
   await app.register(healthRoutes, { service: parts.service, version })
   await app.register(labelRoutes, { service: parts.service })
   await app.register(batchRoutes, { service: parts.service, maxRecords: parts.config.batchMaxRecords })
-  for (const plugin of parts.plugins ?? []) await plugin(app)
+  const hooks: AppHooks = { answerBadUrls: (prefix, answer) => { badUrlAnswers.push({ prefix, answer }) } }
+  for (const plugin of parts.plugins ?? []) await plugin(app, hooks)
   return app
 }

@@ -42,7 +42,7 @@ const app = await buildApp({
   service,
   version: packageVersion(),
   plugins: [
-    (instance) => labelaryRoutes(instance, { rasterizer, storedFonts: [{ path: LABEL_FONT_ZPL_PATH, download: service.fontDownloadZpl() }] }),
+    (instance, hooks) => labelaryRoutes(instance, { rasterizer, storedFonts: [{ path: LABEL_FONT_ZPL_PATH, download: service.fontDownloadZpl() }] }, hooks),
     printing.plugin
   ]
 })

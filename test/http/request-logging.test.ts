@@ -43,6 +43,8 @@ describe('request logging', () => {
     expect(lines).toContainEqual(expect.objectContaining({ level: 50, msg: 'request failed', reqId: crash.headers['x-request-id'], err: expect.objectContaining({ message: 'boom' }) }))
     const missing = await app.inject({ method: 'GET', url: '/v1/label' })
     expect(lines).toContainEqual(expect.objectContaining({ level: 30, msg: 'request rejected', code: 'NOT_FOUND', status: 404, url: '/v1/label', reqId: missing.headers['x-request-id'] }))
+    const badUrl = await app.inject({ method: 'GET', url: '/v1/labels/%zz' })
+    expect(lines).toContainEqual(expect.objectContaining({ level: 30, msg: 'request rejected', code: 'BAD_URL', status: 400, reqId: badUrl.headers['x-request-id'] }))
     expect(lines.filter((l) => l.msg === 'incoming request' || l.msg === 'request completed')).toEqual([])
   })
 

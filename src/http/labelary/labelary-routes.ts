@@ -2,10 +2,11 @@
 // types, headers and status codes as api.labelary.com for the subset we implement, so a client written for
 // Labelary (ours included) works against it unchanged. Errors are Labelary's plain-text "ERROR: …" bodies,
 // not the service's JSON envelope: that is what Labelary clients parse. The handler is scoped to these routes.
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { LabelworksError } from '../../errors.ts'
 import { splitZplLabels, type ZplRasterizer } from '../../render/png/index.ts'
-import { statusForCode } from '../error-status.ts'
+import type { AppHooks } from '../app-hooks.ts'
+import { describeError } from '../error-handler.ts'
 import { logRejection } from '../request-logging.ts'
 import { LABELARY_DOCS } from './labelary-docs.ts'
 import { pdfOfPngs } from './pdf-of-pngs.ts'
@@ -77,31 +78,32 @@ function readRequest (request: FastifyRequest<{ Params: RouteParams }>): Labelar
 
 /** Status and plain-text body of a failure, as Labelary answers. Rendering failures are the ZPL's fault: 400. */
 function labelaryError (err: unknown): { status: number, message: string } {
-  if (err instanceof LabelworksError) {
-    const status = err.code === 'RENDER_FAILED' ? 400 : statusForCode(err.code)
-    return { status, message: status >= 500 && status !== 503 && status !== 504 ? 'internal error' : err.message }
-  }
-  const fe = err as Partial<FastifyError>
-  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) return { status: fe.statusCode, message: fe.message ?? 'bad request' }
-  return { status: 500, message: 'internal error' }
+  if (err instanceof LabelworksError && err.code === 'RENDER_FAILED') return { status: 400, message: err.message }
+  const { status, body, internal } = describeError(err)
+  return { status, message: internal || (status >= 500 && status !== 503 && status !== 504) ? 'internal error' : body.error.message }
+}
+
+/** Answers any failure under these paths as Labelary does: the status and `ERROR: <message>` as plain text. */
+function answerAsLabelary (err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const { status, message } = labelaryError(err)
+  if (status >= 500) request.log.error({ err }, 'labelary endpoint failed')
+  else logRejection(request, (err as { code?: unknown }).code, status)
+  return reply.code(status).type('text/plain; charset=utf-8').send(`ERROR: ${message}`)
 }
 
 /** Registers the Labelary-compatible routes in their own scope (own body parsing, plain-text errors). */
-export async function labelaryRoutes (app: FastifyInstance, options: LabelaryEndpointOptions): Promise<void> {
+export async function labelaryRoutes (app: FastifyInstance, options: LabelaryEndpointOptions, hooks: AppHooks): Promise<void> {
   const { rasterizer } = options
   const maxLabels = options.maxLabels ?? 50
   const storedFonts = options.storedFonts ?? []
 
+  // A malformed %-escape in a GET's ZPL is refused before routing; Labelary clients still need `ERROR: …` text.
+  hooks.answerBadUrls('/v1/printers/', (error, request, reply) => { answerAsLabelary(error, request, reply) })
   await app.register(async (scope) => {
     // Every body is ZPL bytes, whatever it is labelled: Labelary reads `curl --data` (form-urlencoded) as raw ZPL.
     scope.removeAllContentTypeParsers()
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
-    scope.setErrorHandler((err, request, reply) => {
-      const { status, message } = labelaryError(err)
-      if (status >= 500) request.log.error({ err }, 'labelary endpoint failed')
-      else logRejection(request, (err as { code?: unknown }).code, status)
-      return reply.code(status).type('text/plain; charset=utf-8').send(`ERROR: ${message}`)
-    })
+    scope.setErrorHandler(answerAsLabelary)
 
     async function respond (request: FastifyRequest<{ Params: RouteParams }>, reply: FastifyReply, zpl: string): Promise<Buffer> {
       const req = readRequest(request)

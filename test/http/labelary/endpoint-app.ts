@@ -17,7 +17,7 @@ export async function labelaryApp (rasterizer: ZplRasterizer, storedFonts: reado
     config: loadConfig({ LOG_LEVEL: 'silent' }),
     service,
     logger: false,
-    plugins: [(a) => labelaryRoutes(a, { rasterizer, storedFonts })]
+    plugins: [(a, hooks) => labelaryRoutes(a, { rasterizer, storedFonts }, hooks)]
   })
   await app.ready()
   return app

@@ -136,9 +136,18 @@ describe('errors as Labelary answers them (plain text)', () => {
     expect(res.body).toMatch(message)
   })
 
+  it('answers a malformed %-escape in a GET\'s ZPL, refused before routing, as plain text too', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v1/printers/8dpmm/labels/4x6/0/^XA^FDHalf 50%_off^FS^XZ' })
+    expect(res.statusCode).toBe(400)
+    expect(res.headers['content-type']).toMatch(/^text\/plain/)
+    expect(res.body).toMatch(/^ERROR: the URL is not valid: every % must start a complete escape/)
+  })
+
   it('leaves the JSON error envelope of the other routes alone', async () => {
     const res = await app.inject({ method: 'POST', url: '/v1/labels', payload: '{"record":', headers: { 'content-type': 'application/json' } })
     expect(res.statusCode).toBe(400)
     expect(res.json()).toMatchObject({ error: { code: expect.any(String) } })
+    const badUrl = await app.inject({ method: 'GET', url: '/v1/labels/%zz' })
+    expect(badUrl.json()).toMatchObject({ error: { code: 'BAD_URL' } })
   })
 })

@@ -230,8 +230,9 @@ describe('POST /v1/labels rejections', () => {
   })
 
   it('answers a malformed URL with 400 BAD_URL in the same error body as every other error', async () => {
-    const res = await app.inject({ method: 'GET', url: '/v1/labels/%zz' })
+    const res = await app.inject({ method: 'GET', url: '/v1/labels/%zz', headers: { 'x-request-id': 'trace-bad-url' } })
     expect(res.statusCode).toBe(400)
+    expect(res.headers['x-request-id']).toBe('trace-bad-url')
     expect(res.json().error).toMatchObject({ code: 'BAD_URL', issues: [{ path: 'url', rule: 'url_encoding' }] })
   })
 
