@@ -43,3 +43,28 @@ describe('error answers', () => {
     expect(odd.headers['x-request-id']).toMatch(/^req-[0-9a-z]+$/)
   })
 })
+
+describe('requests no route answers', () => {
+  it('answers a malformed URL with 400 BAD_URL in the same error body as every other error', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v1/labels/%zz', headers: { 'x-request-id': 'trace-bad-url' } })
+    expect(res.statusCode).toBe(400)
+    expect(res.headers['x-request-id']).toBe('trace-bad-url')
+    expect(res.json().error).toMatchObject({ code: 'BAD_URL', issues: [{ path: 'url', rule: 'url_encoding' }] })
+  })
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v1/nothing' })
+    expect(res.statusCode).toBe(404)
+    expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', issues: [{ path: 'url', rule: 'route' }] })
+  })
+
+  it('answers a served path asked with the wrong method with 405 and the methods in Allow', async () => {
+    const labels = await app.inject({ method: 'GET', url: '/v1/labels?format=pdf' })
+    expect(labels.statusCode).toBe(405)
+    expect(labels.headers.allow).toBe('POST')
+    expect(labels.json().error).toMatchObject({ code: 'METHOD_NOT_ALLOWED', message: 'GET /v1/labels is not served; use POST', issues: [{ path: 'method', rule: 'allowed_methods' }] })
+    const health = await app.inject({ method: 'DELETE', url: '/health' })
+    expect(health.statusCode).toBe(405)
+    expect(health.headers.allow).toBe('GET, HEAD')
+  })
+})

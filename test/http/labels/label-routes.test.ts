@@ -1,5 +1,4 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { envelopeJson } from '../../../src/http/labels/label-routes.ts'
 import { testApp } from '../../support/app.ts'
@@ -133,26 +132,6 @@ describe('POST /v1/labels', () => {
   })
 })
 
-describe('POST /v1/labels body encodings', () => {
-  const record = recordWith({ recipient: { name: 'Renée Müller' } })
-  const zplOf = (res: LightMyRequestResponse): string => Buffer.from(res.json().label_string, 'base64').toString('utf8')
-
-  it('reads a gzip, deflate or br body as the JSON inside', async () => {
-    const body = Buffer.from(JSON.stringify({ record }))
-    for (const [encoding, packed] of [['gzip', gzipSync(body)], ['deflate', deflateSync(body)], ['br', brotliCompressSync(body)]] as const) {
-      const res = await post(packed, { 'content-encoding': encoding })
-      expect(res.statusCode, encoding).toBe(200)
-      expect(zplOf(res), encoding).toContain('^FDRenée Müller^FS')
-    }
-  })
-
-  it('reads a body in the charset its Content-Type names (windows-1252 from an older system)', async () => {
-    const res = await post(Buffer.from(JSON.stringify({ record }), 'latin1'), { 'content-type': 'application/json; charset=windows-1252' })
-    expect(res.statusCode).toBe(200)
-    expect(zplOf(res)).toContain('^FDRenée Müller^FS')
-  })
-})
-
 describe('POST /v1/labels rejections', () => {
   const cases: [string, () => Promise<LightMyRequestResponse>, number, string, string][] = [
     ['unknown format', () => post({ record: fullRecord(), format: 'gif' }), 400, 'VALIDATION_FAILED', 'format'],
@@ -201,62 +180,5 @@ describe('POST /v1/labels rejections', () => {
     }
     const padded = await post({ record: recordWith({ tracking_code: ' LWX100200  300400500\t' }) }, { accept: 'x-application/zpl' })
     expect(padded.headers['x-tracking-code']).toBe('LWX100200  300400500')
-  })
-
-  it('refuses a body that is not JSON with 415 naming the Content-Type, text/plain included', async () => {
-    for (const [type, payload] of [['application/x-www-form-urlencoded', 'tracking=1'], ['text/plain', JSON.stringify({ record: fullRecord() })]]) {
-      const res = await app.inject({ method: 'POST', url: '/v1/labels', payload, headers: { 'content-type': type } })
-      expect(res.statusCode, type).toBe(415)
-      expect(res.json().error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', issues: [{ path: 'header.content-type', rule: 'media_type' }] })
-    }
-  })
-
-  it('refuses bytes that are not UTF-8 with 400 naming the charset, not a character the font lacks', async () => {
-    const body = Buffer.from(JSON.stringify({ record: recordWith({ recipient: { name: 'Renée Müller' } }) }), 'latin1')
-    const res = await post(body)
-    expect(res.statusCode).toBe(400)
-    expect(res.json().error).toMatchObject({ code: 'INVALID_BODY_ENCODING', issues: [{ path: 'header.content-type', rule: 'charset' }] })
-    expect(res.json().error.message).toMatch(/byte 0xE9 at offset \d+/)
-  })
-
-  it('refuses a Content-Encoding it does not know (415) and compressed data that is broken (400)', async () => {
-    const body = JSON.stringify({ record: fullRecord() })
-    const unknown = await post(body, { 'content-encoding': 'compress' })
-    expect(unknown.statusCode).toBe(415)
-    expect(unknown.json().error).toMatchObject({ code: 'UNSUPPORTED_CONTENT_ENCODING', issues: [{ path: 'header.content-encoding' }] })
-    const broken = await post(gzipSync(body).subarray(0, 40), { 'content-encoding': 'gzip' })
-    expect(broken.statusCode).toBe(400)
-    expect(broken.json().error).toMatchObject({ code: 'INVALID_BODY_ENCODING', issues: [{ path: 'header.content-encoding' }] })
-  })
-
-  it('answers a malformed URL with 400 BAD_URL in the same error body as every other error', async () => {
-    const res = await app.inject({ method: 'GET', url: '/v1/labels/%zz', headers: { 'x-request-id': 'trace-bad-url' } })
-    expect(res.statusCode).toBe(400)
-    expect(res.headers['x-request-id']).toBe('trace-bad-url')
-    expect(res.json().error).toMatchObject({ code: 'BAD_URL', issues: [{ path: 'url', rule: 'url_encoding' }] })
-  })
-
-  it('answers unknown routes with a JSON 404', async () => {
-    const res = await app.inject({ method: 'GET', url: '/v1/nothing' })
-    expect(res.statusCode).toBe(404)
-    expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', issues: [{ path: 'url', rule: 'route' }] })
-  })
-
-  it('answers a served path asked with the wrong method with 405 and the methods in Allow', async () => {
-    const labels = await app.inject({ method: 'GET', url: '/v1/labels?format=pdf' })
-    expect(labels.statusCode).toBe(405)
-    expect(labels.headers.allow).toBe('POST')
-    expect(labels.json().error).toMatchObject({ code: 'METHOD_NOT_ALLOWED', message: 'GET /v1/labels is not served; use POST', issues: [{ path: 'method', rule: 'allowed_methods' }] })
-    const health = await app.inject({ method: 'DELETE', url: '/health' })
-    expect(health.statusCode).toBe(405)
-    expect(health.headers.allow).toBe('GET, HEAD')
-  })
-})
-
-describe('GET /health', () => {
-  it('reports ok and the installed templates', async () => {
-    const body = (await app.inject({ method: 'GET', url: '/health' })).json()
-    expect(body.status).toBe('ok')
-    expect(body.templates).toEqual(expect.arrayContaining(['standard', 'dashlink']))
   })
 })
