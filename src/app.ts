@@ -38,7 +38,7 @@ function requestIdOf (request: { headers: Record<string, string | string[] | und
 
 /** Builds the Fastify app; call `ready()` or `listen()` on it. */
 export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
-  const badUrlAnswers: { prefix: string, answer: BadUrlAnswer }[] = []
+  const badUrlAnswers: { paths: RegExp, answer: BadUrlAnswer }[] = []
   const app = Fastify({
     logger: parts.logger === false ? false : { level: parts.config.logLevel, ...(parts.logStream === undefined ? {} : { stream: parts.logStream }) },
     logController: new RequestLogController(parts.config.logLevel),
@@ -49,7 +49,7 @@ export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
     genReqId: requestIdOf,
     // A malformed or over-long URL is refused before routing; sent on, it gets the same error body as the rest.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      const own = badUrlAnswers.find(({ prefix }) => request.url.startsWith(prefix))
+      const own = badUrlAnswers.find(({ paths }) => paths.test(request.url))
       if (own !== undefined) {
         own.answer(error, request, reply)
         return
@@ -68,7 +68,7 @@ export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
   await app.register(healthRoutes, { service: parts.service, version })
   await app.register(labelRoutes, { service: parts.service })
   await app.register(batchRoutes, { service: parts.service, maxRecords: parts.config.batchMaxRecords })
-  const hooks: AppHooks = { answerBadUrls: (prefix, answer) => { badUrlAnswers.push({ prefix, answer }) } }
+  const hooks: AppHooks = { answerBadUrls: (paths, answer) => { badUrlAnswers.push({ paths, answer }) } }
   for (const plugin of parts.plugins ?? []) await plugin(app, hooks)
   return app
 }

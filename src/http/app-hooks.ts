@@ -9,8 +9,8 @@ export type BadUrlAnswer = (error: FastifyError, request: FastifyRequest, reply:
 
 /** What the app offers its plugins beyond the Fastify instance. */
 export interface AppHooks {
-  /** Refusals of malformed URLs whose path starts with `prefix` are answered by `answer`, not with the JSON body. */
-  answerBadUrls: (prefix: string, answer: BadUrlAnswer) => void
+  /** Refusals of malformed URLs that `paths` matches are answered by `answer`, not with the JSON body. */
+  answerBadUrls: (paths: RegExp, answer: BadUrlAnswer) => void
 }
 
 /** A route plugin of the app. */

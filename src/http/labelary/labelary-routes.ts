@@ -57,6 +57,8 @@ export class TooManyLabelsError extends LabelworksError {
 interface RouteParams { dpmm: string, size: string, index?: string, '*'?: string }
 
 const BASE = '/v1/printers/:dpmm/labels/:size'
+/** URLs of these routes, before routing has split them. */
+const LABELARY_PATHS = /^\/v1\/printers\/[^/?]*\/labels\//
 
 function header (request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name]
@@ -98,7 +100,8 @@ export async function labelaryRoutes (app: FastifyInstance, options: LabelaryEnd
   const storedFonts = options.storedFonts ?? []
 
   // A malformed %-escape in a GET's ZPL is refused before routing; Labelary clients still need `ERROR: …` text.
-  hooks.answerBadUrls('/v1/printers/', (error, request, reply) => { answerAsLabelary(error, request, reply) })
+  // Only these paths: the printing API's /v1/printers/{id} answers in JSON.
+  hooks.answerBadUrls(LABELARY_PATHS, (error, request, reply) => { answerAsLabelary(error, request, reply) })
   await app.register(async (scope) => {
     // Every body is ZPL bytes, whatever it is labelled: Labelary reads `curl --data` (form-urlencoded) as raw ZPL.
     scope.removeAllContentTypeParsers()

@@ -147,7 +147,9 @@ describe('errors as Labelary answers them (plain text)', () => {
     const res = await app.inject({ method: 'POST', url: '/v1/labels', payload: '{"record":', headers: { 'content-type': 'application/json' } })
     expect(res.statusCode).toBe(400)
     expect(res.json()).toMatchObject({ error: { code: expect.any(String) } })
-    const badUrl = await app.inject({ method: 'GET', url: '/v1/labels/%zz' })
-    expect(badUrl.json()).toMatchObject({ error: { code: 'BAD_URL' } })
+    // The printing API shares the /v1/printers/ prefix and answers in JSON.
+    for (const url of ['/v1/labels/%zz', '/v1/printers/%zz/jobs', '/v1/printers/dock%zz']) {
+      expect((await app.inject({ method: 'GET', url })).json(), url).toMatchObject({ error: { code: 'BAD_URL' } })
+    }
   })
 })
