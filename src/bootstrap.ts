@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { PROJECT_ROOT, type Config } from './config.ts'
+import { ConfigError } from './errors.ts'
 import { loadLabelFont } from './fonts/index.ts'
 import { loadTemplates } from './layout/index.ts'
 import { createLabelService, type PngRenderer } from './service/label-service.ts'
@@ -14,11 +15,21 @@ export function packageVersion (): string {
   return pkg.version ?? '0.0.0'
 }
 
-/** Loads the label font and templates named by the config and builds the label service. */
-export function loadLabelService (config: Pick<Config, 'fontFile' | 'templatesDir'>, pngRenderer?: PngRenderer): LabelService {
+/**
+ * Loads the label font and templates named by the config and builds the label service; a DEFAULT_TEMPLATE that
+ * names no installed template stops start-up rather than failing every request that names none.
+ */
+export function loadLabelService (
+  config: Pick<Config, 'fontFile' | 'templatesDir'> & Partial<Pick<Config, 'defaultDpi' | 'defaultTemplate'>>, pngRenderer?: PngRenderer
+): LabelService {
   const font = loadLabelFont(config.fontFile)
   const templates = loadTemplates(config.templatesDir, font)
-  return createLabelService({ font, templates, pngRenderer })
+  const { defaultDpi, defaultTemplate } = config
+  if (defaultTemplate !== undefined && !templates.has(defaultTemplate)) {
+    const message = `must name an installed template (${[...templates.keys()].join(', ')}), got "${defaultTemplate}"`
+    throw new ConfigError(`DEFAULT_TEMPLATE ${message}`, { issues: [{ path: 'DEFAULT_TEMPLATE', rule: 'enum', message }] })
+  }
+  return createLabelService({ font, templates, pngRenderer, defaultDpi, defaultTemplate })
 }
 
 /** Why the server could not listen, in words an operator can act on (`EADDRINUSE` is "the port is taken"). */

@@ -3,6 +3,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError, type FieldIssue } from './errors.ts'
+import type { Dpi } from './units.ts'
 
 /** Repository root, so defaults work wherever the service is started from. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -36,6 +37,10 @@ export interface Config {
   bodyLimitBytes: number
   /** Most records accepted in one batch request. */
   batchMaxRecords: number
+  /** Density of a label whose request names none: a site whose printers are all 300 dpi sets 300. */
+  defaultDpi: Dpi
+  /** Template of a label whose request names none; checked against the installed templates at start-up. */
+  defaultTemplate: string
 }
 
 type Env = Record<string, string | undefined>
@@ -124,7 +129,9 @@ export function loadConfig (env: Env = process.env): Config {
     printStatusTimeoutMs: read.integer('PRINT_STATUS_TIMEOUT_MS', 3_000, 100, 60_000),
     printWriteTimeoutMs: read.integer('PRINT_WRITE_TIMEOUT_MS', 30_000, 1_000, 600_000),
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-    batchMaxRecords: read.integer('BATCH_MAX_RECORDS', 10_000, 1, 1_000_000)
+    batchMaxRecords: read.integer('BATCH_MAX_RECORDS', 10_000, 1, 1_000_000),
+    defaultDpi: Number(read.oneOf('DEFAULT_DPI', '203', ['203', '300'])) as Dpi,
+    defaultTemplate: text(env, 'DEFAULT_TEMPLATE', 'standard')
   }
   const { problems } = read
   if (problems.length === 0) return config

@@ -28,6 +28,13 @@ describe('labelworks render', () => {
     expect(zpl).toContain('^PW1200^LL1800')
   })
 
+  it('takes the density from DEFAULT_DPI when --dpi is not given, as the server does', async () => {
+    const c = capture()
+    c.io.env = { DEFAULT_DPI: '300' }
+    expect(await runCli(['render', RECORD], c.io)).toBe(0)
+    expect(c.out().toString()).toContain('^PW1200^LL1800')
+  })
+
   it('writes a PDF to a file with --out', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'lw-cli-')), 'label.pdf')
     const c = capture()

@@ -143,6 +143,7 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
     render,
     fontDownloadZpl: () => fontDownload,
     templateNames: () => [...templates.keys()],
+    defaults: () => ({ dpi: defaultDpi, template: defaultTemplate }),
     openBatch: (batchOptions, write) => openLabelBatch(font, fontDownload, batchOptions, write),
     fontPath: font.zplPath
   }

@@ -63,6 +63,8 @@ export interface LabelService {
   fontDownloadZpl (): string
   /** Installed template names. */
   templateNames (): string[]
+  /** What a request that names no density or template gets. */
+  defaults (): { dpi: Dpi, template: string }
   /** Opens a streaming multi-label output (ZPL stream or multi-page PDF) for labels from `layout`. */
   openBatch (options: BatchOptions, write: ChunkSink): LabelBatchWriter
 }

@@ -102,7 +102,7 @@ export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOption
 
     const produce = async (): Promise<void> => {
       if (!raw) {
-        const head = { label_format: format, label_size: '4x6', print_density: `${options.dpi ?? 203}dpi`, label_count: good.length, failed, warnings }
+        const head = { label_format: format, label_size: '4x6', print_density: `${options.dpi ?? service.defaults().dpi}dpi`, label_count: good.length, failed, warnings }
         await push(JSON.stringify(head).slice(0, -1) + ',"label_string":"')
       }
       for (let n = 0; n < good.length; n++) {

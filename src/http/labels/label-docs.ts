@@ -4,8 +4,8 @@ import { ERROR_RESPONSE, type RouteDocs } from '../openapi.ts'
 const OPTIONS = {
   source: { type: 'string', enum: ['auto', 'generic', 'dashlink', 'drive', 'uber_direct', 'postmates'], description: 'How to read the record; auto recognises its shape (default)' },
   format: { type: 'string', enum: ['zpl', 'pdf', 'png'], description: 'Default zpl' },
-  dpi: { type: 'integer', enum: [203, 300], description: 'Print density; default 203' },
-  template: { type: 'string', description: 'A template in templates/ (standard, dashlink); default standard' },
+  dpi: { type: 'integer', enum: [203, 300], description: 'Print density; default 203, or the DEFAULT_DPI the service was started with' },
+  template: { type: 'string', description: 'A template in templates/ (standard, dashlink); default standard, or the DEFAULT_TEMPLATE the service was started with' },
   strict: { type: 'boolean', description: 'Carrier rules as errors instead of warnings (always on for dashlink)' },
   include_font: { type: 'boolean', description: 'ZPL only: put the label font download (~DU, about 300 KB) in front of the label' }
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { PDFDocument } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testApp } from '../../support/app.ts'
+import { testApp, testLabelService } from '../../support/app.ts'
 import { fullRecord, recordWith } from './fixtures.ts'
 
 let app: FastifyInstance
@@ -139,5 +139,21 @@ describe('POST /v1/labels/batch', () => {
     expect(res.statusCode).toBe(400)
     expect(res.json().error.issues[0]).toMatchObject({ path: 'records', rule: 'max_items' })
     await small.close()
+  })
+})
+
+describe('a service started with DEFAULT_DPI=300', () => {
+  it('makes labels, single and batched, at 300 dpi when the request names no density, and says so', async () => {
+    const site = await testApp({ service: testLabelService({ defaultDpi: 300 }) })
+    try {
+      const one = await site.inject({ method: 'POST', url: '/v1/labels', payload: { record: fullRecord() } })
+      expect(one.json().print_density).toBe('300dpi')
+      const many = await site.inject({ method: 'POST', url: '/v1/labels/batch', payload: { records: [fullRecord(), fullRecord()] } })
+      const body = many.json()
+      expect(body.print_density).toBe('300dpi')
+      expect(Buffer.from(body.label_string, 'base64').toString('utf8').match(/\^PW1200/g)).toHaveLength(2)
+    } finally {
+      await site.close()
+    }
   })
 })
