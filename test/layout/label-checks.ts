@@ -1,10 +1,12 @@
 // Geometry checks every laid-out label must pass: on the label, each text inside its template region, nothing
 // on the barcode or its quiet zones, barcode print-quality rules. Return the problems, so a test shows them all.
 import { MIN_BAR_HEIGHT_INCHES, MIN_MODULE_DOTS, QUIET_ZONE_MODULES } from '../../src/barcode/fit.ts'
-import type { Template } from '../../src/layout/index.ts'
+import { layoutLabel, type Template } from '../../src/layout/index.ts'
 import { resolveTemplate, type DotRect } from '../../src/layout/resolve.ts'
-import type { BarcodeElement, Label, LabelElement } from '../../src/model/label.ts'
-import { FONT } from './fixtures.ts'
+import type { LabelData } from '../../src/model/label-data.ts'
+import type { BarcodeElement, Label, LabelElement, TextElement } from '../../src/model/label.ts'
+import { SUPPORTED_DPI, type Dpi } from '../../src/units.ts'
+import { FONT, TEMPLATES, TEMPLATE_NAMES } from './fixtures.ts'
 
 function inside (a: DotRect, b: DotRect): boolean {
   return a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height
@@ -63,4 +65,19 @@ export function labelProblems (label: Label, template: Template): string[] {
   const along = barcode.rotation === 0 ? barcode.width : barcode.height
   if (along !== barcode.symbol.totalModules * barcode.moduleWidth) problems.push('barcode box does not match its modules')
   return problems
+}
+
+/** `data` laid out with an installed template at `dpi`. */
+export function layout (data: LabelData, template: string, dpi: Dpi): Label {
+  const t = TEMPLATES.get(template)
+  if (t === undefined) throw new Error(`no template ${template}`)
+  return layoutLabel(data, { template: t, dpi, font: FONT })
+}
+
+/** Every template at every density. */
+export const ALL = TEMPLATE_NAMES.flatMap((name) => SUPPORTED_DPI.map((dpi) => [name, dpi] as const))
+
+/** The label's text lines, or those of one template field. */
+export function texts (label: Label, field?: string): TextElement[] {
+  return label.elements.filter((e): e is TextElement => e.kind === 'text' && (field === undefined || e.field === field))
 }

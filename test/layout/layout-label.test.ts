@@ -1,34 +1,13 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BarcodeDataError } from '../../src/barcode/barcode-data-error.ts'
 import { LayoutError, UnsupportedCharacterError } from '../../src/errors.ts'
 import { layoutLabel, parseTemplate } from '../../src/layout/index.ts'
 import type { LabelData } from '../../src/model/label-data.ts'
-import type { Label, TextElement } from '../../src/model/label.ts'
-import { inchesToDots, SUPPORTED_DPI, type Dpi } from '../../src/units.ts'
-import { FONT, TEMPLATES, TEMPLATES_DIR, TEMPLATE_NAMES, fullData, maxLengthData } from './fixtures.ts'
-import { barcodeOf, labelProblems } from './label-checks.ts'
-
-function layout (data: LabelData, template: string, dpi: Dpi): Label {
-  const t = TEMPLATES.get(template)
-  if (t === undefined) throw new Error(`no template ${template}`)
-  return layoutLabel(data, { template: t, dpi, font: FONT })
-}
-
-/** Every template at every density. */
-const ALL = TEMPLATE_NAMES.flatMap((name) => SUPPORTED_DPI.map((dpi) => [name, dpi] as const))
-
-function texts (label: Label, field?: string): TextElement[] {
-  return label.elements.filter((e): e is TextElement => e.kind === 'text' && (field === undefined || e.field === field))
-}
-
-function withCode (trackingCode: string): LabelData {
-  return { ...fullData(), trackingCode }
-}
-
-const ALNUM_35 = 'LWX' + 'Q7R2T9V4X6Z1B3D5F8H0J2K4M6N8P1S3U'.slice(0, 32)
-const NUMERIC_15 = '420941035551234'
+import type { TextElement } from '../../src/model/label.ts'
+import { inchesToDots, SUPPORTED_DPI } from '../../src/units.ts'
+import { FONT, TEMPLATES, TEMPLATES_DIR, fullData, maxLengthData } from './fixtures.ts'
+import { ALL, barcodeOf, labelProblems, layout, texts } from './label-checks.ts'
 
 describe('layoutLabel', () => {
   it.each(ALL)('%s at %i dpi: a 4x6 label with its tracking code, every rule kept', (name, dpi) => {
@@ -94,45 +73,6 @@ describe('layoutLabel', () => {
       expect(Object.isFrozen(box)).toBe(true)
       expect(() => { box.x += 1 }).toThrow(TypeError)
     }
-  })
-})
-
-describe('layoutLabel barcode', () => {
-  it.each(ALL)('%s at %i dpi: a 15-digit numeric code goes across the label at the widest module that fits', (name, dpi) => {
-    const label = layout(withCode(NUMERIC_15), name, dpi)
-    const bars = barcodeOf(label)
-    expect(bars.rotation).toBe(0)
-    expect(bars.symbol.data).toBe(NUMERIC_15)
-    expect(bars.moduleWidth).toBeGreaterThanOrEqual(dpi === 203 ? 2 : 3)
-    // One module wider would not fit the box with its quiet zones.
-    const box = label.widthDots
-    expect((bars.symbol.totalModules + 20) * (bars.moduleWidth + 1)).toBeGreaterThan(box)
-    expect(labelProblems(label, TEMPLATES.get(name)!)).toEqual([])
-    expect(texts(label).some((e) => e.text.includes(NUMERIC_15))).toBe(true)
-  })
-
-  it.each(ALL)('%s at %i dpi: a 35-character alphanumeric code is laid along the 6-inch side', (name, dpi) => {
-    const label = layout(withCode(ALNUM_35), name, dpi)
-    const bars = barcodeOf(label)
-    expect(ALNUM_35).toHaveLength(35)
-    expect([bars.rotation, bars.symbol.data, bars.moduleWidth]).toEqual([90, ALNUM_35, dpi === 203 ? 2 : 3])
-    expect(bars.height).toBe(bars.symbol.totalModules * bars.moduleWidth)
-    expect(labelProblems(label, TEMPLATES.get(name)!)).toEqual([])
-    expect(texts(label).some((e) => e.text.includes(ALNUM_35))).toBe(true)
-  })
-
-  it.each(ALL)('%s at %i dpi: a code too long even along the 6-inch side fails with BARCODE_TOO_LONG', (name, dpi) => {
-    const code = 'LWX' + 'ABCDEFGHJK'.repeat(6)
-    const err = (() => { try { layout(withCode(code), name, dpi) } catch (e) { return e } })()
-    expect(err).toBeInstanceOf(LayoutError)
-    expect((err as LayoutError).code).toBe('BARCODE_TOO_LONG')
-    expect((err as LayoutError).issues[0]?.path).toBe('trackingCode')
-  })
-
-  it('lets the barcode module\'s own error through for characters Code128 cannot encode', () => {
-    const err = (() => { try { layout(withCode('DL12345é7890ABC'), 'standard', 203) } catch (e) { return e } })()
-    expect(err).toBeInstanceOf(BarcodeDataError)
-    expect((err as BarcodeDataError).code).toBe('INVALID_BARCODE_DATA')
   })
 })
 
