@@ -1,10 +1,23 @@
-// GET /health: liveness plus what a caller needs to know the service can label (templates, font).
+// GET /health: liveness plus what a caller needs to know the service can label (templates and their defaults).
 import type { FastifyInstance } from 'fastify'
 import type { LabelService } from '../service/types.ts'
 import { jsonResponse } from './openapi.ts'
 
 /** The body of GET /health, for the OpenAPI document. */
-const HEALTH = { type: 'object', properties: { status: { const: 'ok' }, version: { type: 'string' }, uptime_s: { type: 'integer' }, templates: { type: 'array', items: { type: 'string' } } } }
+const HEALTH = {
+  type: 'object',
+  properties: {
+    status: { const: 'ok' },
+    version: { type: 'string' },
+    uptime_s: { type: 'integer' },
+    templates: { type: 'array', items: { type: 'string' } },
+    defaults: {
+      type: 'object',
+      description: 'What a label request that names no density or template gets (DEFAULT_DPI, DEFAULT_TEMPLATE)',
+      properties: { dpi: { enum: [203, 300] }, template: { type: 'string' } }
+    }
+  }
+}
 
 /** Options of the health route. */
 export interface HealthRoutesOptions {
@@ -21,6 +34,7 @@ export async function healthRoutes (app: FastifyInstance, opts: HealthRoutesOpti
     status: 'ok',
     version: opts.version,
     uptime_s: Math.round((Date.now() - started) / 1000),
-    templates: opts.service.templateNames()
+    templates: opts.service.templateNames(),
+    defaults: opts.service.defaults()
   }))
 }

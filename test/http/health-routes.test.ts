@@ -12,5 +12,6 @@ describe('GET /health', () => {
     const body = (await app.inject({ method: 'GET', url: '/health' })).json()
     expect(body.status).toBe('ok')
     expect(body.templates).toEqual(expect.arrayContaining(['standard', 'dashlink']))
+    expect(body.defaults).toEqual({ dpi: 203, template: 'standard' })
   })
 })
