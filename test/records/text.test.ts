@@ -1,13 +1,16 @@
-// Free text from spreadsheets and forms: trimmed, whitespace folded into single spaces, control characters kept for
-// the font to refuse by name.
+// Free text from spreadsheets and forms: trimmed, whitespace folded into single spaces, zero-width spaces dropped,
+// control characters kept for the font to refuse by name.
 import { describe, expect, it } from 'vitest'
 import { cleanAddressText, cleanText } from '../../src/records/text.ts'
 
 describe('cleanText', () => {
-  it('trims and folds newlines, tabs, runs of spaces, zero-width spaces and BOMs', () => {
+  it('trims and folds newlines, tabs and runs of spaces, and drops zero-width spaces and BOMs', () => {
     expect(cleanText('  Jane\r\n\tDoe  ')).toBe('Jane Doe')
     expect(cleanText('\ufeffJane\u200b  Doe\u2028')).toBe('Jane Doe')
     expect(cleanText('Jane\u00a0Doe')).toBe('Jane Doe')
+    // They show nothing on the sender's screen, so they print as nothing: not as a space that was never there.
+    expect(cleanText('Jordan\u200bAlvarez')).toBe('JordanAlvarez')
+    expect(cleanText('Blue\ufeffHarbor \u200b Cafe')).toBe('BlueHarbor Cafe')
   })
 
   it('keeps control characters that are not whitespace, so the label font refuses them by name', () => {
@@ -23,7 +26,7 @@ describe('cleanText', () => {
 
   it('treats every UTF-16 unit, alone, inside, first, last or doubled, as the folding rule says', () => {
     // The rule as a regex; cleanText returns clean text without running it, so check every unit in every position.
-    const rule = (value: string): string => value.normalize('NFC').replace(/[\s\u0085\u200b]+/g, ' ').trim()
+    const rule = (value: string): string => value.normalize('NFC').replace(/[\u200b\ufeff]/g, '').replace(/[\s\u0085]+/g, ' ').trim()
     const wrong: string[] = []
     for (let c = 0; c <= 0xffff; c++) {
       const ch = String.fromCharCode(c)
