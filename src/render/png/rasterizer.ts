@@ -77,6 +77,19 @@ export function createZplRasterizer (options: ZplRasterizerOptions): ZplRasteriz
   let labelsRendered = 0
   let closed = false
 
+  /**
+   * A worker whose Go program died, or that was retiring, exits instead of drawing (see zebrash-worker.ts); the pool
+   * replaces it and the label is tried once more on the new one. A label that kills a fresh worker too fails.
+   */
+  async function runOnHealthyWorker (task: ZebrashTask, signal: AbortSignal): Promise<ZebrashResult> {
+    try {
+      return await pool.run(task, { signal })
+    } catch (err) {
+      if (closed || !isWorkerExit(err)) throw err
+      return await pool.run(task, { signal })
+    }
+  }
+
   async function draw (zpl: string, options: RasterOptions, index: number): Promise<Buffer> {
     if (closed) throw new RendererUnavailableError('the ZPL renderer is closed')
     const { width, height } = labelDots(options.dpmm, options.widthIn, options.heightIn)
@@ -89,7 +102,7 @@ export function createZplRasterizer (options: ZplRasterizerOptions): ZplRasteriz
     pending++
     let result: ZebrashResult
     try {
-      result = await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })
+      result = await runOnHealthyWorker(task, AbortSignal.timeout(timeoutMs))
     } catch (err) {
       if (closed) throw new RendererUnavailableError(`the ZPL renderer was closed while drawing label ${index}`, { cause: err })
       throw workerError(err, index, timeoutMs)
@@ -122,6 +135,9 @@ export function createZplRasterizer (options: ZplRasterizerOptions): ZplRasteriz
   }
 
   function stats (): RasterizerStats {
+    // Retired workers (see zebrash-worker.ts) are gone, and so is the memory they last reported.
+    const live = new Set(pool.threads.map((t) => t.threadId))
+    for (const threadId of perWorker.keys()) if (!live.has(threadId)) perWorker.delete(threadId)
     const workers = [...perWorker].map(([threadId, w]) => ({ threadId, ...w }))
     return { rssBytes: process.memoryUsage().rss, labelsRendered, workers }
   }
@@ -135,9 +151,17 @@ export function createZplRasterizer (options: ZplRasterizerOptions): ZplRasteriz
   return { render, renderLabel, renderLabelPng, stats, close }
 }
 
+/** piscina's rejection of a task whose worker thread ended while it was assigned. */
+function isWorkerExit (err: unknown): boolean {
+  return err instanceof Error && /^worker exited with code/.test(err.message)
+}
+
 function workerError (err: unknown, index: number, timeoutMs: number): Error {
   const name = (err as { name?: string } | null)?.name
   if (name === 'AbortError' || name === 'TimeoutError') return new RenderTimeoutError(timeoutMs, err)
+  if (isWorkerExit(err)) {
+    return new RenderFailedError(`label ${index}: the renderer stopped twice while drawing this label (it ran out of memory or crashed); check the sizes and counts in the ZPL`, { cause: err })
+  }
   const message = err instanceof Error ? err.message : String(err)
   // A full queue and close() are told apart in draw(); what is left is a worker that cannot start, or the ZPL.
   if (/wasm|WebAssembly|Cannot find|ERR_/i.test(message)) {

@@ -28,7 +28,32 @@ export interface ZebrashResult {
   external: number
 }
 
+/**
+ * WebAssembly memory only grows: a worker holding more than this outside its JS heap (≈ 100 MB when drawing 4x6
+ * labels) is retired after its answer, so one huge label does not hold the memory for good.
+ */
+const RETIRE_AT_EXTERNAL_BYTES = 1024 ** 3
+
+/** A Go panic that zebrash caught and reported: the label failed, and its Go heap is not to be trusted any more. */
+const GO_PANIC = /runtime error/i
+/** The Go program is gone (it ran out of memory, or a panic was not caught): nothing more can be drawn here. */
+const GO_EXITED = /Go program has already exited|reading 'exports'/
+
+let retired = false
+
+/**
+ * Ends this thread once its answer is posted: the pool starts a fresh worker in its place. A label drawn after a
+ * caught Go panic asked for 4 GB and the next one killed the Go program; every later label on that worker failed.
+ */
+function retire (): void {
+  retired = true
+  setImmediate(() => process.exit(0))
+}
+
 export default async function drawLabel (task: ZebrashTask): Promise<ZebrashResult> {
+  // A task that reached this worker between its retirement and its exit fails as "worker exited", which the pool
+  // side retries on a fresh worker; so does one whose Go program is gone, as the label may not be at fault.
+  if (retired) process.exit(0)
   const { api } = await ready
   let gray
   let png: Uint8Array | undefined
@@ -36,11 +61,15 @@ export default async function drawLabel (task: ZebrashTask): Promise<ZebrashResu
     png = Buffer.from(await api.zplToBase64Async(task.zpl, task.widthMm, task.heightMm, task.dpmm), 'base64')
     gray = decodeGray8Png(png)
   } catch (err) {
+    const message = String((err as Error | null)?.message)
+    if (GO_EXITED.test(message)) process.exit(0)
+    if (GO_PANIC.test(message)) retire()
     // A format with nothing zebrash can draw (`^XA^XZ`) is a blank label on a printer and on Labelary.
-    if (!/no labels parsed/i.test(String((err as Error | null)?.message))) throw err
+    if (!/no labels parsed/i.test(message)) throw err
     gray = blankGray(task.widthDots, task.heightDots)
   }
   const memory = process.memoryUsage()
+  if (memory.external > RETIRE_AT_EXTERNAL_BYTES) retire()
   const stats = { threadId, heapUsed: memory.heapUsed, external: memory.external }
   if (gray === undefined) return { png: png as Uint8Array, oneBit: false, ...stats }
   return { png: encodeOneBitPng(rotateGray(gray, task.rotation)), oneBit: true, ...stats }

@@ -134,3 +134,26 @@ describe('rasterizer errors', () => {
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'RENDERER_UNAVAILABLE', cause: expect.anything() })
   })
 })
+
+describe('a worker whose zebrash panicked', () => {
+  // A font height far past ZPL's 32000 dots: zebrash catches a Go panic, and the next label on that worker asked for
+  // 4 GB; a few labels later its Go program died and every label after failed.
+  const PANIC = '^XA^FT30,100^A@N,154634,24,E:LWSANS.TTF^FDx^FS^XZ'
+
+  it('is replaced: that label fails alone, and labels queued behind it and after it draw on a fresh worker', async () => {
+    const pool = createZplRasterizer({ workers: 1 })
+    try {
+      await pool.render(LABEL, { dpmm: 8, ...size4x6 })
+      const [first] = pool.stats().workers
+      const [panicked, queued] = await Promise.allSettled([pool.render(PANIC, { dpmm: 8, ...size4x6 }), pool.render(LABEL, { dpmm: 8, ...size4x6 })])
+      expect(panicked).toMatchObject({ status: 'rejected', reason: { code: 'RENDER_FAILED', message: expect.stringMatching(/runtime error/) } })
+      expect(queued.status).toBe('fulfilled')
+      await pool.render(LABEL, { dpmm: 8, ...size4x6 })
+      const workers = pool.stats().workers
+      expect(workers.map((w) => w.threadId)).not.toContain(first?.threadId)
+      for (const w of workers) expect(w.externalBytes).toBeLessThan(512 * 1024 ** 2)
+    } finally {
+      await pool.close()
+    }
+  })
+})
