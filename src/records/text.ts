@@ -1,8 +1,8 @@
 // Free-text clean-up shared by every adapter. Records come from spreadsheets, forms and other APIs: text arrives with
 // stray whitespace, embedded newlines and tabs, and accents as separate combining marks. A label line is one line, so
 // whitespace folds into single spaces, zero-width spaces go, and accents are composed (NFC); nothing else is changed
-// and nothing is shortened (layout decides how text fits). Control characters are not whitespace: they stay, and the label font
-// refuses them by name, as it does every character it cannot print.
+// and nothing is shortened (layout decides how text fits). Control characters are not whitespace: they stay, and the
+// label font refuses them by name, as it does every character it cannot print.
 
 /**
  * Zero-width spaces and the byte-order mark (a zero-width no-break space) show nothing where they stand: a name sent

@@ -42,8 +42,8 @@ const GO_EXITED = /Go program has already exited|reading 'exports'/
 let retired = false
 
 /**
- * Ends this thread once its answer is posted: the pool starts a fresh worker in its place. A label drawn after a
- * caught Go panic asked for 4 GB and the next one killed the Go program; every later label on that worker failed.
+ * Ends this thread once its answer is posted: the pool starts a fresh worker in its place. On a worker kept after a
+ * caught Go panic, the next label asked for 4 GB, a few labels later the Go program died, and every label after failed.
  */
 function retire (): void {
   retired = true
