@@ -41,6 +41,8 @@ export interface Config {
   defaultDpi: Dpi
   /** Template of a label whose request names none; checked against the installed templates at start-up. */
   defaultTemplate: string
+  /** How long requests in flight may take to finish after SIGTERM/SIGINT before their connections are closed. */
+  shutdownGraceMs: number
 }
 
 type Env = Record<string, string | undefined>
@@ -131,7 +133,8 @@ export function loadConfig (env: Env = process.env): Config {
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     batchMaxRecords: read.integer('BATCH_MAX_RECORDS', 10_000, 1, 1_000_000),
     defaultDpi: Number(read.oneOf('DEFAULT_DPI', '203', ['203', '300'])) as Dpi,
-    defaultTemplate: text(env, 'DEFAULT_TEMPLATE', 'standard')
+    defaultTemplate: text(env, 'DEFAULT_TEMPLATE', 'standard'),
+    shutdownGraceMs: read.integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000)
   }
   const { problems } = read
   if (problems.length === 0) return config

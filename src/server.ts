@@ -52,8 +52,15 @@ const shutdown = async (signal: string): Promise<void> => {
   if (closing) return
   closing = true
   app.log.info({ signal }, 'shutting down')
-  // Stop taking requests first, then let print attempts in flight end before the database closes.
+  // Stop taking requests first, then let print attempts in flight end before the database closes. Requests in flight
+  // get the grace period: a client that stopped reading a large batch, or never sent all of its body, would
+  // otherwise hold the shutdown for as long as it stays connected.
+  const deadline = setTimeout(() => {
+    app.log.warn({ graceMs: config.shutdownGraceMs }, 'closing connections still open after the shutdown grace period')
+    app.server.closeAllConnections()
+  }, config.shutdownGraceMs)
   await app.close()
+  clearTimeout(deadline)
   await printing.close()
   await rasterizer.close()
   process.exit(0)

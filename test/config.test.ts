@@ -10,7 +10,7 @@ describe('config', () => {
     expect(config.apiKey).toBeUndefined()
     expect(config.templatesDir).toBe(path.join(PROJECT_ROOT, 'templates'))
     expect(config.dataDir).toBe(path.join(PROJECT_ROOT, 'data'))
-    expect(config).toMatchObject({ defaultDpi: 203, defaultTemplate: 'standard' })
+    expect(config).toMatchObject({ defaultDpi: 203, defaultTemplate: 'standard', shutdownGraceMs: 10_000 })
     expect(loadConfig({ DEFAULT_DPI: ' 300 ', DEFAULT_TEMPLATE: 'dashlink' })).toMatchObject({ defaultDpi: 300, defaultTemplate: 'dashlink' })
   })
 
@@ -26,7 +26,7 @@ describe('config', () => {
 
   it.each([
     ['PORT', 'abc'], ['PORT', '70000'], ['RENDER_WORKERS', '0'], ['PRINT_MAX_ATTEMPTS', '1.5'], ['LABELARY_URL', 'ftp://x'], ['LABELARY_URL', 'not a url'],
-    ['DEFAULT_DPI', '150']
+    ['DEFAULT_DPI', '150'], ['SHUTDOWN_GRACE_MS', '-1']
   ])('refuses %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [name]: value })).toThrow(name)

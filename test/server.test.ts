@@ -2,7 +2,7 @@
 // not a stack trace.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { createServer } from 'node:net'
+import { connect, createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { listenFailure } from '../src/bootstrap.ts'
 import { tempDir } from './printing/helpers.ts'
@@ -29,6 +29,42 @@ describe('src/server.ts', () => {
       holder.close()
     }
   })
+})
+
+describe('shutdown', () => {
+  it('closes connections still open after SHUTDOWN_GRACE_MS, so a client that never finishes its body cannot hold it', async () => {
+    const probe = createServer()
+    probe.listen(0, '127.0.0.1')
+    await once(probe, 'listening')
+    const { port } = probe.address() as { port: number }
+    await new Promise((resolve) => probe.close(resolve))
+    const child = spawn(process.execPath, ['--import', 'tsx', new URL('../src/server.ts', import.meta.url).pathname], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', RENDER_WORKERS: '1', DATA_DIR: tempDir(), SHUTDOWN_GRACE_MS: '300' },
+      stdio: ['ignore', 'pipe', 'ignore']
+    })
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
+    try {
+      let log = ''
+      child.stdout.on('data', (chunk: Buffer) => { log += chunk.toString() })
+      while (!log.includes('Server listening')) await new Promise((resolve) => setTimeout(resolve, 50))
+      // Headers and 10 of the 1,000 body bytes announced: the request stays in flight until the server gives up on it.
+      const client = connect(port, '127.0.0.1')
+      await once(client, 'connect')
+      client.write('POST /v1/labels HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"record":')
+      client.on('error', () => {})
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      const started = Date.now()
+      child.kill('SIGTERM')
+      const [code] = await once(child, 'exit') as [number | null]
+      expect(code).toBe(0)
+      // Node's own limit for a request's body is 300 s; the grace period is what ended it.
+      expect(Date.now() - started).toBeLessThan(20_000)
+      expect(log).toContain('closing connections still open after the shutdown grace period')
+      client.destroy()
+    } finally {
+      clearTimeout(timer)
+    }
+  }, 70_000)
 })
 
 describe('listenFailure', () => {
