@@ -1,6 +1,6 @@
 // JSON bodies as clients really send them: compressed or in a declared charset (body-encoding.ts), a UTF-8
 // byte-order mark from Windows tools is stripped, and a parse failure says where the JSON broke instead of a 500.
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify'
 import { LabelworksError } from '../errors.ts'
 import { decodeBodyText, decompressBody } from './body-encoding.ts'
 
@@ -30,11 +30,37 @@ export function parseJsonBody (text: string): unknown {
   }
 }
 
+/** True when the request carries no body at all: no Transfer-Encoding, and no or a zero Content-Length. */
+function hasNoBody (headers: FastifyRequest['headers']): boolean {
+  const length = headers['content-length']
+  return headers['transfer-encoding'] === undefined && (length === undefined || length === '0')
+}
+
+/**
+ * Many HTTP clients send `Content-Type: application/json` with every request, a bodiless DELETE included, and
+ * Fastify would refuse that as an empty JSON body (or as a media type it does not parse). A DELETE names what it
+ * removes in its URL, so the type of a body that is not there is dropped before parsing. Only DELETE routes carry
+ * the hook, so no other request pays for it.
+ */
+function ignoreTypeOfMissingDeleteBody (app: FastifyInstance): void {
+  const forgetType: onRequestHookHandler = (request, _reply, done) => {
+    if (request.headers['content-type'] !== undefined && hasNoBody(request.headers)) delete request.headers['content-type']
+    done()
+  }
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    if (!methods.includes('DELETE')) return
+    const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]
+    route.onRequest = [forgetType, ...own]
+  })
+}
+
 /**
  * Replaces Fastify's JSON parser for `application/json` (and `+json` types): the body is decompressed by its
  * Content-Encoding and decoded by the charset its Content-Type names before it is parsed.
  */
 export function installJsonBodyParser (app: FastifyInstance): void {
+  ignoreTypeOfMissingDeleteBody(app)
   const limit = app.initialConfig.bodyLimit ?? DEFAULT_BODY_LIMIT
   app.removeContentTypeParser('application/json')
   // Fastify would hand a text/plain body to the routes as a string, which then failed as "not a JSON object":

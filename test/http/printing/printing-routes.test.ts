@@ -134,7 +134,8 @@ describe('printing routes', () => {
     const s = (status.json() as { status: Record<string, unknown> }).status
     expect(s).toMatchObject({ printer_id: 'dock-1', reachable: true, answered: true, ready: false, queue_depth: 1, status: { paper_out: true, paused: false, faults: ['paper out'] } })
     expect(typeof s.rtt_ms).toBe('number')
-    const del = await app.inject({ method: 'DELETE', url: `/v1/print-jobs/${queued.job.id}`, headers: auth })
+    // As many HTTP clients send every request, a bodiless DELETE included: with a JSON Content-Type.
+    const del = await app.inject({ method: 'DELETE', url: `/v1/print-jobs/${queued.job.id}`, headers: { ...auth, 'content-type': 'application/json' } })
     expect(del.statusCode).toBe(200)
     expect(del.json()).toMatchObject({ job: { state: 'canceled' } })
     await printer.setMode('normal')
@@ -175,7 +176,7 @@ describe('printing routes', () => {
     expect(disabled.json()).toMatchObject({ error: { code: 'PRINTER_DISABLED' } })
     const badPatch = await app.inject({ method: 'PATCH', url: '/v1/printers/pack-2', headers: auth, payload: { port: 'x' } })
     expect(badPatch.statusCode).toBe(400)
-    expect((await app.inject({ method: 'DELETE', url: '/v1/printers/pack-2', headers: auth })).statusCode).toBe(200)
+    expect((await app.inject({ method: 'DELETE', url: '/v1/printers/pack-2', headers: { ...auth, 'content-type': 'text/plain' } })).statusCode).toBe(200)
     const gone = await app.inject({ method: 'GET', url: '/v1/printers/pack-2', headers: auth })
     expect(gone.statusCode).toBe(404)
     expect(gone.json()).toMatchObject({ error: { code: 'PRINTER_NOT_FOUND' } })
