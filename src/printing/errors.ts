@@ -15,7 +15,9 @@ export class UnauthorizedError extends LabelworksError {
   readonly code = 'UNAUTHORIZED'
 
   constructor (reason: string) {
-    super(`${reason}; send the key as "Authorization: Bearer <key>" or "X-API-Key: <key>"`)
+    super(`${reason}; send the key as "Authorization: Bearer <key>" or "X-API-Key: <key>"`, {
+      issues: [{ path: 'header.authorization', rule: 'api_key', message: reason }]
+    })
   }
 }
 
@@ -44,7 +46,9 @@ export class PrinterDisabledError extends LabelworksError {
   readonly code = 'PRINTER_DISABLED'
 
   constructor (readonly printerId: string) {
-    super(`printer "${printerId}" is disabled; enable it with PATCH /v1/printers/${printerId} {"enabled": true}`)
+    super(`printer "${printerId}" is disabled; enable it with PATCH /v1/printers/${printerId} {"enabled": true}`, {
+      issues: [{ path: 'printer_id', rule: 'enabled', message: `printer "${printerId}" is disabled` }]
+    })
   }
 }
 
@@ -63,7 +67,8 @@ export class JobNotCancelableError extends LabelworksError {
   readonly code = 'JOB_NOT_CANCELABLE'
 
   constructor (readonly jobId: string, state: string) {
-    super(`print job "${jobId}" is ${state} and can no longer be canceled`)
+    const message = `print job "${jobId}" is ${state} and can no longer be canceled`
+    super(message, { issues: [{ path: 'path.id', rule: 'cancelable', message: `is ${state}; only a job not yet sent can be canceled` }] })
   }
 }
 
