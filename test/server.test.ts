@@ -1,25 +1,35 @@
 // The real entry point, started as a user would, on a port another process holds: a one-line reason and exit 1,
 // not a stack trace.
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import { once } from 'node:events'
 import { connect, createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { listenFailure } from '../src/bootstrap.ts'
 import { tempDir } from './printing/helpers.ts'
 
+/** A port bound by a listener of our own, open or closed again. */
+async function heldPort (): Promise<{ port: number, holder: ReturnType<typeof createServer> }> {
+  const holder = createServer()
+  holder.listen(0, '127.0.0.1')
+  await once(holder, 'listening')
+  return { port: (holder.address() as { port: number }).port, holder }
+}
+
+/** `npm start` as a child on `port`, one render worker and a fresh data directory; `env` adds or overrides settings. */
+function startServer (port: number, env: Record<string, string>, stdio: StdioOptions): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', new URL('../src/server.ts', import.meta.url).pathname], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', RENDER_WORKERS: '1', DATA_DIR: tempDir(), ...env },
+    stdio
+  })
+}
+
 describe('src/server.ts', () => {
   it('stops with exit code 1 and one line naming the address when the port is taken', async () => {
-    const holder = createServer()
-    holder.listen(0, '127.0.0.1')
-    await once(holder, 'listening')
-    const { port } = holder.address() as { port: number }
+    const { port, holder } = await heldPort()
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', new URL('../src/server.ts', import.meta.url).pathname], {
-        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', RENDER_WORKERS: '1', DATA_DIR: tempDir() },
-        stdio: ['ignore', 'ignore', 'pipe']
-      })
+      const child = startServer(port, {}, ['ignore', 'ignore', 'pipe'])
       let stderr = ''
-      child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
+      child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
       const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
       const [code] = await once(child, 'exit') as [number | null]
       clearTimeout(timer)
@@ -33,19 +43,13 @@ describe('src/server.ts', () => {
 
 describe('shutdown', () => {
   it('closes connections still open after SHUTDOWN_GRACE_MS, so a client that never finishes its body cannot hold it', async () => {
-    const probe = createServer()
-    probe.listen(0, '127.0.0.1')
-    await once(probe, 'listening')
-    const { port } = probe.address() as { port: number }
-    await new Promise((resolve) => probe.close(resolve))
-    const child = spawn(process.execPath, ['--import', 'tsx', new URL('../src/server.ts', import.meta.url).pathname], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', RENDER_WORKERS: '1', DATA_DIR: tempDir(), SHUTDOWN_GRACE_MS: '300' },
-      stdio: ['ignore', 'pipe', 'ignore']
-    })
+    const { port, holder } = await heldPort()
+    await new Promise((resolve) => holder.close(resolve))
+    const child = startServer(port, { LOG_LEVEL: 'info', SHUTDOWN_GRACE_MS: '300' }, ['ignore', 'pipe', 'ignore'])
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
     try {
       let log = ''
-      child.stdout.on('data', (chunk: Buffer) => { log += chunk.toString() })
+      child.stdout?.on('data', (chunk: Buffer) => { log += chunk.toString() })
       while (!log.includes('Server listening')) await new Promise((resolve) => setTimeout(resolve, 50))
       // Headers and 10 of the 1,000 body bytes announced: the request stays in flight until the server gives up on it.
       const client = connect(port, '127.0.0.1')
