@@ -3,12 +3,12 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Config } from './config.ts'
 import type { AppHooks, AppPlugin, BadUrlAnswer } from './http/app-hooks.ts'
-import { describeError, installErrorHandling } from './http/error-handler.ts'
+import { answerError, installErrorHandling } from './http/error-handler.ts'
 import { healthRoutes } from './http/health-routes.ts'
 import { installIndexRoute } from './http/index-route.ts'
 import { installJsonBodyParser } from './http/json-body.ts'
 import { installOpenApi } from './http/openapi.ts'
-import { logRejection, RequestLogController } from './http/request-logging.ts'
+import { RequestLogController } from './http/request-logging.ts'
 import { catalogRoutes } from './http/route-catalog.ts'
 import { batchRoutes } from './http/labels/batch-routes.ts'
 import { labelRoutes } from './http/labels/label-routes.ts'
@@ -54,9 +54,7 @@ export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
         own.answer(error, request, reply)
         return
       }
-      const { status, body } = describeError(error)
-      logRejection(request, body.error.code, status)
-      void reply.code(status).header('x-request-id', request.id).send(body)
+      answerError(error, request, reply)
     }
   })
   installErrorHandling(app)

@@ -86,15 +86,21 @@ export class RouteNotFoundError extends LabelworksError {
 
 const ROUTE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
 
+/**
+ * Answers a failure with its status and JSON error body, and logs it: the app's error handler, and refusals Fastify
+ * makes before routing (a malformed URL), both go through here.
+ */
+export function answerError (err: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  // The details are in the log only; the request id is how the caller and the operator find them there.
+  const { status, body, internal } = describeError(err, `request ${request.id}`)
+  if (internal) request.log.error({ err }, 'request failed')
+  else logRejection(request, body.error.code, status)
+  void reply.status(status).header('x-request-id', request.id).type('application/json; charset=utf-8').send(body)
+}
+
 /** Installs the handler, and a JSON 404 (or 405 when the path exists for other methods) on an app. */
 export function installErrorHandling (app: FastifyInstance): void {
-  app.setErrorHandler((err: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    // The details are in the log only; the request id is how the caller and the operator find them there.
-    const { status, body, internal } = describeError(err, `request ${request.id}`)
-    if (internal) request.log.error({ err }, 'request failed')
-    else logRejection(request, body.error.code, status)
-    void reply.status(status).header('x-request-id', request.id).type('application/json; charset=utf-8').send(body)
-  })
+  app.setErrorHandler(answerError)
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? ''
     const allowed = ROUTE_METHODS.filter((method) => method !== request.method && app.findRoute({ method, url: path }) !== null)
