@@ -55,23 +55,49 @@ function ignoreTypeOfMissingDeleteBody (app: FastifyInstance): void {
   })
 }
 
+/** `application/json` and the `+json` types. */
+const JSON_TYPES = /^application\/([\w.+-]+\+)?json(;.*)?$/
+
+/** A JSON body read, decompressed and decoded, whose parsing its route does itself (see parseJsonLater). */
+export class JsonText {
+  constructor (readonly text: string) {}
+}
+
+/** The request body as JSON: parses a JsonText, passes anything else (an already parsed body, none) through. */
+export function jsonOf (body: unknown): unknown {
+  return body instanceof JsonText ? parseJsonBody(body.text) : body
+}
+
+function addJsonParser (app: FastifyInstance, finish: (text: string) => unknown): void {
+  const limit = app.initialConfig.bodyLimit ?? DEFAULT_BODY_LIMIT
+  app.addContentTypeParser(JSON_TYPES, { parseAs: 'buffer' }, (request, body, done) => {
+    try {
+      const bytes = decompressBody(body as Buffer, request.headers['content-encoding'], limit)
+      done(null, finish(decodeBodyText(bytes, request.headers['content-type'])))
+    } catch (err) {
+      done(err as Error, undefined)
+    }
+  })
+}
+
 /**
  * Replaces Fastify's JSON parser for `application/json` (and `+json` types): the body is decompressed by its
  * Content-Encoding and decoded by the charset its Content-Type names before it is parsed.
  */
 export function installJsonBodyParser (app: FastifyInstance): void {
   ignoreTypeOfMissingDeleteBody(app)
-  const limit = app.initialConfig.bodyLimit ?? DEFAULT_BODY_LIMIT
   app.removeContentTypeParser('application/json')
   // Fastify would hand a text/plain body to the routes as a string, which then failed as "not a JSON object":
   // without a parser it is refused as the wrong media type, naming the Content-Type.
   app.removeContentTypeParser('text/plain')
-  app.addContentTypeParser(/^application\/([\w.+-]+\+)?json(;.*)?$/, { parseAs: 'buffer' }, (request, body, done) => {
-    try {
-      const bytes = decompressBody(body as Buffer, request.headers['content-encoding'], limit)
-      done(null, parseJsonBody(decodeBodyText(bytes, request.headers['content-type'])))
-    } catch (err) {
-      done(err as Error, undefined)
-    }
-  })
+  addJsonParser(app, parseJsonBody)
+}
+
+/**
+ * In the routes of `scope` (an encapsulated plugin), a JSON body arrives as a JsonText, read and decoded as
+ * everywhere else, for the route to parse with jsonOf when it is ready to: see src/http/turn-batch.ts.
+ */
+export function parseJsonLater (scope: FastifyInstance): void {
+  scope.removeContentTypeParser(JSON_TYPES)
+  addJsonParser(scope, (text) => new JsonText(text))
 }
