@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PROJECT_ROOT } from '../../src/config.ts'
 import { ConfigError } from '../../src/errors.ts'
-import { LABEL_FONT_ZPL_PATH, loadLabelFont } from '../../src/fonts/index.ts'
+import { createLabelFont, LABEL_FONT_ZPL_PATH, loadLabelFont } from '../../src/fonts/index.ts'
 
 const font = loadLabelFont(path.join(PROJECT_ROOT, 'fonts/RobotoCondensed-Bold.ttf'))
 
@@ -51,5 +52,15 @@ describe('label font', () => {
     expect(() => loadLabelFont('fonts/missing.ttf')).toThrow(ConfigError)
     expect(() => loadLabelFont('fonts/missing.ttf')).toThrow(/fonts\/missing\.ttf/)
     expect(() => loadLabelFont(path.join(PROJECT_ROOT, 'fonts/OFL.txt'))).toThrow(/not a usable TrueType font/)
+  })
+
+  it('refuses at start-up a font that is not a plain TrueType file (CFF outlines, WOFF), which printers and PDF subsets need', () => {
+    const ttf = readFileSync(path.join(PROJECT_ROOT, 'fonts/RobotoCondensed-Bold.ttf'))
+    for (const signature of ['OTTO', 'wOFF']) {
+      const other = Buffer.from(ttf)
+      other.write(signature, 0, 'latin1')
+      expect(() => createLabelFont(other)).toThrow(/not an uncompressed TrueType \(\.ttf\) font/)
+    }
+    expect(createLabelFont(ttf).name).toBe('RobotoCondensed-Bold')
   })
 })

@@ -89,7 +89,7 @@ export function createPdfBatchWriter (options: PdfBatchOptions): PdfBatchWriter 
       if (state !== 'open') return Promise.reject(new PdfBatchStateError('finish() was already called on this PDF batch'))
       state = 'finishing'
       return enqueue(async () => {
-        await file.writeObjects(await fontObjects(font, fontNumber, () => file.allocate()))
+        await file.writeObjects(fontObjects(font, fontNumber, () => file.allocate()))
         await file.writeObjects([
           { number: pageTree, object: `<< /Type /Pages /Count ${pages.length} /Kids [${pages.map((n) => `${n} 0 R`).join(' ')}] >>` },
           // Labels must print at 100 %: ask viewers not to shrink the page to the printer's margins.

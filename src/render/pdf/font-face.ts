@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import fontkit from '@pdf-lib/fontkit'
 import type { Font, Glyph } from '@pdf-lib/fontkit'
 import { PdfFontError } from './errors.ts'
+import { readTrueType, type TrueTypeSource } from './truetype-subset.ts'
 
 /** PDF font metrics are in thousandths of the em. */
 const PDF_GLYPH_UNITS = 1000
@@ -20,6 +21,8 @@ export interface FaceGlyph {
 /** A parsed TrueType font with cached code point lookups. */
 export interface FontFace {
   font: Font
+  /** The font file's tables, for cutting subsets from. */
+  trueType: TrueTypeSource
   postscriptName: string
   /** Multiplier from font units to PDF glyph units (1000 per em). */
   scale: number
@@ -37,13 +40,13 @@ function parse (bytes: Uint8Array): FontFace {
   } catch (err) {
     throw new PdfFontError(`label font: not a TrueType/OpenType font (${err instanceof Error ? err.message : String(err)})`, { cause: err })
   }
-  if (font.cff !== undefined && font.cff !== null) {
-    throw new PdfFontError('label font: CFF-outline (OpenType/CFF) fonts are not supported; use a TrueType (glyf) font')
-  }
+  // Refuses CFF outlines, WOFF and collections: subsets are cut from a plain TrueType file.
+  const trueType = readTrueType(bytes)
   const scale = PDF_GLYPH_UNITS / font.unitsPerEm
   const glyphs = new Map<number, FaceGlyph | undefined>()
   return {
     font,
+    trueType,
     postscriptName: (font.postscriptName ?? 'LabelFont').replace(/[^!-~]|[()<>[\]{}/%#]/g, ''),
     scale,
     glyphFor (codePoint) {

@@ -1,20 +1,20 @@
 // The embedded label font as PDF objects: a Type0 font over a CIDFontType2 (TrueType outlines, glyph codes =
 // subset glyph ids), its descriptor, the subset font program and a ToUnicode map. Built with pdf-lib's objects.
 import { PDFContext, PDFRef, PDFString } from 'pdf-lib'
-import { encodeFontProgram } from './font-program.ts'
 import type { FontSubset } from './font-subset.ts'
 import type { IndirectObject } from './pdf-file-writer.ts'
 import { toUnicodeCMap } from './to-unicode.ts'
+import { subsetTrueType } from './truetype-subset.ts'
 
 /** Font descriptor flag "symbolic": the font's own glyph set is addressed directly, not a standard encoding. */
 const SYMBOLIC = 4
 
 /** The font objects, the Type0 font under `fontNumber` and its parts under numbers from `allocate`. */
-export async function fontObjects (subset: FontSubset, fontNumber: number, allocate: () => number): Promise<IndirectObject[]> {
+export function fontObjects (subset: FontSubset, fontNumber: number, allocate: () => number): IndirectObject[] {
   const context = PDFContext.create()
   const { face } = subset
   const { font, scale } = face
-  const program = await encodeFontProgram(face, subset.fontkitSubset())
+  const program = subsetTrueType(face.trueType, subset.fontGlyphIds())
   const name = `${subset.tag()}+${face.postscriptName}`
   const [cidFont, descriptor, fontFile, toUnicode] = [allocate(), allocate(), allocate(), allocate()]
   const widths = subset.usedGlyphs().map((g) => g.advance)

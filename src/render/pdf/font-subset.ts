@@ -1,7 +1,6 @@
 // The glyphs one PDF uses, numbered in first-use order: content streams can be written page by page with
 // final glyph numbers, and the font program holding exactly these glyphs is written once at the end.
 import { createHash } from 'node:crypto'
-import type { Subset } from '@pdf-lib/fontkit'
 import { UnsupportedCharacterError } from '../../errors.ts'
 import type { FaceGlyph, FontFace } from './font-face.ts'
 
@@ -11,7 +10,6 @@ const LETTER_A = 65
 /** A growing subset of the label font; glyph codes in content streams are 2-byte subset glyph ids (Identity-H). */
 export class FontSubset {
   readonly face: FontFace
-  private readonly subset: Subset
   private readonly idsByGlyph = new Map<number, number>()
   /** Subset glyphs in id order (index = subset id - 1). */
   private readonly glyphs: FaceGlyph[] = []
@@ -21,7 +19,6 @@ export class FontSubset {
 
   constructor (face: FontFace) {
     this.face = face
-    this.subset = face.font.createSubset()
   }
 
   /**
@@ -46,7 +43,8 @@ export class FontSubset {
   private hexOf (glyph: FaceGlyph, codePoint: number): string {
     let id = this.idsByGlyph.get(glyph.id)
     if (id === undefined) {
-      id = this.subset.includeGlyph(glyph.id)
+      // Subset id 0 is the font's .notdef glyph.
+      id = this.glyphs.length + 1
       this.idsByGlyph.set(glyph.id, id)
       this.glyphs[id - 1] = glyph
       this.codePoints[id - 1] = codePoint
@@ -65,9 +63,9 @@ export class FontSubset {
     return this.codePoints
   }
 
-  /** The fontkit subset, for encoding the font program. */
-  fontkitSubset (): Subset {
-    return this.subset
+  /** The font's glyph ids by subset id: .notdef, then the used glyphs (see subsetTrueType). */
+  fontGlyphIds (): number[] {
+    return [0, ...this.glyphs.map((g) => g.id)]
   }
 
   /**
