@@ -1,6 +1,6 @@
 // `npm run bench`: in-process ZPL and PDF cost per label, then HTTP requests per second of the ZPL label endpoint
 // against a bare Fastify route returning 2 KB, measured in the same run on 127.0.0.1. Bounded: about 100 s
-// (BENCH_SECONDS per HTTP run, default 5; BENCH_ROUNDS rounds, default 3).
+// (BENCH_SECONDS per HTTP run, default 5; BENCH_ROUNDS rounds, default 3; BENCH_CONNECTIONS, default 32).
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
@@ -13,6 +13,8 @@ import { pinServerAndGenerator } from './pinning.ts'
 const record = JSON.parse(readFileSync(new URL('./fixtures/generic-record.json', import.meta.url), 'utf8')) as unknown
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3))
+// Requests in flight at once: with several, the label endpoint works on those of one event-loop turn together.
+const connections = Math.max(1, Number(process.env.BENCH_CONNECTIONS ?? 32))
 
 async function timeLoop (label: string, budgetMs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
   for (let i = 0; i < 200; i++) await fn()
@@ -63,7 +65,7 @@ const targets: [string, Omit<LoadOptions, 'seconds' | 'connections'>][] = [
 interface Sample { perSecond: number, serverUs: number, clientUs: number, errors: number }
 async function measure (target: Omit<LoadOptions, 'seconds' | 'connections'>, runSeconds: number): Promise<Sample> {
   const cpu0 = await serverCpuUs()
-  const r: LoadResult = await runLoad({ ...target, connections: 32, seconds: runSeconds })
+  const r: LoadResult = await runLoad({ ...target, connections, seconds: runSeconds })
   const serverUs = (await serverCpuUs() - cpu0) / Math.max(1, r.requests)
   return { perSecond: r.perSecond, serverUs, clientUs: r.clientCpuUsPerRequest, errors: r.errors }
 }
@@ -92,7 +94,7 @@ const summary = new Map([...samples].map(([name, list]) => [name, {
   serverUs: median(list.map((s) => s.serverUs)),
   clientUs: median(list.map((s) => s.clientUs))
 }]))
-console.log(`\nmedian of ${rounds} × ${seconds} s, 32 connections, server on one process, load generator in this one; ${pinning.description}`)
+console.log(`\nmedian of ${rounds} × ${seconds} s, ${connections} connections, server on one process, load generator in this one; ${pinning.description}`)
 console.log(`${'route'.padEnd(34)} ${'req/s'.padStart(7)}  ${'server CPU'.padStart(12)}  ${'generator CPU'.padStart(13)}`)
 for (const [name, m] of summary) {
   console.log(`${name.padEnd(34)} ${m.perSecond.toFixed(0).padStart(7)}  ${m.serverUs.toFixed(1).padStart(6)} µs/req  ${m.clientUs.toFixed(1).padStart(6)} µs/req`)
