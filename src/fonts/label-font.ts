@@ -64,12 +64,16 @@ export function loadLabelFont (file: string): LabelFont {
 /** sfnt versions of a TrueType font with glyf outlines (0x00010000, 'true'); not 'OTTO' (CFF), WOFF or a collection. */
 const TRUETYPE_VERSIONS = new Set([0x00010000, 0x74727565])
 
+/** Whether `bytes` are a plain TrueType font file, as printers take them and PDF subsets are cut from. */
+export function isPlainTrueType (bytes: Uint8Array): boolean {
+  return bytes.length >= 12 && TRUETYPE_VERSIONS.has(new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0))
+}
+
 /** Indexes a TrueType font held in memory (see loadLabelFont). */
 export function createLabelFont (bytes: Uint8Array, zplPath = LABEL_FONT_ZPL_PATH): LabelFont {
   // Printers get these bytes as a .TTF and PDFs embed subsets cut from them: both need a plain TrueType file,
   // which fontkit alone would not check (it also reads WOFF, collections and CFF outlines).
-  const version = bytes.length >= 4 ? new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0) : 0
-  if (!TRUETYPE_VERSIONS.has(version)) throw new Error('it is not an uncompressed TrueType (.ttf) font with TrueType outlines')
+  if (!isPlainTrueType(bytes)) throw new Error('it is not an uncompressed TrueType (.ttf) font with TrueType outlines')
   const font = fontkit.create(bytes)
   const advances = new Int16Array(TABLE_SIZE).fill(UNSUPPORTED)
   // Accents on narrow letters (Ï, ť, Ὅ) reach past the advance box; layout keeps that ink inside regions.

@@ -3,6 +3,7 @@
 // FontFile2 needs (those fontkit's subsetter wrote before: head, hhea, maxp, hmtx, loca, glyf and the hinting
 // tables cvt, fpgm, prep). fontkit decoded and re-encoded every table through its generic structures, which took
 // about half of a PDF label's time; copying bytes takes a few per cent of it.
+import { isPlainTrueType } from '../../fonts/index.ts'
 import { PdfFontError } from './errors.ts'
 
 /** Where one table lies in the font file. */
@@ -22,7 +23,6 @@ export interface TrueTypeSource {
 
 const REQUIRED = ['head', 'hhea', 'maxp', 'hmtx', 'loca', 'glyf'] as const
 const HINTING = ['cvt ', 'fpgm', 'prep'] as const
-const TRUETYPE_VERSIONS = new Set([0x00010000, 0x74727565])
 
 // Offsets of the fields subsetting rewrites, from the OpenType specification.
 const HEAD_CHECKSUM_ADJUSTMENT = 8
@@ -43,8 +43,8 @@ function copyOf (bytes: Uint8Array, start: number, end: number): Uint8Array {
   return new Uint8Array(bytes.subarray(start, end))
 }
 
-function tableOf (source: { tables: ReadonlyMap<string, TableSpan> }, tag: string): TableSpan {
-  const table = source.tables.get(tag)
+function tableOf (tables: ReadonlyMap<string, TableSpan>, tag: string): TableSpan {
+  const table = tables.get(tag)
   if (table === undefined) throw new PdfFontError(`label font: the TrueType table ${tag} is missing`)
   return table
 }
@@ -52,7 +52,7 @@ function tableOf (source: { tables: ReadonlyMap<string, TableSpan> }, tag: strin
 /** Reads the table directory, glyph locations and horizontal metrics of an uncompressed TrueType font. */
 export function readTrueType (bytes: Uint8Array): TrueTypeSource {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  if (bytes.length < 12 || !TRUETYPE_VERSIONS.has(view.getUint32(0))) {
+  if (!isPlainTrueType(bytes)) {
     throw new PdfFontError('label font: not an uncompressed TrueType (.ttf) font')
   }
   const tables = new Map<string, TableSpan>()
@@ -64,14 +64,14 @@ export function readTrueType (bytes: Uint8Array): TrueTypeSource {
     if (span.offset + span.length > bytes.length) throw new PdfFontError(`label font: the TrueType table ${tag} runs past the end of the file`)
     tables.set(tag, span)
   }
-  for (const tag of REQUIRED) tableOf({ tables }, tag)
-  const numGlyphs = view.getUint16(tableOf({ tables }, 'maxp').offset + MAXP_NUM_GLYPHS)
-  const longLoca = view.getInt16(tableOf({ tables }, 'head').offset + HEAD_INDEX_TO_LOC_FORMAT) === 1
-  const loca = tableOf({ tables }, 'loca').offset
+  for (const tag of REQUIRED) tableOf(tables, tag)
+  const numGlyphs = view.getUint16(tableOf(tables, 'maxp').offset + MAXP_NUM_GLYPHS)
+  const longLoca = view.getInt16(tableOf(tables, 'head').offset + HEAD_INDEX_TO_LOC_FORMAT) === 1
+  const loca = tableOf(tables, 'loca').offset
   const glyphOffsets = new Uint32Array(numGlyphs + 1)
   for (let g = 0; g <= numGlyphs; g++) glyphOffsets[g] = longLoca ? view.getUint32(loca + g * 4) : view.getUint16(loca + g * 2) * 2
-  const metrics = view.getUint16(tableOf({ tables }, 'hhea').offset + HHEA_NUMBER_OF_HMETRICS)
-  const hmtx = tableOf({ tables }, 'hmtx').offset
+  const metrics = view.getUint16(tableOf(tables, 'hhea').offset + HHEA_NUMBER_OF_HMETRICS)
+  const hmtx = tableOf(tables, 'hmtx').offset
   const advances = new Uint16Array(numGlyphs)
   const leftBearings = new Int16Array(numGlyphs)
   for (let g = 0; g < numGlyphs; g++) {
@@ -84,7 +84,7 @@ export function readTrueType (bytes: Uint8Array): TrueTypeSource {
 
 /** A glyph's bytes; for a composite glyph, its component glyph ids are renumbered with `idOf` (which may add them). */
 function glyphBytes (source: TrueTypeSource, glyph: number, idOf: (glyph: number) => number): Uint8Array {
-  const glyf = tableOf(source, 'glyf').offset
+  const glyf = tableOf(source.tables, 'glyf').offset
   const start = glyf + (source.glyphOffsets[glyph] as number)
   const end = glyf + (source.glyphOffsets[glyph + 1] as number)
   const copy = copyOf(source.bytes, start, end)
@@ -116,7 +116,7 @@ function checksum (bytes: Uint8Array): number {
 
 /** A copy of a table of the source, for the fields subsetting rewrites. */
 function tableCopy (source: TrueTypeSource, tag: string): Uint8Array {
-  const { offset, length } = tableOf(source, tag)
+  const { offset, length } = tableOf(source.tables, tag)
   return copyOf(source.bytes, offset, offset + length)
 }
 
