@@ -38,6 +38,18 @@ describe('subsetTrueType', () => {
     expect(subset.ascent).toBe(full.ascent)
   })
 
+  it('draws every glyph the font maps a character to as the full font does, all in one subset', () => {
+    const all = [0, ...new Set(full.characterSet.map((cp) => full.glyphForCodePoint(cp).id).filter((id) => id !== 0))]
+    const subset = fontkit.create(Buffer.from(subsetTrueType(readTrueType(FONT_BYTES), all)))
+    expect(all.length).toBeGreaterThan(900)
+    const differing = all.filter((id, subsetId) => {
+      const original = full.getGlyph(id)
+      const copy = subset.getGlyph(subsetId)
+      return copy.path.toSVG() !== original.path.toSVG() || copy.advanceWidth !== original.advanceWidth
+    })
+    expect(differing).toEqual([])
+  })
+
   it('writes the table checksums and the head checksum adjustment a font validator checks', () => {
     const program = subsetTrueType(readTrueType(FONT_BYTES), ids)
     const view = new DataView(program.buffer, program.byteOffset, program.byteLength)
