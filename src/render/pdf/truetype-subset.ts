@@ -82,13 +82,16 @@ export function readTrueType (bytes: Uint8Array): TrueTypeSource {
   return { bytes, view, tables, numGlyphs, glyphOffsets, advances, leftBearings }
 }
 
-/** A glyph's bytes; for a composite glyph, its component glyph ids are renumbered with `idOf` (which may add them). */
-function glyphBytes (source: TrueTypeSource, glyph: number, idOf: (glyph: number) => number): Uint8Array {
-  const glyf = tableOf(source.tables, 'glyf').offset
+/**
+ * A glyph's bytes, from the glyf table at `glyf`: a simple glyph as a view of the font (it is copied into the subset
+ * once, with the others); a composite glyph as a copy whose component glyph ids are renumbered with `idOf` (which may
+ * add them).
+ */
+function glyphBytes (source: TrueTypeSource, glyf: number, glyph: number, idOf: (glyph: number) => number): Uint8Array {
   const start = glyf + (source.glyphOffsets[glyph] as number)
   const end = glyf + (source.glyphOffsets[glyph + 1] as number)
+  if (end - start < 10 || source.view.getInt16(start) >= 0) return source.bytes.subarray(start, end)
   const copy = copyOf(source.bytes, start, end)
-  if (copy.length < 10 || source.view.getInt16(start) >= 0) return copy
   const view = new DataView(copy.buffer, copy.byteOffset, copy.byteLength)
   let at = 10
   for (;;) {
@@ -169,11 +172,12 @@ export function subsetTrueType (source: TrueTypeSource, glyphs: readonly number[
     return id
   }
   const parts: Uint8Array[] = []
+  const glyfOffset = tableOf(source.tables, 'glyf').offset
   // Grows while composites add their components.
   for (let id = 0; id < order.length; id++) {
     const glyph = order[id] as number
     if (glyph >= source.numGlyphs) throw new PdfFontError(`glyph ${glyph} is not in the label font`)
-    parts.push(glyphBytes(source, glyph, idOf))
+    parts.push(glyphBytes(source, glyfOffset, glyph, idOf))
   }
   const glyf = new Uint8Array(parts.reduce((sum, part) => sum + padded(part.length), 0))
   const loca = new DataView(new ArrayBuffer((order.length + 1) * 4))
