@@ -6,7 +6,7 @@ import { PROJECT_ROOT, type Config } from './config.ts'
 import { ConfigError } from './errors.ts'
 import { loadLabelFont } from './fonts/index.ts'
 import { loadTemplates } from './layout/index.ts'
-import { createLabelService, type PngRenderer } from './service/label-service.ts'
+import { createLabelService } from './service/label-service.ts'
 import type { LabelService } from './service/types.ts'
 
 /** The service version, from package.json. */
@@ -20,7 +20,7 @@ export function packageVersion (): string {
  * names no installed template stops start-up rather than failing every request that names none.
  */
 export function loadLabelService (
-  config: Pick<Config, 'fontFile' | 'templatesDir'> & Partial<Pick<Config, 'defaultDpi' | 'defaultTemplate'>>, pngRenderer?: PngRenderer
+  config: Pick<Config, 'fontFile' | 'templatesDir'> & Partial<Pick<Config, 'defaultDpi' | 'defaultTemplate'>>
 ): LabelService {
   const font = loadLabelFont(config.fontFile)
   const templates = loadTemplates(config.templatesDir, font)
@@ -29,7 +29,7 @@ export function loadLabelService (
     const message = `must name an installed template (${[...templates.keys()].join(', ')}), got "${defaultTemplate}"`
     throw new ConfigError(`DEFAULT_TEMPLATE ${message}`, { issues: [{ path: 'DEFAULT_TEMPLATE', rule: 'enum', message }] })
   }
-  return createLabelService({ font, templates, pngRenderer, defaultDpi, defaultTemplate })
+  return createLabelService({ font, templates, defaultDpi, defaultTemplate })
 }
 
 /** Why the server could not listen, in words an operator can act on (`EADDRINUSE` is "the port is taken"). */

@@ -26,7 +26,7 @@ function loadParts (): Parts {
   try {
     const config = loadConfig()
     const rasterizer = createZplRasterizer({ workers: config.renderWorkers })
-    const service = loadLabelService(config, (zpl, dpi) => rasterizer.renderLabelPng(zpl, dpi))
+    const service = loadLabelService(config)
     return { config, rasterizer, service, printing: createPrinting({ config, service, queueOptions: printQueueOptions(config) }) }
   } catch (err) {
     if (!(err instanceof LabelworksError)) throw err

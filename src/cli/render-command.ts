@@ -4,11 +4,11 @@ import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
 import { loadLabelService } from '../bootstrap.ts'
 import { parseJsonBody } from '../http/json-body.ts'
-import { mergeOptions, readLabelOptions, refuseFontDownloadOutsideZpl, splitBody } from '../http/labels/label-options.ts'
+import { mergeOptions, readLabelOptions, refuseFontDownloadOutsideZpl, splitBody, zplTextMode } from '../http/labels/label-options.ts'
 import { LabelworksCliError, readInputText, type CliIo } from './io.ts'
 
-export const RENDER_USAGE = `usage: labelworks render <record.json|-> [--format zpl|pdf] [--dpi 203|300] [--template standard|dashlink]
-                        [--source auto|generic|dashlink|drive|uber_direct|postmates] [--strict] [--include-font] [--out file]`
+export const RENDER_USAGE = `usage: labelworks render <record.json|-> [--format zpl|pdf|png] [--dpi 203|300] [--template standard|dashlink]
+                        [--source auto|generic|dashlink|drive|uber_direct|postmates] [--strict] [--text graphic|font] [--include-font] [--out file]`
 
 /** Runs the render command; returns the process exit code (0 ok, 2 bad input, 1 failure). */
 export async function runRenderCommand (argv: string[], io: CliIo): Promise<number> {
@@ -22,6 +22,7 @@ export async function runRenderCommand (argv: string[], io: CliIo): Promise<numb
       source: { type: 'string' },
       strict: { type: 'boolean' },
       'include-font': { type: 'boolean' },
+      text: { type: 'string' },
       out: { type: 'string', short: 'o' }
     }
   })
@@ -31,18 +32,18 @@ export async function runRenderCommand (argv: string[], io: CliIo): Promise<numb
     return 2
   }
   const cliOptions = readLabelOptions({
-    format: values.format, dpi: values.dpi, template: values.template, source: values.source, strict: values.strict, include_font: values['include-font']
+    format: values.format, dpi: values.dpi, template: values.template, source: values.source, strict: values.strict, include_font: values['include-font'], text: values.text
   }, '--')
   const { record, options: fromFile } = splitBody(parseJsonBody(await readInputText(file, io)))
   const options = mergeOptions(cliOptions, fromFile)
-  if (options.format === 'png') throw new LabelworksCliError('--format png needs the running service (POST /v1/labels); the CLI writes zpl or pdf')
-  if (options.format === 'pdf' && values.out === undefined && io.stdout.isTTY === true) {
-    throw new LabelworksCliError('a PDF is binary and stdout is a terminal; write it with --out label.pdf or redirect it (> label.pdf)')
+  if (options.format !== undefined && options.format !== 'zpl' && values.out === undefined && io.stdout.isTTY === true) {
+    throw new LabelworksCliError(`a ${options.format.toUpperCase()} is binary and stdout is a terminal; write it with --out label.${options.format} or redirect it (> label.${options.format})`)
   }
   const format = options.format ?? 'zpl'
   refuseFontDownloadOutsideZpl(format, [[cliOptions, '--'], [fromFile, '']])
+  const text = zplTextMode(format, [[cliOptions, '--'], [fromFile, '']])
   const service = loadLabelService(loadConfig(io.env))
-  const label = await service.render({ record, source: options.source, template: options.template, dpi: options.dpi, strict: options.strict, format })
+  const label = await service.render({ record, source: options.source, template: options.template, dpi: options.dpi, strict: options.strict, format, text })
   const body = options.includeFont === true ? Buffer.concat([Buffer.from(service.fontDownloadZpl()), label.body]) : label.body
   for (const w of label.warnings) io.stderr.write(`warning ${w.code} at ${w.path}: ${w.message}\n`)
   if (values.out !== undefined) await writeFile(values.out, body)

@@ -7,7 +7,21 @@ import type { Code128Symbol } from '../barcode/code128-symbol.ts'
 /** Clockwise rotation of an element, as ZPL's N (0) and R (90). */
 export type Rotation = 0 | 90
 
-/** One line of text in the label font. */
+/**
+ * A glyph of shaped text, placed on its line. Units are ems of the line's font (x scaled by fontWidth, y by
+ * fontHeight), x to the right from the line's start, y up from the baseline.
+ */
+export interface PlacedGlyph {
+  /** Index of the font in the label's text fonts: 0 is the label font, then the fallback fonts. */
+  font: number
+  id: number
+  x: number
+  y: number
+  /** UTF-16 index in the element's text of the first character this glyph draws. */
+  cluster: number
+}
+
+/** One line of text. */
 export interface TextElement {
   kind: 'text'
   /** Top-left of the element's bounding box on the label (as ZPL ^FO). */
@@ -23,6 +37,11 @@ export interface TextElement {
   rotation: Rotation
   /** Template field this text came from, for warnings and tests. */
   field: string
+  /**
+   * Glyphs in visual order, for text that needs shaping or fallback fonts (other scripts, right-to-left).
+   * Absent for text the label font prints glyph by glyph at its advances, as a printer's `^A@` does.
+   */
+  glyphs?: readonly PlacedGlyph[]
 }
 
 /** A filled or outlined rectangle; a line is a box as thick as it is high or wide. */

@@ -150,7 +150,9 @@ export function createPrintQueue (options: PrintQueueOptions) {
         zpl = request.label
       } else {
         dpi = await densityFor(printer, request)
-        const rendered = options.service.renderZpl({ record: request.record, source: request.source, template: request.template, dpi, strict: request.strict })
+        // The queue installs the label font on its printers before their first label, so it prints text in it (a
+        // tenth of the bytes of graphic text); text in other scripts still goes as graphics.
+        const rendered = options.service.renderZpl({ record: request.record, source: request.source, template: request.template, dpi, strict: request.strict, text: 'font' })
         zpl = rendered.zpl
         trackingCode = rendered.trackingCode
       }

@@ -3,7 +3,8 @@
 import type { LabelFont } from '../fonts/index.ts'
 import type { Label } from '../model/label.ts'
 import { createPdfBatchWriter } from '../render/pdf/index.ts'
-import { renderZpl } from '../render/zpl/index.ts'
+import type { TextRasterizer } from '../render/bitmap/index.ts'
+import { renderZpl, type ZplOptions, type ZplTextMode } from '../render/zpl/index.ts'
 
 /** Where batch output goes; a returned promise is awaited (back-pressure). */
 export type ChunkSink = (chunk: Uint8Array) => void | Promise<void>
@@ -19,15 +20,19 @@ export interface BatchOptions {
   format: 'zpl' | 'pdf'
   /** ZPL only: start the stream with the `~DU` label-font download. */
   includeFont?: boolean
+  /** ZPL only: text as graphics (the default) or in the label font on the printer. */
+  text?: ZplTextMode
 }
 
 /** Opens a batch writer for the label font; `fontDownload` is the font's `~DU` command, made once at start-up. */
-export function openLabelBatch (font: LabelFont, fontDownload: string, options: BatchOptions, write: ChunkSink): LabelBatchWriter {
+export function openLabelBatch (
+  font: LabelFont, fontDownload: string, options: BatchOptions & { glyphs: TextRasterizer }, write: ChunkSink
+): LabelBatchWriter {
   if (options.format === 'pdf') {
     const pdf = createPdfBatchWriter({ fontBytes: font.bytes, write })
     return { add: async (label) => { await pdf.addLabel(label) }, finish: async () => { await pdf.finish() } }
   }
-  const zplOptions = { fontPath: font.zplPath }
+  const zplOptions: ZplOptions = { fontPath: font.zplPath, text: options.text ?? 'graphic', glyphs: options.glyphs }
   let started = options.includeFont !== true
   return {
     async add (label) {

@@ -4,15 +4,12 @@ import type { LabelFont } from '../fonts/index.ts'
 import { layoutLabel, type Template } from '../layout/index.ts'
 import type { Label } from '../model/label.ts'
 import { adaptRecord } from '../records/index.ts'
+import { drawLabelBitmap, encodeBitmapPng, labelGlyphFont, TextRasterizer } from '../render/bitmap/index.ts'
 import { renderPdf } from '../render/pdf/index.ts'
-import { RendererUnavailableError } from '../render/png/index.ts'
-import { renderZpl, zplFontDownload } from '../render/zpl/index.ts'
+import { renderZpl, zplFontDownload, type ZplOptions } from '../render/zpl/index.ts'
 import type { Dpi } from '../units.ts'
 import { openLabelBatch } from './label-batch.ts'
 import type { LabelRequest, LabelService, LaidOutLabel, OutputFormat, RenderedLabel, RenderedZpl } from './types.ts'
-
-/** Turns one label's ZPL (font download included) into a 1-bit PNG at the label's density. */
-export type PngRenderer = (zpl: string, dpi: Dpi) => Promise<Buffer>
 
 /** What the service is built from; all loaded once at start-up. */
 export interface LabelServiceOptions {
@@ -20,8 +17,6 @@ export interface LabelServiceOptions {
   templates: ReadonlyMap<string, Template>
   defaultTemplate?: string
   defaultDpi?: Dpi
-  /** Needed for `format: "png"` only. */
-  pngRenderer?: PngRenderer
   /** Ship date printed when a record has none, as YYYY-MM-DD (injected so tests are deterministic). */
   today?: () => string
 }
@@ -66,7 +61,10 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
   const defaultDpi = options.defaultDpi ?? 203
   const today = options.today ?? utcToday
   const fontDownload = zplFontDownload(font.bytes, font.zplPath)
-  const zplOptions = { fontPath: font.zplPath }
+  const glyphs = new TextRasterizer(labelGlyphFont(font.bytes))
+  const graphicZpl: ZplOptions = { fontPath: font.zplPath, text: 'graphic', glyphs }
+  const fontZpl: ZplOptions = { ...graphicZpl, text: 'font' }
+  const zplOptionsFor = (request: LabelRequest): ZplOptions => (request.text === 'font' ? fontZpl : graphicZpl)
   const pdfOptions = { fontBytes: font.bytes }
 
   function templateFor (name: string): Template {
@@ -117,7 +115,7 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
     return {
       format: 'zpl',
       contentType: CONTENT_TYPES.zpl,
-      zpl: renderZpl(label, zplOptions),
+      zpl: renderZpl(label, zplOptionsFor(request)),
       trackingCode: label.trackingCode,
       source: laid.source,
       template: label.template,
@@ -128,13 +126,11 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
 
   async function render (request: LabelRequest & { format: OutputFormat }): Promise<RenderedLabel> {
     const laid = layout(request)
-    if (request.format === 'zpl') return rendered(laid, 'zpl', Buffer.from(renderZpl(laid.label, zplOptions), 'utf8'))
+    if (request.format === 'zpl') return rendered(laid, 'zpl', Buffer.from(renderZpl(laid.label, zplOptionsFor(request)), 'utf8'))
     if (request.format === 'pdf') {
       return rendered(laid, 'pdf', Buffer.from(await renderPdf(laid.label, pdfOptions)))
     }
-    if (options.pngRenderer === undefined) throw new RendererUnavailableError('PNG labels need the local renderer, which this process was started without')
-    const zpl = fontDownload + renderZpl(laid.label, zplOptions)
-    return rendered(laid, 'png', await options.pngRenderer(zpl, laid.label.dpi))
+    return rendered(laid, 'png', encodeBitmapPng(drawLabelBitmap(laid.label, glyphs)))
   }
 
   return {
@@ -144,7 +140,7 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
     fontDownloadZpl: () => fontDownload,
     templateNames: () => [...templates.keys()],
     defaults: () => ({ dpi: defaultDpi, template: defaultTemplate }),
-    openBatch: (batchOptions, write) => openLabelBatch(font, fontDownload, batchOptions, write),
+    openBatch: (batchOptions, write) => openLabelBatch(font, fontDownload, { ...batchOptions, glyphs }, write),
     fontPath: font.zplPath
   }
 }

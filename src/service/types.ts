@@ -1,5 +1,6 @@
 // The contract between the outputs (HTTP, CLI, print queue) and the label pipeline.
 import type { Dpi } from '../units.ts'
+import type { ZplTextMode } from '../render/zpl/index.ts'
 import type { Label } from '../model/label.ts'
 import type { LabelWarning } from '../model/label-data.ts'
 import type { SourceName, SourceOption } from '../records/types.ts'
@@ -18,6 +19,8 @@ export interface LabelRequest {
   dpi?: Dpi
   /** Enforce carrier rules as errors (always on for the `dashlink` template). */
   strict?: boolean
+  /** ZPL only: text as graphics (the default, prints anywhere) or in the label font stored on the printer. */
+  text?: ZplTextMode
 }
 
 /** A laid-out label with what was noticed on the way. */

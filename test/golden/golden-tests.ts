@@ -8,7 +8,7 @@ import { allGoldenFiles, LABEL_CASES, type GoldenFormat } from './cases.ts'
 import { failures, scanChecks } from './checks.ts'
 import { compareWithGolden, GOLDEN_DIR, MANIFEST_FILE } from './golden-store.ts'
 import { updateManifest, type ManifestEntry } from './manifest.ts'
-import { approve, evaluateAgreement, goldenCaseOf, imageOf, openRenderers, renderDensity, type DensityRender } from './suite.ts'
+import { approve, evaluateAgreement, evaluateParity, goldenCaseOf, imageOf, openRenderers, renderDensity, type DensityRender } from './suite.ts'
 import { rendererOptionsFromEnv, zplRendererAt } from './renderers.ts'
 
 const FORMATS: readonly GoldenFormat[] = ['zpl', 'pdf']
@@ -74,6 +74,10 @@ export function defineGoldenTests (dpi: Dpi): void {
 
       it('ZPL and PDF agree (bars ±1 dot, text ink ±3 dots and, drawn by zebrash, ±6 % of it)', () => {
         expect(failures(evaluateAgreement(run, rendered()))).toBe('')
+      })
+
+      it('ZPL, PNG and PDF print the same label (≤ 2 % of inked pixels apart, the barcode dot for dot)', () => {
+        expect(evaluateParity(rendered())).toEqual([])
       })
     })
   })

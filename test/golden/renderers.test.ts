@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.ts'
 import { loadLabelFont } from '../../src/fonts/index.ts'
 import { createZplRasterizer } from '../../src/render/png/index.ts'
-import { renderZpl, zplFontDownload } from '../../src/render/zpl/index.ts'
+import { renderZpl } from '../../src/render/zpl/index.ts'
 import { barcodeLabel, textElement } from '../render/zpl/labels.ts'
 import { pngToGray } from '../support/zpl-render.ts'
 import { INK } from './bitmap.ts'
 import { compareImages } from './compare.ts'
+import { graphicModeOptions } from '../render/zpl/labels.ts'
 import { openRenderers, rendererOptionsFromEnv, zebrashInfo, zplRendererAt } from './renderers.ts'
 import { CROSS_RENDERER, pixelBudget, toleranceFor } from './tolerance.ts'
 
@@ -55,7 +56,7 @@ describe('ZPL goldens through the Labelary client and our endpoint', () => {
       const [image] = await renderers.zpl.render([label], dpi)
       expect(renderers.zpl.info).toMatchObject({ name: 'zebrash', via: 'Labelary client → our endpoint, in-process on 127.0.0.1' })
       const font = loadLabelFont(loadConfig({}).fontFile)
-      const direct = await pngToGray(await rasterizer.renderLabelPng(zplFontDownload(font.bytes, font.zplPath) + renderZpl(label, { fontPath: font.zplPath }), dpi))
+      const direct = await pngToGray(await rasterizer.renderLabelPng(renderZpl(label, graphicModeOptions(font.bytes)), dpi))
       expect(image?.data.filter((v) => v === INK).length).toBeGreaterThan(10_000)
       expect(image && compareImages(direct, image).mismatched).toBe(0)
     } finally {

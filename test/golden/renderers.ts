@@ -8,7 +8,8 @@ import type { Label } from '../../src/model/label.ts'
 import { renderPdf } from '../../src/render/pdf/index.ts'
 import { createLabelaryClient, type LabelaryClient } from '../../src/labelary/index.ts'
 import { createZplRasterizer } from '../../src/render/png/index.ts'
-import { renderZpl, zplFontDownload } from '../../src/render/zpl/index.ts'
+import { renderZpl, type ZplOptions } from '../../src/render/zpl/index.ts'
+import { graphicModeOptions } from '../render/zpl/labels.ts'
 import type { Dpi } from '../../src/units.ts'
 import { labelaryApp } from '../http/labelary/endpoint-app.ts'
 import { rasterizePdfToGray } from '../support/pdf-raster.ts'
@@ -87,10 +88,10 @@ function pdfRenderer (fontBytes: Uint8Array): PdfGoldenRenderer {
 }
 
 /**
- * ZPL through the Labelary client: all labels of a density in one document (the font download once, at the
- * front, as a printer job would have it); the client asks for each label's PNG by index.
+ * ZPL through the Labelary client: all labels of a density in one document, as the service makes them by default
+ * (text as graphics, nothing installed on the renderer); the client asks for each label's PNG by index.
  */
-function throughClient (client: LabelaryClient, info: RendererInfo, fontDownload: string, fontPath: string): ZplGoldenRenderer {
+function throughClient (client: LabelaryClient, info: RendererInfo, options: ZplOptions): ZplGoldenRenderer {
   return {
     info,
     async render (labels, dpi) {
@@ -99,7 +100,7 @@ function throughClient (client: LabelaryClient, info: RendererInfo, fontDownload
       if (labels.some((l) => l.widthDots !== first.widthDots || l.heightDots !== first.heightDots)) {
         throw new Error('labels of one density must share a size to be rendered in one document')
       }
-      const zpl = fontDownload + labels.map((label) => renderZpl(label, { fontPath })).join('')
+      const zpl = labels.map((label) => renderZpl(label, options)).join('')
       const { images } = await client.render({
         zpl, dpmm: dpi === 203 ? 8 : 12, widthIn: first.widthDots / dpi, heightIn: first.heightDots / dpi, accept: 'image/png'
       })
@@ -154,7 +155,6 @@ export function rendererOptionsFromEnv (env: Record<string, string | undefined>,
  */
 export async function openRenderers (options: RendererOptions = {}): Promise<GoldenRenderers> {
   const font = loadLabelFont(loadConfig({}).fontFile)
-  const fontDownload = zplFontDownload(font.bytes, font.zplPath)
   const server = options.labelaryUrl === undefined ? await startSelfHosted(options.workers ?? 1) : undefined
   const url = server?.url ?? options.labelaryUrl as string
   const client = createLabelaryClient({
@@ -165,7 +165,7 @@ export async function openRenderers (options: RendererOptions = {}): Promise<Gol
   // The in-process endpoint's port changes every run; the manifest names it without, so updates stay quiet.
   const info = server === undefined ? zplRendererAt(url) : zebrashInfo('Labelary client → our endpoint, in-process on 127.0.0.1')
   return {
-    zpl: throughClient(client, info, fontDownload, font.zplPath),
+    zpl: throughClient(client, info, graphicModeOptions(font.bytes)),
     pdf: pdfRenderer(font.bytes),
     close: async () => {
       await client.close()

@@ -9,13 +9,17 @@ import { goldenCases, LABEL_CASES, loadRecord, type GoldenCase, type GoldenForma
 import { agreementChecks, scanChecks, type CheckResult } from './checks.ts'
 import { compareWithGolden, writeGolden, type GoldenComparison } from './golden-store.ts'
 import type { ManifestEntry, RendererInfo } from './manifest.ts'
+import { parityProblems } from './parity.ts'
 import { openRenderers, type GoldenRenderers } from './renderers.ts'
+import { pngToGray, type GrayImage } from '../support/zpl-render.ts'
 
 /** One label case laid out and rendered in both formats at one density (or why it could not be). */
 export interface RenderedCase {
   labelCase: LabelCase
   label?: Label
   images: Partial<Record<GoldenFormat, LabelBitmap>>
+  /** The service's own PNG of the label (not a golden: held to the ZPL and PDF by the parity check). */
+  png?: GrayImage
   /** Layout or rendering failure, reported by every test of the case. */
   error?: Error
 }
@@ -46,10 +50,14 @@ export async function renderDensity (dpi: Dpi, renderers: GoldenRenderers, servi
     images.forEach((image, i) => { (laidOut[i] as RenderedCase).images.zpl = image })
   })
   const pdf = Promise.all(laidOut.map(async (c) => { c.images.pdf = await renderers.pdf.render(c.label, dpi) }))
-  const settled = await Promise.allSettled([zpl, pdf])
+  const png = Promise.all(laidOut.map(async (c) => {
+    const request = { record: loadRecord(c.labelCase), source: 'generic' as const, template: c.labelCase.template, dpi, format: 'png' as const }
+    c.png = await pngToGray((await service.render(request)).body)
+  }))
+  const settled = await Promise.allSettled([zpl, pdf, png])
   settled.forEach((s, i) => {
     if (s.status === 'rejected') {
-      const format = i === 0 ? 'ZPL' : 'PDF'
+      const format = ['ZPL', 'PDF', 'PNG'][i] as string
       for (const c of laidOut) c.error ??= new Error(`${format} rendering failed: ${asError(s.reason).message}`, { cause: s.reason })
     }
   })
@@ -88,6 +96,13 @@ export async function evaluateFormat (run: DensityRender, c: RenderedCase, forma
 export function evaluateAgreement (run: DensityRender, c: RenderedCase): CheckResult[] {
   const zpl = imageOf(c, 'zpl')
   return agreementChecks(zpl.label, zpl.image, imageOf(c, 'pdf').image, { compareInkAmount: run.renderers.zpl.name === 'zebrash' })
+}
+
+/** ZPL/PNG/PDF parity of one case: problems as messages. */
+export function evaluateParity (c: RenderedCase): string[] {
+  const zpl = imageOf(c, 'zpl')
+  if (c.png === undefined) throw new Error(`${c.labelCase.name}: no PNG image`)
+  return parityProblems(zpl.label, { zpl: zpl.image, png: c.png, pdf: imageOf(c, 'pdf').image })
 }
 
 /** Writes the goldens of one case and format, returning manifest entries keyed by file name. */

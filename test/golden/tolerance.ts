@@ -23,20 +23,17 @@ export const SAME_RENDERER: Readonly<Record<string, Tolerance>> = {
 }
 
 /**
- * A different ZPL renderer than the golden's (real Labelary against zebrash goldens): the same layout, but
- * another TrueType rasteriser for the downloaded font (hinting, stem widths, fill rule, baseline rounding), so
- * glyph edges move by a dot. Measured proxy, two rasterisers of the same label at the same density: zebrash
- * against pdfjs differs by 328–2,556 ppm over the 24 golden cases (`npm run golden:report` prints the range);
- * it was 958–6,089 before the label font lost its overlapping contours, which the two fill differently. The
- * budget, 10,000 ppm (1 % of the label: 9,890 px at 203 dpi, 21,600 at 300), was set at 1.6 times that older
- * worst and is kept, because Labelary itself has never been compared from here (no route to it) and may hint
- * glyphs that neither of ours does. It does not have to catch a missing small line of text (≈ 700 px):
- * the agreement checks run on the other renderer's image too and hold every text element's ink to ±3 dots and
- * every bar edge to ±1 dot of our PDF, and the scan checks decode and measure the barcode exactly.
+ * A different ZPL renderer than the golden's (real Labelary against zebrash goldens). The goldens are the
+ * service's default, self-contained ZPL: every text is a ^GFA graphic, drawn bit for bit by any renderer, and the
+ * rest is whole-dot rectangles (^GB) and Code128 bars (^BC) at whole-dot module widths. No glyph is rasterised
+ * by the renderer, so there is no cross-renderer text tolerance: budget 0, and any difference is a real one to
+ * look at in the diff image. (With the label font installed and `text: "font"`, two TrueType rasterisers differed
+ * by up to 0.6 % of the label; that mode has no goldens.) Labelary itself has not been compared from here: there is
+ * no route to it from this network.
  */
 export const CROSS_RENDERER: Tolerance = {
-  ppm: 10_000,
-  why: 'different renderer: glyph edges rasterised differently (budget ≈ 1.6 × the zebrash-vs-pdfjs difference); elements are held in place by the agreement checks'
+  ppm: 0,
+  why: 'different renderer, but text is graphics drawn bit for bit and bars and boxes are whole-dot rectangles: no tolerance'
 }
 
 /** The budget for comparing an image from `actual` against a golden drawn by `golden`. */

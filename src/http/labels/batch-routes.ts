@@ -9,7 +9,7 @@ import type { LabelRequest, LabelService } from '../../service/types.ts'
 import { BatchTrackingCodes } from './batch-duplicates.ts'
 import { failedHeader, failureOf, noLabelsError, type FailedRecord } from './batch-failures.ts'
 import { BATCH_DOCS } from './label-docs.ts'
-import { mergeOptions, readBatchOptions, readQueryOptions, refuseFontDownloadOutsideZpl, type LabelOptions } from './label-options.ts'
+import { mergeOptions, readBatchOptions, readQueryOptions, refuseFontDownloadOutsideZpl, zplTextMode, type LabelOptions } from './label-options.ts'
 import { negotiate } from './negotiate.ts'
 
 /** Options of the batch route. */
@@ -62,6 +62,7 @@ export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOption
     const { format, raw } = negotiate(request.headers.accept, options.format)
     if (format === 'png') throw new ValidationError([{ path: 'format', rule: 'enum', message: 'a batch is one ZPL stream or one PDF; use zpl or pdf' }])
     refuseFontDownloadOutsideZpl(format, [[fromBody, ''], [fromQuery, 'query']])
+    const text = zplTextMode(format, [[fromBody, ''], [fromQuery, 'query']])
     const base = { source: options.source, template: options.template, dpi: options.dpi, strict: options.strict }
     const requestOf = (record: unknown): LabelRequest => ({ ...base, record })
 
@@ -89,7 +90,7 @@ export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOption
       if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', resolve))
     }
     const b64 = base64Writer(push)
-    const batch = service.openBatch({ format, includeFont: options.includeFont }, raw ? push : b64.write)
+    const batch = service.openBatch({ format, includeFont: options.includeFont, text }, raw ? push : b64.write)
     const contentType = format === 'pdf' ? 'application/pdf' : 'x-application/zpl; charset=utf-8'
     void reply.header('x-label-count', String(good.length)).header('x-failed-count', String(failed.length))
     if (raw) {

@@ -2,6 +2,7 @@
 // so the rules and their error messages are the same wherever the option came from.
 import { ValidationError, type FieldIssue } from '../../errors.ts'
 import { SOURCES as RECORD_SOURCES } from '../../records/index.ts'
+import { ZPL_TEXT_MODES, type ZplTextMode } from '../../render/zpl/index.ts'
 import type { OutputFormat, SourceOption } from '../../service/types.ts'
 import type { Dpi } from '../../units.ts'
 
@@ -14,11 +15,13 @@ export interface LabelOptions {
   strict?: boolean
   /** Prepend the `~DU` label-font download to ZPL so a printer that lacks the font prints correctly. */
   includeFont?: boolean
+  /** ZPL text as graphics (default) or in the label font on the printer. */
+  text?: ZplTextMode
 }
 
 const SOURCES: readonly SourceOption[] = ['auto', ...RECORD_SOURCES]
 const FORMATS: readonly OutputFormat[] = ['zpl', 'pdf', 'png']
-const OPTION_KEYS = ['source', 'format', 'dpi', 'template', 'strict', 'include_font']
+const OPTION_KEYS = ['source', 'format', 'dpi', 'template', 'strict', 'include_font', 'text']
 const QUERY_KEYS = new Set(OPTION_KEYS)
 const ENVELOPE_KEYS = new Set(['record', ...OPTION_KEYS])
 const BATCH_KEYS = new Set(['records', ...OPTION_KEYS])
@@ -76,7 +79,8 @@ export function readLabelOptions (input: Record<string, unknown>, prefix: string
     dpi: dpiOf(input.dpi, prefix, issues),
     template: templateName(input.template, prefix, issues),
     strict: flag(input.strict, 'strict', prefix, issues),
-    includeFont: flag(input.include_font, 'include_font', prefix, issues)
+    includeFont: flag(input.include_font, 'include_font', prefix, issues),
+    text: oneOf(input.text, ZPL_TEXT_MODES, 'text', prefix, issues)
   }
   if (issues.length > 0) throw new ValidationError(issues)
   return options
@@ -126,7 +130,8 @@ export function mergeOptions (fromBody: LabelOptions, fromQuery: LabelOptions): 
     dpi: fromBody.dpi ?? fromQuery.dpi,
     template: fromBody.template ?? fromQuery.template,
     strict: fromBody.strict ?? fromQuery.strict,
-    includeFont: fromBody.includeFont ?? fromQuery.includeFont
+    includeFont: fromBody.includeFont ?? fromQuery.includeFont,
+    text: fromBody.text ?? fromQuery.text
   }
 }
 
@@ -141,4 +146,25 @@ export function refuseFontDownloadOutsideZpl (format: OutputFormat, given: reado
   if (asked === undefined) return
   const path = fieldName(asked[1], 'include_font')
   throw new ValidationError([{ path, rule: 'zpl_only', message: `applies to ZPL labels only; a ${format} label always carries its font` }])
+}
+
+/**
+ * The ZPL text mode the options ask for. `text` applies to ZPL only; `include_font` sends the label font, so on its
+ * own it asks for font text (as it always has), and beside `text: "graphic"`, which uses no font, it is refused.
+ * `given` are the options in the order they win, with the prefix that names their fields.
+ */
+export function zplTextMode (format: OutputFormat, given: readonly [LabelOptions, string][]): ZplTextMode | undefined {
+  const named = (key: string, pick: (o: LabelOptions) => unknown): string | undefined => {
+    const found = given.find(([options]) => pick(options) !== undefined)
+    return found === undefined ? undefined : fieldName(found[1], key)
+  }
+  const text = given.find(([o]) => o.text !== undefined)?.[0].text
+  if (text !== undefined && format !== 'zpl') {
+    throw new ValidationError([{ path: named('text', (o) => o.text) as string, rule: 'zpl_only', message: `applies to ZPL labels only; a ${format} label always draws its text itself` }])
+  }
+  const includeFont = given.find(([o]) => o.includeFont !== undefined)?.[0].includeFont === true
+  if (includeFont && text === 'graphic') {
+    throw new ValidationError([{ path: named('include_font', (o) => o.includeFont) as string, rule: 'conflict', message: 'sends the label font, which text: graphic does not use; leave it out, or ask for text: font' }])
+  }
+  return text ?? (includeFont ? 'font' : undefined)
 }

@@ -4,7 +4,7 @@ import type { LabelService, RenderedLabel, RenderedZpl } from '../../service/typ
 import { jsonOf, parseJsonLater } from '../json-body.ts'
 import { batchPerTurn } from '../turn-batch.ts'
 import { FONT_DOCS, LABEL_DOCS } from './label-docs.ts'
-import { mergeOptions, readQueryOptions, refuseFontDownloadOutsideZpl, splitBody, type LabelOptions } from './label-options.ts'
+import { mergeOptions, readQueryOptions, refuseFontDownloadOutsideZpl, splitBody, zplTextMode, type LabelOptions } from './label-options.ts'
 import { negotiate } from './negotiate.ts'
 
 /** Options of the labels routes. */
@@ -52,7 +52,8 @@ export async function labelRoutes (app: FastifyInstance, opts: LabelRoutesOption
     const { record, options: fromBody } = splitBody(jsonOf(request.body))
     const options: LabelOptions = mergeOptions(fromBody, fromQuery)
     const { format, raw } = negotiate(request.headers.accept, options.format)
-    const labelRequest = { record, source: options.source, template: options.template, dpi: options.dpi, strict: options.strict }
+    const text = zplTextMode(format, [[fromBody, ''], [fromQuery, 'query']])
+    const labelRequest = { record, source: options.source, template: options.template, dpi: options.dpi, strict: options.strict, text }
     if (format === 'zpl') {
       const label = service.renderZpl(labelRequest)
       return { label, raw, body: options.includeFont === true ? fontDownloadText + label.zpl : label.zpl }

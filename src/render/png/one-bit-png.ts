@@ -5,7 +5,7 @@ import { deflateSync, inflateSync } from 'node:zlib'
 /** A gray image, one byte per pixel. */
 export interface Gray { width: number, height: number, data: Uint8Array }
 
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
 const CRC_TABLE = (() => {
   const table = new Int32Array(256)
@@ -46,7 +46,7 @@ export interface PngParts {
 /** Reads a PNG's header, palette and image data; undefined when it is not a PNG. */
 export function readPngParts (png: Uint8Array): PngParts | undefined {
   const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength)
-  if (!buf.subarray(0, 8).equals(SIGNATURE)) return undefined
+  if (!buf.subarray(0, 8).equals(PNG_SIGNATURE)) return undefined
   const idat: Buffer[] = []
   let header: Omit<PngParts, 'idat' | 'palette'> | undefined
   let palette: Buffer | undefined
@@ -106,7 +106,8 @@ export function rotateGray (image: Gray, degrees: 0 | 90 | 180 | 270): Gray {
   return { width: ow, height: quarter ? w : h, data: out }
 }
 
-function chunk (type: string, data: Buffer): Buffer {
+/** One PNG chunk: length, type, data and CRC. */
+export function pngChunk (type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8)
   head.writeUInt32BE(data.length, 0)
   head.write(type, 4, 'latin1')
@@ -131,7 +132,7 @@ export function encodeOneBitPng (image: Gray): Buffer {
   ihdr.writeUInt32BE(height, 4)
   ihdr[8] = 1 // bit depth
   ihdr[9] = 0 // gray
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows, { level: 6 })), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(rows, { level: 6 })), pngChunk('IEND', Buffer.alloc(0))])
 }
 
 /** A white label of the given size. */

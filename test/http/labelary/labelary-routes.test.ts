@@ -72,7 +72,7 @@ describe('POST /v1/printers/{dpmm}/labels/{w}x{h}/{index}/', () => {
 describe('fonts the endpoint holds as a provisioned printer does', () => {
   const font = testLabelService()
   const stored = { path: LABEL_FONT_ZPL_PATH, download: font.fontDownloadZpl() }
-  const labelZpl = font.renderZpl({ record: JSON.parse(readFileSync(new URL('../../../bench/fixtures/generic-record.json', import.meta.url), 'utf8')) as unknown, source: 'generic', dpi: 203 }).zpl
+  const labelZpl = font.renderZpl({ record: JSON.parse(readFileSync(new URL('../../../bench/fixtures/generic-record.json', import.meta.url), 'utf8')) as unknown, source: 'generic', dpi: 203, text: 'font' }).zpl
   const png = async (target: FastifyInstance, zpl: string): Promise<Buffer> =>
     (await target.inject({ method: 'POST', url: '/v1/printers/8dpmm/labels/4x6/0/', payload: zpl, headers: { accept: 'image/png' } })).rawPayload
 

@@ -21,14 +21,14 @@ describe('POST /v1/labels body encodings', () => {
     for (const [encoding, packed] of [['gzip', gzipSync(body)], ['deflate', deflateSync(body)], ['br', brotliCompressSync(body)]] as const) {
       const res = await post(packed, { 'content-encoding': encoding })
       expect(res.statusCode, encoding).toBe(200)
-      expect(zplOf(res), encoding).toContain('^FDRenée Müller^FS')
+      expect(zplOf(res), encoding).toContain('^FXRenée Müller^FO')
     }
   })
 
   it('reads a body in the charset its Content-Type names (windows-1252 from an older system)', async () => {
     const res = await post(Buffer.from(JSON.stringify({ record }), 'latin1'), { 'content-type': 'application/json; charset=windows-1252' })
     expect(res.statusCode).toBe(200)
-    expect(zplOf(res)).toContain('^FDRenée Müller^FS')
+    expect(zplOf(res)).toContain('^FXRenée Müller^FO')
   })
 })
 

@@ -116,7 +116,7 @@ describe('POST /v1/labels', () => {
   it('prints a name sent with combining accents as the composed letters (NFC), not as refused marks', async () => {
     const res = await post({ record: recordWith({ recipient: { name: 'Rene\u0301 Zo\u0308e' } }) }, { accept: 'x-application/zpl' })
     expect(res.statusCode).toBe(200)
-    expect(res.body).toContain('^FDRené Zöe^FS')
+    expect(res.body).toContain('^FXRené Zöe^FO')
   })
 
   it('prints command characters in names literally: one ^XA, no injected command', async () => {
@@ -168,7 +168,7 @@ describe('POST /v1/labels rejections', () => {
     expect(refused.statusCode).toBe(422)
     expect(refused.json().error.message).toBe('record.recipient.name: character U+0001 cannot be printed with the label font')
     const folded = await post({ record: recordWith({ recipient: { company: 'Blue\tHarbor\nCafe' } }) }, { accept: 'x-application/zpl' })
-    expect(folded.body).toContain('^FDBlue Harbor Cafe^FS')
+    expect(folded.body).toContain('^FXBlue Harbor Cafe^FO')
   })
 
   it('encodes the tracking code as sent: a tab or control character inside it is refused, not turned into a space', async () => {

@@ -1,21 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createZplRasterizer, type ZplRasterizer } from '../../../src/render/png/index.ts'
-import { testApp, testLabelService } from '../../support/app.ts'
+import { testApp } from '../../support/app.ts'
 import { decodeCode128 } from '../../support/decode-barcode.ts'
-import { pngToGray } from '../../support/zpl-render.ts'
+import { pngToGray, renderZplToPng } from '../../support/zpl-render.ts'
 import { fullRecord } from './fixtures.ts'
 
-let rasterizer: ZplRasterizer
 let app: FastifyInstance
 beforeAll(async () => {
-  rasterizer = createZplRasterizer({ workers: 1 })
-  const service = testLabelService({ pngRenderer: (zpl, dpi) => rasterizer.renderLabelPng(zpl, dpi) })
-  app = await testApp({ service })
+  app = await testApp()
 })
 afterAll(async () => {
   await app.close()
-  await rasterizer.close()
 })
 
 /** Width, height, bit depth and colour type from a PNG's IHDR chunk. */
@@ -49,15 +44,20 @@ describe('POST /v1/labels with format png', () => {
   })
 })
 
-describe('PNG labels without a renderer', () => {
-  it('answers 503 RENDERER_UNAVAILABLE, not a 500', async () => {
-    const bare = await testApp()
-    try {
-      const res = await bare.inject({ method: 'POST', url: '/v1/labels?format=png', payload: fullRecord() })
-      expect(res.statusCode).toBe(503)
-      expect(res.json().error.code).toBe('RENDERER_UNAVAILABLE')
-    } finally {
-      await bare.close()
+describe('PNG labels drawn in process', () => {
+  it.each([203, 300] as const)('are dot for dot what a ZPL printer draws from the self-contained ZPL label (%i dpi)', async (dpi) => {
+    const ask = async (format: string, accept: string) => (await app.inject({ method: 'POST', url: `/v1/labels?format=${format}&dpi=${dpi}`, payload: fullRecord(), headers: { accept } })).rawPayload
+    const png = await pngToGray(await ask('png', 'image/png'))
+    const zpl = (await ask('zpl', 'x-application/zpl')).toString('utf8')
+    expect(zpl).not.toContain('^A@')
+    const printed = await pngToGray(await renderZplToPng(zpl, { dpi }))
+    let differing = 0
+    let ink = 0
+    for (let i = 0; i < png.data.length; i++) {
+      if (png.data[i] === 0) ink++
+      if (png.data[i] !== printed.data[i]) differing++
     }
+    expect(ink).toBeGreaterThan(20_000)
+    expect(differing).toBe(0)
   })
 })

@@ -81,7 +81,7 @@ describe('printing routes', () => {
     expect(res.headers.location).toBe(`/v1/print-jobs/${job.id}`)
     expect(job).toMatchObject({ state: 'queued', tracking_code: 'LWX100200300400500' })
     expect(await settle(job.id)).toBe('printed')
-    const label = Buffer.from(service.renderZpl({ record: RECORD, source: 'generic', dpi: 203 }).zpl)
+    const label = Buffer.from(service.renderZpl({ record: RECORD, source: 'generic', dpi: 203, text: 'font' }).zpl)
     expect(printer.data().equals(Buffer.concat([Buffer.from(service.fontDownloadZpl()), label]))).toBe(true)
     const shown = (await app.inject({ method: 'GET', url: `/v1/print-jobs/${job.id}`, headers: auth })).json() as { job: Record<string, unknown> }
     expect(shown.job).toMatchObject({ state: 'printed', attempts: 1, last_error: null, printer_id: 'dock-1', dpi: 203 })

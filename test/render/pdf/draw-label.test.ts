@@ -9,6 +9,7 @@ import { decodeCode128, measureBars, type Run } from '../../support/decode-barco
 import { rasterizePdfToGray } from '../../support/pdf-raster.ts'
 import { pngToGray, renderZplToPng, type GrayImage } from '../../support/zpl-render.ts'
 import { inkBox } from './ink.ts'
+import { fontModeOptions } from '../zpl/labels.ts'
 import { BARCODE_DATA, FONT_BYTES, FONT_PATH, overshootDots, sampleLabel } from './labels.ts'
 
 const FONT_DOWNLOAD = zplFontDownload(FONT_BYTES, FONT_PATH)
@@ -50,7 +51,7 @@ describe.each([[203, 0], [203, 90], [300, 0], [300, 90]] as const)('label at %i 
   beforeAll(async () => {
     ({ label, barcode, texts, boxes } = sampleLabel(dpi, rotation))
     pdf = await rasterizePdfToGray(await renderPdf(label, { fontBytes: FONT_BYTES }), { dpi })
-    zpl = await pngToGray(await renderZplToPng(FONT_DOWNLOAD + renderZpl(label, { fontPath: FONT_PATH }), { dpi }))
+    zpl = await pngToGray(await renderZplToPng(FONT_DOWNLOAD + renderZpl(label, fontModeOptions()), { dpi }))
   })
 
   it('rasterises to exactly the label in dots', () => {

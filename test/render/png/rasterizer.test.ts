@@ -7,7 +7,7 @@ import { decodeCode128, measureBars } from '../../support/decode-barcode.ts'
 import { readFileSync } from 'node:fs'
 import { renderZpl, zplFontDownload } from '../../../src/render/zpl/index.ts'
 import { pngToGray, renderZplToPng } from '../../support/zpl-render.ts'
-import { barcodeLabel, FONT_PATH, textElement } from '../zpl/labels.ts'
+import { barcodeLabel, FONT_PATH, fontModeOptions, textElement } from '../zpl/labels.ts'
 
 const rasterizer = createZplRasterizer({ workers: 2 })
 afterAll(() => rasterizer.close())
@@ -54,7 +54,7 @@ describe('createZplRasterizer', () => {
     const font = readFileSync(new URL('../../../fonts/RobotoCondensed-Bold.ttf', import.meta.url))
     const { label } = barcodeLabel('TBA123456789000', 300, 0)
     label.elements.push(textElement(60, 600, 'Jordan Alvarez gjpq', 60, 500))
-    const zpl = zplFontDownload(font, FONT_PATH) + renderZpl(label, { fontPath: FONT_PATH })
+    const zpl = zplFontDownload(font, FONT_PATH) + renderZpl(label, fontModeOptions())
     const [ours, reference] = await Promise.all([rasterizer.renderLabelPng(zpl, 300), renderZplToPng(zpl, { dpi: 300 })])
     const [a, b] = await Promise.all([pngToGray(ours), pngToGray(reference)])
     expect([a.width, a.height]).toEqual([1200, 1800])

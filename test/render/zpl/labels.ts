@@ -3,6 +3,9 @@ import { encodeCode128 } from '../../../src/barcode/code128.ts'
 import { chooseModuleWidth, MIN_BAR_HEIGHT_INCHES, QUIET_ZONE_MODULES, quietZoneDots } from '../../../src/barcode/fit.ts'
 import type { BarcodeElement, Label, LabelElement, Rotation, TextElement } from '../../../src/model/label.ts'
 import { inchesToDots, type Dpi } from '../../../src/units.ts'
+import { readFileSync } from 'node:fs'
+import { labelGlyphFont, TextRasterizer } from '../../../src/render/bitmap/index.ts'
+import type { ZplOptions } from '../../../src/render/zpl/index.ts'
 
 export const FONT_PATH = 'E:LWSANS.TTF'
 
@@ -43,4 +46,16 @@ export function barcodeLabel (data: string, dpi: Dpi, rotation: Rotation, widthI
   }
   label.elements.push(barcode)
   return { label, barcode }
+}
+
+const LABEL_FONT_BYTES = new Uint8Array(readFileSync(new URL('../../../fonts/RobotoCondensed-Bold.ttf', import.meta.url)))
+
+/** ZPL options for text in the label font stored on the printer at `fontPath` (`text: "font"`). */
+export function fontModeOptions (fontPath = FONT_PATH, fontBytes: Uint8Array = LABEL_FONT_BYTES): ZplOptions {
+  return { fontPath, text: 'font', glyphs: new TextRasterizer(labelGlyphFont(fontBytes)) }
+}
+
+/** ZPL options for self-contained labels, every text a graphic (the default). */
+export function graphicModeOptions (fontBytes: Uint8Array = LABEL_FONT_BYTES): ZplOptions {
+  return { ...fontModeOptions(FONT_PATH, fontBytes), text: 'graphic' }
 }

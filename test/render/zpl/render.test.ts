@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { renderZpl, zplFontDownload } from '../../../src/render/zpl/index.ts'
 import { TEXT_BASELINE_RATIO } from '../../../src/render/zpl/text.ts'
-import { barcodeLabel, emptyLabel, FONT_PATH, textElement } from './labels.ts'
+import { barcodeLabel, emptyLabel, fontModeOptions, textElement } from './labels.ts'
 
-const options = { fontPath: FONT_PATH }
+const options = fontModeOptions()
 const count = (s: string, part: string) => s.split(part).length - 1
 
 describe('renderZpl', () => {
@@ -45,7 +45,7 @@ describe('renderZpl', () => {
     expect(renderZpl(emptyLabel(203, [textElement(10.5, 7, 'x', 30, 20)]), options)).toContain(`^FT10.5,${7 + baseline}^A@N,30,30,`)
     expect(renderZpl(emptyLabel(203, [textElement(5000, 7, 'x', 30, 20)]), options)).toContain(`^FT5000,${7 + baseline}^A@N,30,30,`)
     expect(renderZpl(emptyLabel(203, [textElement(-3, 7, 'x', 30, 20)]), options)).toContain(`^FT-3,${7 + baseline}^A@N,30,30,`)
-    const other = renderZpl(emptyLabel(203, [textElement(1, 7, 'x', 30, 20)]), { fontPath: 'E:OTHER.TTF' })
+    const other = renderZpl(emptyLabel(203, [textElement(1, 7, 'x', 30, 20)]), fontModeOptions('E:OTHER.TTF'))
     expect(other).toContain(`^FT1,${7 + baseline}^A@N,30,30,E:OTHER.TTF^FH^FDx^FS`)
   })
 

@@ -8,11 +8,11 @@ import { renderZpl, zplFontDownload } from '../../../src/render/zpl/index.ts'
 import type { BarcodeElement, TextElement } from '../../../src/model/label.ts'
 import { decodeCode128, measureBars } from '../../support/decode-barcode.ts'
 import { pngToGray, renderZplToPng, renderZplToPngs, type GrayImage } from '../../support/zpl-render.ts'
-import { barcodeLabel, emptyLabel, FONT_PATH, textElement } from './labels.ts'
+import { barcodeLabel, emptyLabel, FONT_PATH, fontModeOptions, textElement } from './labels.ts'
 
 const fontBytes = readFileSync(new URL('../../../fonts/RobotoCondensed-Bold.ttf', import.meta.url))
 const FONT_DOWNLOAD = zplFontDownload(fontBytes, FONT_PATH)
-const options = { fontPath: FONT_PATH }
+const options = fontModeOptions()
 const ALNUM = 'DLKJ3D4TNGQMPGAKHNU6VRJP8F92D17YXQA'
 const NUMERIC = '123456789012345'
 

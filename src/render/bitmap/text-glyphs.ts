@@ -1,0 +1,68 @@
+// Where each glyph of a text element lands, in dots, with its mask: the one placement the PNG, the ZPL graphics
+// and the parity tests share. Text in the label font alone is placed as the printer places `^A@` text (one glyph
+// per character at its advance, unkerned); shaped text (other scripts, fallback fonts) comes placed from layout.
+import type { TextElement } from '../../model/label.ts'
+import type { Mask } from './bitmap.ts'
+import { GlyphMasks, SHIFT_STEPS, type GlyphFont } from './glyph-source.ts'
+
+/** The label font as the rasterizer needs it: outlines plus the glyph and advance of each character. */
+export interface PrimaryGlyphFont extends GlyphFont {
+  /** Glyph id drawing a code point (0 when the font has none: layout never lets such text through). */
+  glyphId (codePoint: number): number
+  /** Advance of a code point in font units. */
+  advance (codePoint: number): number
+}
+
+/** A glyph mask at its place: (x, y) is where the mask's top-left dot goes. */
+export interface PlacedMask {
+  mask: Mask
+  x: number
+  y: number
+}
+
+/** Fraction of the font height from the top of a text box down to its baseline (as the ZPL renderer's ^FT). */
+export const BASELINE_RATIO = 0.75
+
+/** The text fonts of a label: [0] the label font, then the fallback fonts shaped text may use. */
+export class TextRasterizer {
+  readonly masks: GlyphMasks
+  readonly primary: PrimaryGlyphFont
+
+  constructor (primary: PrimaryGlyphFont, fallbacks: readonly GlyphFont[] = []) {
+    this.primary = primary
+    this.masks = new GlyphMasks([primary, ...fallbacks])
+  }
+
+  /** Every glyph of `el` with its mask and where its top-left dot goes on the label. */
+  place (el: TextElement, out: PlacedMask[] = []): PlacedMask[] {
+    const baseline = Math.round(el.fontHeight * BASELINE_RATIO)
+    const rotated = el.rotation === 90
+    const rotation = rotated ? 90 : 0
+    // The pen's start on the baseline: along the text (x, or y when rotated) and across it.
+    const along0 = rotated ? el.y : el.x
+    const across = rotated ? el.x + el.fontHeight - baseline : el.y + baseline
+    const put = (font: number, id: number, alongDots: number, upDots: number): void => {
+      const quarters = Math.round((along0 + alongDots) * SHIFT_STEPS)
+      const whole = Math.floor(quarters / SHIFT_STEPS)
+      const mask = this.masks.mask(font, id, el.fontHeight, el.fontWidth, rotation, quarters - whole * SHIFT_STEPS)
+      if (mask.width === 0) return
+      const up = Math.round(upDots)
+      if (rotated) out.push({ mask, x: across + up + mask.left, y: whole + mask.top })
+      else out.push({ mask, x: whole + mask.left, y: across - up + mask.top })
+    }
+    if (el.glyphs !== undefined) {
+      for (const g of el.glyphs) put(g.font, g.id, g.x * el.fontWidth, g.y * el.fontHeight)
+      return out
+    }
+    const perUnit = el.fontWidth / this.primary.unitsPerEm
+    const { text } = el
+    let pen = 0
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i) as number
+      if (cp > 0xffff) i++
+      if (cp !== 0x20) put(0, this.primary.glyphId(cp), pen * perUnit, 0)
+      pen += this.primary.advance(cp)
+    }
+    return out
+  }
+}

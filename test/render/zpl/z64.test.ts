@@ -1,0 +1,63 @@
+import { inflateSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { zlibFixed } from '../../../src/render/zpl/fast-deflate.ts'
+import { crc16Xmodem, z64 } from '../../../src/render/zpl/z64.ts'
+
+/** A deterministic pseudo-random generator (mulberry32), so a failing case can be replayed. */
+function random (seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+describe('zlibFixed', () => {
+  it('writes zlib streams that inflate to the input, for bitmaps and for noise', () => {
+    const next = random(7)
+    for (let round = 0; round < 300; round++) {
+      const n = Math.floor(next() * 6000)
+      const rowBytes = 1 + Math.floor(next() * 120)
+      const data = new Uint8Array(n)
+      const ink = next()
+      for (let i = 0; i < n; i++) {
+        const r = next()
+        data[i] = r < ink * 0.2 ? Math.floor(next() * 256) : r < ink * 0.5 ? 0xff : i >= rowBytes && r < 0.9 ? data[i - rowBytes] as number : 0
+      }
+      const packed = zlibFixed(data, rowBytes)
+      expect(inflateSync(Buffer.from(packed)).equals(Buffer.from(data)), `round ${round}`).toBe(true)
+    }
+  })
+
+  it('packs a blank bitmap and repeated rows to a small fraction', () => {
+    expect(zlibFixed(new Uint8Array(20_000), 80).length).toBeLessThan(200)
+    const rows = new Uint8Array(80 * 50)
+    for (let i = 0; i < rows.length; i++) rows[i] = (i % 80) % 7 === 0 ? 0xf0 : 0
+    expect(zlibFixed(rows, 80).length).toBeLessThan(120)
+  })
+
+  it('handles the empty input and the largest match length', () => {
+    expect(inflateSync(Buffer.from(zlibFixed(new Uint8Array(0), 1))).length).toBe(0)
+    const data = new Uint8Array(259 * 3).fill(0xaa)
+    expect(inflateSync(Buffer.from(zlibFixed(data, 259))).equals(Buffer.from(data))).toBe(true)
+  })
+})
+
+describe('z64', () => {
+  it('computes the CRC Zebra tools write after the Base64 text (CRC-16/XMODEM)', () => {
+    // From ^GFA fields written by Zebra's own label software.
+    expect(crc16Xmodem('eJw7b/P5PG0RAwONLQDbAQB3sYGX')).toBe(0xeb2d)
+    expect(crc16Xmodem('eJxjYBjBoACN/gChGB9A6QMQmhlGN0BodijND9XGB6XloLQNlLaA0hWDyhoYDQEAihAQIA==')).toBe(0x2b9f)
+  })
+
+  it('is :Z64:, Base64 of a zlib stream of the bytes, and the CRC of that text', () => {
+    const bytes = Uint8Array.from([0, 0, 0xff, 0x81, 0x81, 0xff, 0, 0])
+    const match = /^:Z64:([A-Za-z0-9+/=]+):([0-9A-F]{4})$/.exec(z64(bytes, 2))
+    expect(match).not.toBeNull()
+    const [, base64 = '', crc = ''] = match ?? []
+    expect(inflateSync(Buffer.from(base64, 'base64')).equals(Buffer.from(bytes))).toBe(true)
+    expect(parseInt(crc, 16)).toBe(crc16Xmodem(base64))
+  })
+})
