@@ -6,7 +6,7 @@ export type FallbackRole = 'arabic' | 'hebrew' | 'thai' | 'devanagari' | 'japane
 
 export interface FallbackFont {
   role: FallbackRole
-  /** Path relative to the project root. */
+  /** The bundled file, relative to the project root. */
   file: string
   /** BCP 47 language given to HarfBuzz where it selects glyph forms (CJK `locl`); undefined lets HarfBuzz guess. */
   language?: string

@@ -1,7 +1,6 @@
 // The script font chain: the label font first, then Noto fallbacks for Arabic, Hebrew, Thai, Devanagari and CJK,
 // loaded once at start-up (HarfBuzz initialises asynchronously once; shaping is synchronous after that).
-import path from 'node:path'
-import { PROJECT_ROOT } from '../../config.ts'
+import { fileURLToPath } from 'node:url'
 import type { LabelFont } from '../label-font.ts'
 import { isNeverPrintable } from '../printable.ts'
 import { breakOpportunities, graphemeBoundaries } from './breaks.ts'
@@ -18,7 +17,7 @@ export type { ChainFont, PathCommand, PlacedGlyph, ScriptFonts, ShapedLine } fro
 export { FALLBACK_FONTS, type FallbackRole } from './fallback-fonts.ts'
 
 export interface ScriptFontOptions {
-  /** Fallback font files by role (absolute or relative to the project root); the others stay the defaults. */
+  /** Fallback font files by role (as given, so absolute paths from the config); the others stay the bundled ones. */
   files?: Partial<Record<FallbackRole, string>>
   /** Where the label font was read from, for ChainFont.file of fonts[0]. */
   primaryFile?: string
@@ -28,7 +27,7 @@ export interface ScriptFontOptions {
 
 /** Loads the fallback fonts after `primary`; throws ConfigError naming the file that is missing or not plain TrueType. */
 export async function loadScriptFonts (primary: LabelFont, options: ScriptFontOptions = {}): Promise<ScriptFonts> {
-  const fallbacks = FALLBACK_FONTS.map((f) => ({ ...f, file: path.resolve(PROJECT_ROOT, options.files?.[f.role] ?? f.file) }))
+  const fallbacks = FALLBACK_FONTS.map((f) => ({ ...f, file: options.files?.[f.role] ?? fileURLToPath(new URL(`../../../${f.file}`, import.meta.url)) }))
   // Read every file before starting HarfBuzz so that a missing font is reported at once.
   const fallbackBytes = fallbacks.map((f) => readChainFontFile(f.file))
   const hb = await harfbuzz()
