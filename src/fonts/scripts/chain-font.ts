@@ -18,8 +18,10 @@ export interface LoadedFont {
   font: Font
   /** Code points the font's cmap maps to a glyph. */
   unicodes: Uint32Array
-  /** Ink box of a glyph in font units [xMin, yMin, xMax, yMax]; all zero for a glyph without ink. */
-  ink: (id: number) => Float32Array
+  /** Ink boxes of glyphs in font units, four numbers per glyph: xMin, yMin, xMax, yMax (see inkAt). */
+  boxes: Float32Array
+  /** Where the glyph's ink box starts in `boxes`, or -1 for a glyph without ink. */
+  inkAt: (id: number) => number
 }
 
 /** Reads a font file for the chain; throws ConfigError naming the file when it is missing or not plain TrueType. */
@@ -47,19 +49,20 @@ export function openChainFont (hb: HarfBuzz, file: string, bytes: Uint8Array, na
   }
   const font = new hb.Font(face)
   const boxes = new Float32Array(glyphCount * 4)
-  const known = new Uint8Array(glyphCount)
-  const empty = new Float32Array(4)
-  const ink = (id: number): Float32Array => {
-    if (id >= glyphCount) return empty
-    const box = boxes.subarray(id * 4, id * 4 + 4)
-    if (known[id] === 1) return box
-    known[id] = 1
-    const e = font.glyphExtents(id)
-    // HarfBuzz gives the top-left corner and a negative height, y up.
-    if (e !== undefined && e.width !== 0 && e.height !== 0) box.set([e.xBearing, e.yBearing + e.height, e.xBearing + e.width, e.yBearing])
-    return box
+  // 0 unknown, 1 inked, 2 without ink: measured on first use, as a label draws few of a CJK font's glyphs.
+  const state = new Uint8Array(glyphCount)
+  const inkAt = (id: number): number => {
+    if (id >= glyphCount) return -1
+    if (state[id] === 0) {
+      const e = font.glyphExtents(id)
+      const inked = e !== undefined && e.width !== 0 && e.height !== 0
+      // HarfBuzz gives the top-left corner and a negative height, y up.
+      if (inked) boxes.set([e.xBearing, e.yBearing + e.height, e.xBearing + e.width, e.yBearing], id * 4)
+      state[id] = inked ? 1 : 2
+    }
+    return state[id] === 1 ? id * 4 : -1
   }
-  return { name: name ?? readPostScriptName(face) ?? file, file, bytes, unitsPerEm: face.upem, face, font, unicodes, ink }
+  return { name: name ?? readPostScriptName(face) ?? file, file, bytes, unitsPerEm: face.upem, face, font, unicodes, boxes, inkAt }
 }
 
 function readGlyphCount (face: Face): number {

@@ -99,9 +99,10 @@ function sampleInk (font: LoadedFont, fallback: FallbackFont, primary: LabelFont
   let inkBottom = 0
   for (const cp of font.unicodes) {
     if (primary.hasChar(cp) || isNeverPrintable(cp) || !fallback.scaleSample.test(String.fromCodePoint(cp))) continue
-    const box = font.ink(font.font.nominalGlyph(cp) ?? 0)
-    inkTop = Math.max(inkTop, box[3] as number)
-    inkBottom = Math.min(inkBottom, box[1] as number)
+    const at = font.inkAt(font.font.nominalGlyph(cp) ?? 0)
+    if (at < 0) continue
+    inkTop = Math.max(inkTop, font.boxes[at + 3] as number)
+    inkBottom = Math.min(inkBottom, font.boxes[at + 1] as number)
   }
   return { inkTop, inkBottom }
 }

@@ -47,13 +47,14 @@ export function createShaper (hb: HarfBuzz, fonts: readonly ShaperFont[], primar
     let inked = false
     for (const g of glyphs) {
       const f = fonts[g.font] as ShaperFont
-      const box = f.loaded.ink(g.id)
-      if (box[2] === box[0]) continue
+      const at = f.loaded.inkAt(g.id)
+      if (at < 0) continue
+      const box = f.loaded.boxes
       const k = f.emsPerUnit
-      const x0 = g.x + (box[0] as number) * k
-      const x1 = g.x + (box[2] as number) * k
-      const y0 = g.y + (box[1] as number) * k
-      const y1 = g.y + (box[3] as number) * k
+      const x0 = g.x + (box[at] as number) * k
+      const x1 = g.x + (box[at + 2] as number) * k
+      const y0 = g.y + (box[at + 1] as number) * k
+      const y1 = g.y + (box[at + 3] as number) * k
       if (!inked) { top = y1; bottom = y0; inked = true }
       left = Math.min(left, x0)
       right = Math.max(right, x1)
@@ -88,11 +89,15 @@ export function createShaper (hb: HarfBuzz, fonts: readonly ShaperFont[], primar
       buffer.guessSegmentProperties()
       hb.shape(f.loaded.font, buffer, run.font === 0 ? primaryFeatures : undefined)
       const k = f.emsPerUnit
-      for (const g of buffer.getGlyphInfosAndPositions()) {
-        const advance = (g.xAdvance ?? 0) * k
-        glyphs.push({ font: run.font, id: g.codepoint, x: x + (g.xOffset ?? 0) * k, y: (g.yOffset ?? 0) * k, advance, cluster: g.cluster })
+      // Two plain arrays: harfbuzzjs's combined getter defines properties per glyph and costs several times more.
+      const infos = buffer.getGlyphInfos()
+      const positions = buffer.getGlyphPositions()
+      infos.forEach((info, i) => {
+        const p = positions[i]
+        const advance = (p?.xAdvance ?? 0) * k
+        glyphs.push({ font: run.font, id: info.codepoint, x: x + (p?.xOffset ?? 0) * k, y: (p?.yOffset ?? 0) * k, advance, cluster: info.cluster })
         x += advance
-      }
+      })
     }
     return finish(glyphs, x)
   }
