@@ -60,6 +60,25 @@ function expectClosedContours (commands: PathCommand[]): void {
   expect(commands.some((c) => c.op === 'quad' || c.op === 'cubic')).toBe(true)
 }
 
+describe('script font chain: scale', () => {
+  it('shrinks a fallback whose letters reach beyond the label font envelope, and leaves it at 1 when asked', async () => {
+    const arabic = chain.fonts.find((f) => f.name === 'NotoSansArabic-Bold')
+    expect(arabic?.scale).toBeLessThan(1)
+    const unscaled = await loadScriptFonts(primary, { fitEnvelope: false })
+    expect(unscaled.fonts.map((f) => f.scale)).toEqual(unscaled.fonts.map(() => 1))
+    // The same glyphs, larger by the inverse of the scale.
+    const [fitted, full] = [chain.shape('محمد'), unscaled.shape('محمد')]
+    expect(full.glyphs.map((g) => g.id)).toEqual(fitted.glyphs.map((g) => g.id))
+    expect(full.advance * (arabic?.scale as number)).toBeCloseTo(fitted.advance, 9)
+    expect(full.inkBottom).toBeLessThan(fitted.inkBottom)
+  })
+
+  it('draws an unsupported character as the missing glyph without throwing (callers refuse it first)', () => {
+    const line = chain.shape('box 📦')
+    expect(line.glyphs.at(-1)).toMatchObject({ font: 0, id: 0, cluster: 4 })
+  })
+})
+
 describe('script font chain: glyph outlines', () => {
   it('gives closed contours in font units for a CJK and an Arabic glyph', () => {
     for (const text of ['東', 'ع']) {
