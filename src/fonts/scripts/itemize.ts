@@ -11,6 +11,8 @@ export interface Run { start: number, end: number, font: number, level: number }
 /** The CJK fonts' chain indexes, for Han unification. */
 export interface CjkFonts { japanese: number, korean: number, chinese: number }
 
+const SPACE = 0x20
+
 // bidi-js is CommonJS whose types declare an ES default export: at run time the default import is the factory.
 const bidi = (bidiModule as unknown as () => Bidi)()
 /** Hebrew, Arabic, Syriac, Thaana, NKo… and their presentation forms: only such text needs the bidi algorithm. */
@@ -74,8 +76,13 @@ export function itemize (text: string, chooser: FontChooser): Run[] {
   for (let start = 0; start < text.length;) {
     const end = chooser.clusterEnd(text, start)
     // Unprintable clusters go to the label font, which draws its missing glyph (callers check firstUnsupported).
-    const font = Math.max(0, chooser.choose(chooser.fontsFor(text, start, end), preferredCjk))
+    const mask = chooser.fontsFor(text, start, end)
     const level = levels === undefined ? 0 : levels[start] as number
+    // A space between words of a fallback script stays in their run (one HarfBuzz call per phrase, not per word),
+    // drawn by their font at its size.
+    const keepsRun = current !== undefined && current.level === level && text.charCodeAt(start) === SPACE && end === start + 1 &&
+      (mask & (1 << current.font)) !== 0
+    const font = keepsRun ? (current as Run).font : Math.max(0, chooser.choose(mask, preferredCjk))
     if (current !== undefined && current.font === font && current.level === level) current.end = end
     else {
       current = { start, end, font, level }
