@@ -9,11 +9,11 @@ import { buildCoverage, isJoiner, isVariationSelector } from './coverage.ts'
 import { FALLBACK_FONTS, type FallbackFont, type FallbackRole } from './fallback-fonts.ts'
 import { createGlyphPaths } from './glyph-path.ts'
 import { harfbuzz } from './harfbuzz.ts'
-import { FontChooser } from './itemize.ts'
+import { FontChooser, hanStyle } from './itemize.ts'
 import { createShaper, type ShaperFont } from './shaper.ts'
 import type { ChainFont, ScriptFonts } from './types.ts'
 
-export type { ChainFont, PathCommand, PlacedGlyph, ScriptFonts, ShapedLine } from './types.ts'
+export type { ChainFont, HanStyle, PathCommand, PlacedGlyph, ScriptFonts, ShapedLine, ShapeOptions } from './types.ts'
 export { FALLBACK_FONTS, type FallbackRole } from './fallback-fonts.ts'
 
 export interface ScriptFontOptions {
@@ -86,7 +86,8 @@ export async function loadScriptFonts (primary: LabelFont, options: ScriptFontOp
     covers: (cp) => !isNeverPrintable(cp) && coverage.mask(cp) !== 0,
     firstUnsupported,
     isSimple,
-    shape: (text) => (isSimple(text) ? shaper.shapeSimple(text) : shaper.shape(text)),
+    shape: (text, shapeOptions) => (isSimple(text) ? shaper.shapeSimple(text) : shaper.shape(text, shapeOptions)),
+    hanStyle,
     glyphPath: createGlyphPaths(hb, loaded),
     breakOpportunities,
     graphemeBoundaries

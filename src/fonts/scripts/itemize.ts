@@ -4,12 +4,13 @@
 import bidiModule, { type Bidi } from 'bidi-js'
 import { isJoiner, isVariationSelector, lowestBit, type Coverage } from './coverage.ts'
 import { HANGUL, KANA } from './fallback-fonts.ts'
+import type { HanStyle } from './types.ts'
 
 /** A stretch of the logical text [start, end) in one font at one embedding level (odd = right to left). */
 export interface Run { start: number, end: number, font: number, level: number }
 
 /** The CJK fonts' chain indexes, for Han unification. */
-export interface CjkFonts { japanese: number, korean: number, chinese: number }
+export type CjkFonts = Record<HanStyle, number>
 
 const SPACE = 0x20
 
@@ -26,10 +27,8 @@ export class FontChooser {
   }
 
   /** The CJK font Han characters take in this text: Japanese beside kana, Korean beside Hangul, else Chinese. */
-  preferredCjk (text: string): number {
-    if (KANA.test(text)) return this.cjk.japanese
-    if (HANGUL.test(text)) return this.cjk.korean
-    return this.cjk.chinese
+  preferredCjk (text: string, han: HanStyle = hanStyle(text)): number {
+    return this.cjk[han]
   }
 
   /** End (exclusive) of the cluster starting at `start`. */
@@ -67,10 +66,17 @@ export class FontChooser {
   }
 }
 
+/** How Han characters are drawn for this text: Japanese beside kana, Korean beside Hangul, else Chinese. */
+export function hanStyle (text: string): HanStyle {
+  if (KANA.test(text)) return 'japanese'
+  if (HANGUL.test(text)) return 'korean'
+  return 'chinese'
+}
+
 /** The runs of one line in visual order, left to right. */
-export function itemize (text: string, chooser: FontChooser): Run[] {
+export function itemize (text: string, chooser: FontChooser, han?: HanStyle): Run[] {
   const levels = RIGHT_TO_LEFT.test(text) ? bidi.getEmbeddingLevels(text).levels : undefined
-  const preferredCjk = chooser.preferredCjk(text)
+  const preferredCjk = chooser.preferredCjk(text, han)
   const runs: Run[] = []
   let current: Run | undefined
   for (let start = 0; start < text.length;) {

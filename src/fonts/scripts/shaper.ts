@@ -6,7 +6,7 @@ import type { LabelFont } from '../label-font.ts'
 import type { LoadedFont } from './chain-font.ts'
 import type { harfbuzz } from './harfbuzz.ts'
 import { itemize, type FontChooser } from './itemize.ts'
-import type { PlacedGlyph, ShapedLine } from './types.ts'
+import type { PlacedGlyph, ShapeOptions, ShapedLine } from './types.ts'
 
 type HarfBuzz = Awaited<ReturnType<typeof harfbuzz>>
 
@@ -24,7 +24,7 @@ export interface ShaperFont {
 const PRIMARY_FEATURES = ['-kern', '-liga', '-clig', '-calt', '-dlig', '-dist']
 
 export interface Shaper {
-  shape: (text: string) => ShapedLine
+  shape: (text: string, options?: ShapeOptions) => ShapedLine
   /** Glyphs of text the label font draws one per character at its advances (see ScriptFonts.isSimple). */
   shapeSimple: (text: string) => ShapedLine
 }
@@ -76,10 +76,10 @@ export function createShaper (hb: HarfBuzz, fonts: readonly ShaperFont[], primar
     return finish(glyphs, x)
   }
 
-  const shape = (text: string): ShapedLine => {
+  const shape = (text: string, options?: ShapeOptions): ShapedLine => {
     const glyphs: PlacedGlyph[] = []
     let x = 0
-    for (const run of itemize(text, chooser)) {
+    for (const run of itemize(text, chooser, options?.han)) {
       const f = fonts[run.font] as ShaperFont
       buffer.clearContents()
       // The whole line goes in as context, so Arabic joining sees the letters beyond a run's ends.

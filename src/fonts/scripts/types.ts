@@ -57,6 +57,17 @@ export type PathCommand =
   | { op: 'cubic', c1x: number, c1y: number, c2x: number, c2y: number, x: number, y: number }
   | { op: 'close' }
 
+/** Which CJK font draws Han characters (Han unification): Japanese, Korean or Simplified Chinese glyph forms. */
+export type HanStyle = 'japanese' | 'korean' | 'chinese'
+
+export interface ShapeOptions {
+  /**
+   * Han glyph forms for this line; by default taken from the line itself (kana: Japanese, Hangul: Korean, else
+   * Chinese). Give `hanStyle(wholeText)` so every wrapped line of a field agrees, or the recipient country's.
+   */
+  han?: HanStyle
+}
+
 export interface ScriptFonts {
   fonts: ChainFont[]
   /** Whether some font of the chain prints this code point (LabelFont's isNeverPrintable rules still apply). */
@@ -66,7 +77,9 @@ export interface ScriptFonts {
   /** True when `text` can be drawn by fonts[0] glyph by glyph at its advances (no shaping, no fallback, no RTL). */
   isSimple: (text: string) => boolean
   /** Shapes one line of text: fonts chosen per character, runs shaped by HarfBuzz, placed in visual order. */
-  shape: (text: string) => ShapedLine
+  shape: (text: string, options?: ShapeOptions) => ShapedLine
+  /** The Han style `shape` would pick for `text` (see ShapeOptions.han). */
+  hanStyle: (text: string) => HanStyle
   /** Outline of a glyph in font units, y up (for the rasterizer). */
   glyphPath: (font: number, id: number) => PathCommand[]
   /**

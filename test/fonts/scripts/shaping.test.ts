@@ -40,6 +40,13 @@ describe('script fonts: which font draws what', () => {
     expect(fontsOf(chain.shape('東京 서울'), 0, 2)).toEqual(new Set(['NotoSansKR-Bold']))
   })
 
+  it('lets a wrapped line take its Han style from the whole field, or the caller say it', () => {
+    const field = '東京都千代田区 やまだ'
+    expect(chain.hanStyle(field)).toBe('japanese')
+    expect(fontsOf(chain.shape('東京都千代田区', { han: chain.hanStyle(field) }), 0, 7)).toEqual(new Set(['NotoSansJP-Bold']))
+    expect(fontsOf(chain.shape('東京都千代田区', { han: 'korean' }), 0, 7)).toEqual(new Set(['NotoSansKR-Bold']))
+  })
+
   it('keeps a decomposed Vietnamese name in the label font, composed, at the advances of its composed form', () => {
     const composed = 'Nguyễn Thị Hường'
     const decomposed = composed.normalize('NFD')
