@@ -1,0 +1,116 @@
+// The script font chain: the label font first, then Noto fallbacks for Arabic, Hebrew, Thai, Devanagari and CJK,
+// loaded once at start-up (HarfBuzz initialises asynchronously once; shaping is synchronous after that).
+import { fileURLToPath } from 'node:url'
+import type { LabelFont } from '../label-font.ts'
+import { isNeverPrintable } from '../printable.ts'
+import { breakOpportunities, graphemeBoundaries } from './breaks.ts'
+import { openChainFont, readChainFontFile, type LoadedFont } from './chain-font.ts'
+import { buildCoverage, isJoiner, isVariationSelector } from './coverage.ts'
+import { FALLBACK_FONTS, type FallbackFont, type FallbackRole } from './fallback-fonts.ts'
+import { createGlyphPaths } from './glyph-path.ts'
+import { harfbuzz } from './harfbuzz.ts'
+import { FontChooser, hanStyle } from './itemize.ts'
+import { createShaper, type ShaperFont } from './shaper.ts'
+import type { ChainFont, ScriptFonts } from './types.ts'
+
+export type { ChainFont, HanStyle, PathCommand, PlacedGlyph, ScriptFonts, ShapedLine, ShapeOptions } from './types.ts'
+export { FALLBACK_FONTS, type FallbackRole } from './fallback-fonts.ts'
+
+export interface ScriptFontOptions {
+  /** Fallback font files by role (as given, so absolute paths from the config); the others stay the bundled ones. */
+  files?: Partial<Record<FallbackRole, string>>
+  /** Where the label font was read from, for ChainFont.file of fonts[0]. */
+  primaryFile?: string
+  /** false: every fallback at scale 1 (its ink may then leave the label font's envelope; see ShapedLine.inkTop). */
+  fitEnvelope?: boolean
+}
+
+/** Loads the fallback fonts after `primary`; throws ConfigError naming the file that is missing or not plain TrueType. */
+export async function loadScriptFonts (primary: LabelFont, options: ScriptFontOptions = {}): Promise<ScriptFonts> {
+  const fallbacks = FALLBACK_FONTS.map((f) => ({ ...f, file: options.files?.[f.role] ?? fileURLToPath(new URL(`../../../${f.file}`, import.meta.url)) }))
+  // Read every file before starting HarfBuzz so that a missing font is reported at once.
+  const fallbackBytes = fallbacks.map((f) => readChainFontFile(f.file))
+  const hb = await harfbuzz()
+  const loaded: LoadedFont[] = [
+    openChainFont(hb, options.primaryFile ?? primary.name, primary.bytes, primary.name),
+    ...fallbacks.map((f, i) => openChainFont(hb, f.file, fallbackBytes[i] as Uint8Array))
+  ]
+  const coverage = buildCoverage(loaded.map((f) => f.unicodes), primary.hasChar)
+  const fonts: ChainFont[] = loaded.map((f, i) => {
+    const envelope = i === 0 ? { inkTop: primary.ascent, inkBottom: primary.descent } : sampleInk(f, fallbacks[i - 1] as FallbackFont, primary)
+    const scale = i === 0 || options.fitEnvelope === false ? 1 : fitScale(envelope, f.unitsPerEm, primary)
+    return { name: f.name, file: f.file, bytes: f.bytes, unitsPerEm: f.unitsPerEm, scale, ...envelope }
+  })
+  const index = (role: FallbackRole): number => 1 + fallbacks.findIndex((f) => f.role === role)
+  const chooser = new FontChooser(coverage, { japanese: index('japanese'), korean: index('korean'), chinese: index('chinese') })
+  const shaperFonts: ShaperFont[] = loaded.map((f, i) => ({
+    loaded: f,
+    emsPerUnit: (fonts[i] as ChainFont).scale / f.unitsPerEm,
+    language: i === 0 ? undefined : fallbacks[i - 1]?.language
+  }))
+  const shaper = createShaper(hb, shaperFonts, primary, chooser)
+
+  // The label font's own characters, marks excepted: text made only of these is drawn exactly as LabelFont measures.
+  const simple = new Uint8Array(0x10000)
+  for (let cp = 0; cp < 0x10000; cp++) if (primary.hasChar(cp) && !coverage.extendsCluster(cp)) simple[cp] = 1
+  const isSimple = (text: string): boolean => {
+    for (let i = 0; i < text.length; i++) if (simple[text.charCodeAt(i)] !== 1) return false
+    return true
+  }
+
+  const firstUnsupported = (text: string): string | undefined => {
+    for (let start = 0; start < text.length;) {
+      const end = chooser.clusterEnd(text, start)
+      const font = chooser.choose(chooser.fontsFor(text, start, end), 0)
+      let mask = 0xffff
+      for (let i = start; i < end;) {
+        const cp = text.codePointAt(i) as number
+        const at = i
+        i += cp > 0xffff ? 2 : 1
+        // Joiners and variation selectors shape the fallback scripts' letters; elsewhere they print nothing.
+        if (isJoiner(cp) || isVariationSelector(cp)) {
+          if (font > 0 && at > start) continue
+          return String.fromCodePoint(cp)
+        }
+        mask &= coverage.mask(cp)
+        // No font has the character, or none has it together with the rest of its cluster.
+        if (font < 0 && mask === 0) return String.fromCodePoint(cp)
+      }
+      start = end
+    }
+    return undefined
+  }
+
+  return {
+    fonts,
+    covers: (cp) => !isNeverPrintable(cp) && coverage.mask(cp) !== 0,
+    firstUnsupported,
+    isSimple,
+    shape: (text, shapeOptions) => (isSimple(text) ? shaper.shapeSimple(text) : shaper.shape(text, shapeOptions)),
+    hanStyle,
+    glyphPath: createGlyphPaths(hb, loaded),
+    breakOpportunities,
+    graphemeBoundaries
+  }
+}
+
+/** Ink extremes of the letters and digits the chain draws with this fallback (those the label font does not have). */
+function sampleInk (font: LoadedFont, fallback: FallbackFont, primary: LabelFont): { inkTop: number, inkBottom: number } {
+  let inkTop = 0
+  let inkBottom = 0
+  for (const cp of font.unicodes) {
+    if (primary.hasChar(cp) || isNeverPrintable(cp) || !fallback.scaleSample.test(String.fromCodePoint(cp))) continue
+    const at = font.inkAt(font.font.nominalGlyph(cp) ?? 0)
+    if (at < 0) continue
+    inkTop = Math.max(inkTop, font.boxes[at + 3] as number)
+    inkBottom = Math.min(inkBottom, font.boxes[at + 1] as number)
+  }
+  return { inkTop, inkBottom }
+}
+
+function fitScale (envelope: { inkTop: number, inkBottom: number }, unitsPerEm: number, primary: LabelFont): number {
+  let scale = 1
+  if (envelope.inkTop > 0) scale = Math.min(scale, (primary.ascent / primary.unitsPerEm) / (envelope.inkTop / unitsPerEm))
+  if (envelope.inkBottom < 0) scale = Math.min(scale, (primary.descent / primary.unitsPerEm) / (envelope.inkBottom / unitsPerEm))
+  return scale
+}
