@@ -19,6 +19,8 @@ export interface LoadOptions {
   path: string
   method: 'GET' | 'POST'
   body?: string
+  /** Bodies sent in turn, one per request (instead of `body`): distinct records, so nothing is served twice. */
+  bodies?: readonly string[]
   headers?: Record<string, string>
   connections: number
   seconds: number
@@ -37,10 +39,13 @@ export async function runLoad (opts: LoadOptions): Promise<LoadResult> {
   const cpuStart = process.cpuUsage()
   const start = performance.now()
   const until = start + opts.seconds * 1000
+  let sent = 0
+  const bodies = opts.bodies
   async function worker (): Promise<void> {
     while (performance.now() < until) {
       const t0 = performance.now()
-      const res = await pool.request({ origin: opts.origin, path: opts.path, method: opts.method, body: opts.body, headers: opts.headers })
+      const body = bodies === undefined ? opts.body : bodies[sent++ % bodies.length]
+      const res = await pool.request({ origin: opts.origin, path: opts.path, method: opts.method, body, headers: opts.headers })
       await res.body.arrayBuffer()
       if (res.statusCode >= 300) errors++
       latencies.push(performance.now() - t0)

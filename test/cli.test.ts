@@ -52,6 +52,19 @@ describe('labelworks render', () => {
     expect(tty.out().toString().startsWith('^XA')).toBe(true)
   })
 
+  it('writes a PNG label and text in the printer font with --text font', async () => {
+    const png = capture()
+    expect(await runCli(['render', RECORD, '--format', 'png', '--dpi', '300'], png.io)).toBe(0)
+    expect(png.out().subarray(1, 4).toString('latin1')).toBe('PNG')
+    expect(png.out().readUInt32BE(16)).toBe(1200)
+    const font = capture()
+    expect(await runCli(['render', RECORD, '--text', 'font'], font.io)).toBe(0)
+    expect(font.out().toString()).toContain('^A@N,')
+    const graphic = capture()
+    expect(await runCli(['render', RECORD], graphic.io)).toBe(0)
+    expect(graphic.out().toString()).not.toContain('^A@')
+  })
+
   it('reads the record from stdin with -', async () => {
     const c = capture(readFileSync(RECORD, 'utf8'))
     expect(await runCli(['render', '-'], c.io)).toBe(0)
