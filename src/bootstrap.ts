@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { PROJECT_ROOT, type Config } from './config.ts'
 import { ConfigError } from './errors.ts'
-import { loadLabelFont } from './fonts/index.ts'
+import { loadTextFonts } from './fonts/index.ts'
 import { loadTemplates } from './layout/index.ts'
 import { createLabelService } from './service/label-service.ts'
 import type { LabelService } from './service/types.ts'
@@ -22,7 +22,7 @@ export function packageVersion (): string {
 export function loadLabelService (
   config: Pick<Config, 'fontFile' | 'templatesDir'> & Partial<Pick<Config, 'defaultDpi' | 'defaultTemplate'>>
 ): LabelService {
-  const font = loadLabelFont(config.fontFile)
+  const font = loadTextFonts(config.fontFile)
   const templates = loadTemplates(config.templatesDir, font)
   const { defaultDpi, defaultTemplate } = config
   if (defaultTemplate !== undefined && !templates.has(defaultTemplate)) {

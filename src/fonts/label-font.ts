@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import fontkit from '@pdf-lib/fontkit'
 import { ConfigError } from '../errors.ts'
 import { isNeverPrintable } from './printable.ts'
+import type { ScriptFonts } from './scripts/types.ts'
 
 /** Where ZPL labels expect the label font on the printer (stored there with `~DU`, used with `^A@`). */
 export const LABEL_FONT_ZPL_PATH = 'E:LWSANS.TTF'
@@ -44,6 +45,12 @@ export interface LabelFont {
   firstUnsupported: (text: string) => string | undefined
   /** `advanceUnits(text)` when the font can print every character of it, else -1: check and measure in one pass. */
   printableUnits: (text: string) => number
+  /**
+   * The fallback fonts and shaper for text the label font cannot print glyph by glyph (other scripts, right to
+   * left, combining marks). When present, hasChar and firstUnsupported answer for the whole chain; the advance
+   * functions above still measure the label font alone, and layout shapes text that needs it.
+   */
+  scripts?: ScriptFonts
 }
 
 /** Reads and indexes the label font; throws ConfigError naming the file when it is missing or unusable. */
@@ -150,5 +157,15 @@ export function createLabelFont (bytes: Uint8Array, zplPath = LABEL_FONT_ZPL_PAT
     advance: (text, _fontHeightDots, fontWidthDots) => (advanceUnits(text) * fontWidthDots) / unitsPerEm,
     firstUnsupported,
     printableUnits
+  }
+}
+
+/** The label font with its script fallbacks: text in any script the chain covers can be laid out and drawn. */
+export function withScriptFonts (font: LabelFont, scripts: ScriptFonts): LabelFont {
+  return {
+    ...font,
+    scripts,
+    hasChar: (cp) => font.hasChar(cp) || scripts.covers(cp),
+    firstUnsupported: (text) => (font.firstUnsupported(text) === undefined ? undefined : scripts.firstUnsupported(text))
   }
 }

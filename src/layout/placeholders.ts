@@ -102,6 +102,16 @@ export function literalUnits (t: CompiledText, font: LabelFont): LiteralUnits {
 }
 
 /**
+ * A value the label font alone cannot print: measured by the script fonts when they print it (the line is measured
+ * again, shaped as a whole, before it is placed), else refused naming its field and the first character no font has.
+ */
+function fallbackUnits (font: LabelFont, value: string, path: string): number {
+  const bad = font.firstUnsupported(value)
+  if (bad !== undefined || font.scripts === undefined) throw new UnsupportedCharacterError(path, bad ?? value)
+  return Math.round(font.scripts.shape(value).advance * font.unitsPerEm)
+}
+
+/**
  * The text a region prints for `data`, or '' when it prints nothing; its advance in font units goes to
  * `measured` (`literals` are `t`'s literal advances in `font`). Every value is checked against the font first,
  * so an unprintable character fails the label naming the field it came from.
@@ -119,8 +129,8 @@ export function fillText (t: CompiledText, literals: LiteralUnits, data: LabelDa
     const p = t.placeholders[k] as Placeholder
     const v = valueOf(p, data)
     if (v.length === 0) continue
-    const valueUnits = font.printableUnits(v)
-    if (valueUnits < 0) throw new UnsupportedCharacterError(p.path, font.firstUnsupported(v) as string)
+    let valueUnits = font.printableUnits(v)
+    if (valueUnits < 0) valueUnits = fallbackUnits(font, v, p.path)
     if (lastPrinted < 0) {
       out = t.leading + v
       units = literals.leading + valueUnits

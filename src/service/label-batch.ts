@@ -2,7 +2,7 @@
 // memory stays bounded however many labels there are.
 import type { LabelFont } from '../fonts/index.ts'
 import type { Label } from '../model/label.ts'
-import { createPdfBatchWriter } from '../render/pdf/index.ts'
+import { createPdfBatchWriter, type PdfFallbackFont } from '../render/pdf/index.ts'
 import type { TextRasterizer } from '../render/bitmap/index.ts'
 import { renderZpl, type ZplOptions, type ZplTextMode } from '../render/zpl/index.ts'
 
@@ -24,12 +24,17 @@ export interface BatchOptions {
   text?: ZplTextMode
 }
 
+/** The fallback fonts of `font`'s script chain as the PDF writer takes them. */
+export function fallbackPdfFonts (font: LabelFont): PdfFallbackFont[] {
+  return (font.scripts?.fonts ?? []).slice(1).map((f) => ({ bytes: f.bytes, scale: f.scale }))
+}
+
 /** Opens a batch writer for the label font; `fontDownload` is the font's `~DU` command, made once at start-up. */
 export function openLabelBatch (
   font: LabelFont, fontDownload: string, options: BatchOptions & { glyphs: TextRasterizer }, write: ChunkSink
 ): LabelBatchWriter {
   if (options.format === 'pdf') {
-    const pdf = createPdfBatchWriter({ fontBytes: font.bytes, write })
+    const pdf = createPdfBatchWriter({ fontBytes: font.bytes, fallbackFonts: fallbackPdfFonts(font), write })
     return { add: async (label) => { await pdf.addLabel(label) }, finish: async () => { await pdf.finish() } }
   }
   const zplOptions: ZplOptions = { fontPath: font.zplPath, text: options.text ?? 'graphic', glyphs: options.glyphs }

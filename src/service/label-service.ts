@@ -4,11 +4,11 @@ import type { LabelFont } from '../fonts/index.ts'
 import { layoutLabel, type Template } from '../layout/index.ts'
 import type { Label } from '../model/label.ts'
 import { adaptRecord } from '../records/index.ts'
-import { drawLabelBitmap, encodeBitmapPng, labelGlyphFont, TextRasterizer } from '../render/bitmap/index.ts'
+import { drawLabelBitmap, encodeBitmapPng, textRasterizerFor } from '../render/bitmap/index.ts'
 import { renderPdf } from '../render/pdf/index.ts'
 import { renderZpl, zplFontDownload, type ZplOptions } from '../render/zpl/index.ts'
 import type { Dpi } from '../units.ts'
-import { openLabelBatch } from './label-batch.ts'
+import { fallbackPdfFonts, openLabelBatch } from './label-batch.ts'
 import type { LabelRequest, LabelService, LaidOutLabel, OutputFormat, RenderedLabel, RenderedZpl } from './types.ts'
 
 /** What the service is built from; all loaded once at start-up. */
@@ -61,11 +61,11 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
   const defaultDpi = options.defaultDpi ?? 203
   const today = options.today ?? utcToday
   const fontDownload = zplFontDownload(font.bytes, font.zplPath)
-  const glyphs = new TextRasterizer(labelGlyphFont(font.bytes))
+  const glyphs = textRasterizerFor(font)
   const graphicZpl: ZplOptions = { fontPath: font.zplPath, text: 'graphic', glyphs }
   const fontZpl: ZplOptions = { ...graphicZpl, text: 'font' }
   const zplOptionsFor = (request: LabelRequest): ZplOptions => (request.text === 'font' ? fontZpl : graphicZpl)
-  const pdfOptions = { fontBytes: font.bytes }
+  const pdfOptions = { fontBytes: font.bytes, fallbackFonts: fallbackPdfFonts(font) }
 
   function templateFor (name: string): Template {
     const template = templates.get(name)

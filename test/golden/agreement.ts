@@ -45,8 +45,10 @@ function inside (r: Rect, x: number, y: number): boolean {
 /** Where a text element's ink is looked for: its box grown by a little, less other elements' boxes there. */
 function textArea (label: Label, text: TextElement): { area: Rect, ignore: (x: number, y: number) => boolean } {
   const own = elementRect(text)
-  const others = label.elements.filter((el) => el !== text).map(elementRect)
-  // Pixels in the slack margin that lie in another element's box are that element's ink (a rule, a neighbour).
+  // Ink in the slack margin that lies in or next to another element's box is that element's (a rule, a neighbour):
+  // CJK ideographs and stacked marks reach up to a quarter of the size past their own box, towards the line above.
+  const reach = (el: Label['elements'][number]): number => (el.kind === 'text' ? Math.max(TEXT_SLACK_DOTS, Math.ceil(el.fontHeight / 4)) : TEXT_SLACK_DOTS)
+  const others = label.elements.filter((el) => el !== text).map((el) => grow(elementRect(el), reach(el)))
   return { area: grow(own, TEXT_SLACK_DOTS), ignore: (x, y) => !inside(own, x, y) && others.some((r) => inside(r, x, y)) }
 }
 

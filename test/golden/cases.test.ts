@@ -37,12 +37,15 @@ describe('golden fixtures', () => {
 })
 
 describe('golden case table', () => {
-  it('has both templates × 6 records, × ZPL/PDF × 203/300 dpi, each with its own file', () => {
-    expect(LABEL_CASES).toHaveLength(12)
+  it('has both templates × 15 records (6 Latin, 9 script families), × ZPL/PDF × 203/300 dpi, each with its own file', () => {
+    expect(LABEL_CASES).toHaveLength(30)
     expect(new Set(LABEL_CASES.map((c) => c.template))).toEqual(new Set(['standard', 'dashlink']))
     const all = [...goldenCases(203), ...goldenCases(300)]
-    expect(all).toHaveLength(48)
-    expect(allGoldenFiles().size).toBe(48)
-    expect(all.filter((g) => g.format === 'pdf' && g.dpi === 300)).toHaveLength(12)
+    expect(all).toHaveLength(120)
+    expect(allGoldenFiles().size).toBe(120)
+    expect(all.filter((g) => g.format === 'pdf' && g.dpi === 300)).toHaveLength(30)
+    for (const script of ['japanese', 'chinese', 'korean', 'arabic', 'hebrew', 'thai', 'hindi', 'vietnamese', 'latin-arabic']) {
+      expect(LABEL_CASES.filter((c) => c.fixture.startsWith(`script-${script}`)).map((c) => c.template)).toEqual(['standard', 'dashlink'])
+    }
   })
 })

@@ -39,7 +39,18 @@ const RECORDS: RecordFixture[] = [
   { fixture: 'apartment', shows: 'street and apartment (sub-premise) lines, delivery instructions' },
   { fixture: 'international-text', shows: 'accents, Polish, Greek and Cyrillic in names, address, references and instructions' },
   { fixture: 'numeric-15-tracking', shows: 'a 15-digit numeric tracking code (subset C)' },
-  { fixture: 'alphanumeric-35-tracking', shows: 'a 35-character alphanumeric tracking code, laid along the 6-inch side' }
+  { fixture: 'alphanumeric-35-tracking', shows: 'a 35-character alphanumeric tracking code, laid along the 6-inch side' },
+  ...([
+    ['japanese', 'Japanese: kanji and kana in the Japanese font, a Tokyo address'],
+    ['chinese', 'Simplified Chinese, a Shanghai address'],
+    ['korean', 'Korean Hangul, a Seoul address'],
+    ['arabic', 'Arabic: joined letters, right to left, Latin digits inside, a Dubai address'],
+    ['hebrew', 'Hebrew right to left with Latin digits, a Tel Aviv address'],
+    ['thai', 'Thai: stacked vowel and tone marks, no spaces between words, a Bangkok address'],
+    ['hindi', 'Hindi (Devanagari): conjuncts and vowel signs, Devanagari digits'],
+    ['vietnamese', 'Vietnamese: stacked accents in the label font'],
+    ['latin-arabic', 'Latin and Arabic mixed in one line (bidirectional text)']
+  ] as const).map(([script, shows]) => ({ fixture: `script-${script}`, dashlinkFixture: `script-${script}-us`, shows: `${shows}; for dashlink, the same names at a US address` }))
 ]
 
 const TEMPLATES = ['standard', 'dashlink'] as const

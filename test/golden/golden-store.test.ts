@@ -71,11 +71,12 @@ describe('compareWithGolden', () => {
     expect(existsSync(path.join(dir, 'standard-minimal.zpl-203.diff.png'))).toBe(true)
   })
 
-  it('allows the cross-renderer budget when another renderer drew the image, and cleans up companions', async () => {
+  it('holds another renderer to the golden with no budget, and cleans up companions once it matches', async () => {
     await approve(image())
-    await compareWithGolden(golden, image(81), label, zebrash, false, dir)
-    const result = await compareWithGolden(golden, image(81), label, labelary, false, dir)
-    expect(result).toMatchObject({ ok: true, budget: 200 })
+    expect(await compareWithGolden(golden, image(81), label, labelary, false, dir)).toMatchObject({ ok: false, budget: 0 })
+    expect(existsSync(path.join(dir, 'standard-minimal.zpl-203.diff.png'))).toBe(true)
+    const result = await compareWithGolden(golden, image(), label, labelary, false, dir)
+    expect(result).toMatchObject({ ok: true, budget: 0 })
     expect(existsSync(path.join(dir, 'standard-minimal.zpl-203.diff.png'))).toBe(false)
   })
 })

@@ -3,13 +3,14 @@
 // and PDF through pdfjs.
 import { existsSync, readFileSync } from 'node:fs'
 import { loadConfig } from '../../src/config.ts'
-import { loadLabelFont } from '../../src/fonts/index.ts'
+import { loadTextFonts } from '../../src/fonts/index.ts'
 import type { Label } from '../../src/model/label.ts'
-import { renderPdf } from '../../src/render/pdf/index.ts'
+import { renderPdf, type PdfOptions } from '../../src/render/pdf/index.ts'
+import { textRasterizerFor } from '../../src/render/bitmap/index.ts'
+import { fallbackPdfFonts } from '../../src/service/label-batch.ts'
 import { createLabelaryClient, type LabelaryClient } from '../../src/labelary/index.ts'
 import { createZplRasterizer } from '../../src/render/png/index.ts'
 import { renderZpl, type ZplOptions } from '../../src/render/zpl/index.ts'
-import { graphicModeOptions } from '../render/zpl/labels.ts'
 import type { Dpi } from '../../src/units.ts'
 import { labelaryApp } from '../http/labelary/endpoint-app.ts'
 import { rasterizePdfToGray } from '../support/pdf-raster.ts'
@@ -73,7 +74,7 @@ export function zplRendererAt (url: string): RendererInfo {
     : { name: 'labelary', version: `${host} (version not reported)`, via: `Labelary client → ${url}` }
 }
 
-function pdfRenderer (fontBytes: Uint8Array): PdfGoldenRenderer {
+function pdfRenderer (options: PdfOptions): PdfGoldenRenderer {
   return {
     info: {
       name: 'pdfjs',
@@ -81,7 +82,7 @@ function pdfRenderer (fontBytes: Uint8Array): PdfGoldenRenderer {
       via: 'src/render/pdf → test/support/pdf-raster.ts'
     },
     async render (label, dpi) {
-      const pdf = await renderPdf(label, { fontBytes })
+      const pdf = await renderPdf(label, options)
       return fitToLabel(await rasterizePdfToGray(pdf, { dpi }), label.widthDots, label.heightDots)
     }
   }
@@ -154,7 +155,7 @@ export function rendererOptionsFromEnv (env: Record<string, string | undefined>,
  * own endpoint started here (no rate limit worth the name: it is local); with one, to that URL at its rate.
  */
 export async function openRenderers (options: RendererOptions = {}): Promise<GoldenRenderers> {
-  const font = loadLabelFont(loadConfig({}).fontFile)
+  const font = loadTextFonts(loadConfig({}).fontFile)
   const server = options.labelaryUrl === undefined ? await startSelfHosted(options.workers ?? 1) : undefined
   const url = server?.url ?? options.labelaryUrl as string
   const client = createLabelaryClient({
@@ -165,8 +166,8 @@ export async function openRenderers (options: RendererOptions = {}): Promise<Gol
   // The in-process endpoint's port changes every run; the manifest names it without, so updates stay quiet.
   const info = server === undefined ? zplRendererAt(url) : zebrashInfo('Labelary client → our endpoint, in-process on 127.0.0.1')
   return {
-    zpl: throughClient(client, info, graphicModeOptions(font.bytes)),
-    pdf: pdfRenderer(font.bytes),
+    zpl: throughClient(client, info, { fontPath: font.zplPath, text: 'graphic', glyphs: textRasterizerFor(font) }),
+    pdf: pdfRenderer({ fontBytes: font.bytes, fallbackFonts: fallbackPdfFonts(font) }),
     close: async () => {
       await client.close()
       await server?.close()

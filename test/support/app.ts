@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp, type AppParts } from '../../src/app.ts'
 import { loadConfig } from '../../src/config.ts'
-import { loadLabelFont } from '../../src/fonts/index.ts'
+import { loadTextFonts } from '../../src/fonts/index.ts'
 import { loadTemplates } from '../../src/layout/index.ts'
 import { createLabelService, type LabelServiceOptions } from '../../src/service/label-service.ts'
 import type { LabelService } from '../../src/service/types.ts'
@@ -13,7 +13,7 @@ export const TEST_TODAY = '2026-11-24'
 /** The label service as the server builds it, with a fixed date. */
 export function testLabelService (extra: Partial<LabelServiceOptions> = {}): LabelService {
   const config = loadConfig({})
-  const font = loadLabelFont(config.fontFile)
+  const font = loadTextFonts(config.fontFile)
   return createLabelService({
     font,
     templates: loadTemplates(config.templatesDir, font),

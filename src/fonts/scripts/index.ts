@@ -27,10 +27,15 @@ export interface ScriptFontOptions {
 
 /** Loads the fallback fonts after `primary`; throws ConfigError naming the file that is missing or not plain TrueType. */
 export async function loadScriptFonts (primary: LabelFont, options: ScriptFontOptions = {}): Promise<ScriptFonts> {
+  return await Promise.resolve(loadScriptFontsSync(primary, options))
+}
+
+/** loadScriptFonts, for start-up code that is synchronous (HarfBuzz is ready once this module is). */
+export function loadScriptFontsSync (primary: LabelFont, options: ScriptFontOptions = {}): ScriptFonts {
   const fallbacks = FALLBACK_FONTS.map((f) => ({ ...f, file: options.files?.[f.role] ?? fileURLToPath(new URL(`../../../${f.file}`, import.meta.url)) }))
   // Read every file before starting HarfBuzz so that a missing font is reported at once.
   const fallbackBytes = fallbacks.map((f) => readChainFontFile(f.file))
-  const hb = await harfbuzz()
+  const hb = harfbuzz()
   const loaded: LoadedFont[] = [
     openChainFont(hb, options.primaryFile ?? primary.name, primary.bytes, primary.name),
     ...fallbacks.map((f, i) => openChainFont(hb, f.file, fallbackBytes[i] as Uint8Array))

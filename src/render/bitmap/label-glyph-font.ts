@@ -4,7 +4,8 @@ import type { Font } from '@pdf-lib/fontkit'
 import { fontFaceFor } from '../pdf/font-face.ts'
 import type { OutlineCommand } from './glyph-mask.ts'
 import type { GlyphFont } from './glyph-source.ts'
-import type { PrimaryGlyphFont } from './text-glyphs.ts'
+import type { LabelFont } from '../../fonts/index.ts'
+import { TextRasterizer, type PrimaryGlyphFont } from './text-glyphs.ts'
 
 const byBytes = new WeakMap<Uint8Array, PrimaryGlyphFont>()
 
@@ -52,4 +53,10 @@ export function labelGlyphFont (bytes: Uint8Array): PrimaryGlyphFont {
 export function fallbackGlyphFont (bytes: Uint8Array, scale: number): GlyphFont {
   const { font } = fontFaceFor(bytes)
   return { unitsPerEm: font.unitsPerEm, scale, outline: (id) => outlineOf(font, id) }
+}
+
+/** The rasterizer of the label font and of its script fallbacks, in the order shaped text names them. */
+export function textRasterizerFor (font: LabelFont): TextRasterizer {
+  const fallbacks = (font.scripts?.fonts ?? []).slice(1).map((f) => fallbackGlyphFont(f.bytes, f.scale))
+  return new TextRasterizer(labelGlyphFont(font.bytes), fallbacks)
 }

@@ -1,15 +1,14 @@
 // A multi-page PDF written as it goes: each label's content stream and page dictionary are serialized and handed
-// to the sink at once; only byte offsets and page numbers are kept. The font (one subset over every glyph the
-// pages used), the page tree, catalog, cross-reference table and trailer follow at finish.
+// to the sink at once; only byte offsets and page numbers are kept. The fonts (one subset per font over every glyph
+// the pages used), the page resources, page tree, catalog, cross-reference table and trailer follow at finish.
 import { PDFContext } from 'pdf-lib'
 import type { Label } from '../../model/label.ts'
 import { drawLabel } from './draw-label.ts'
 import { PdfBatchStateError } from './errors.ts'
-import { fontFaceFor } from './font-face.ts'
 import { fontObjects } from './font-objects.ts'
-import { FontSubset } from './font-subset.ts'
 import type { PdfBatchOptions, PdfBatchWriter } from './options.ts'
-import { FONT_RESOURCE, num } from './page-canvas.ts'
+import { num } from './page-canvas.ts'
+import { PdfFonts } from './pdf-fonts.ts'
 import { PdfFileWriter } from './pdf-file-writer.ts'
 
 /** Producer and Creator of every file; no dates, so the same labels always give the same bytes. */
@@ -31,14 +30,14 @@ function titleOf (firstTrackingCode: string | undefined, pageCount: number): str
 
 /** Opens a streaming multi-page PDF over `options.write`; one page per label, in the order added. */
 export function createPdfBatchWriter (options: PdfBatchOptions): PdfBatchWriter {
-  const font = new FontSubset(fontFaceFor(options.fontBytes))
+  const fonts = new PdfFonts(options.fontBytes, options.fallbackFonts)
   const file = new PdfFileWriter(options.write)
   // Streams are deflated with pdf-lib (pako): pure JavaScript, so the bytes do not depend on Node's zlib build.
   const streams = PDFContext.create()
   const catalog = file.allocate()
   const pageTree = file.allocate()
+  // Written at finish, when it is known which fonts the pages used.
   const resources = file.allocate()
-  const fontNumber = file.allocate()
   const info = file.allocate()
   const pages: number[] = []
   let firstTrackingCode: string | undefined
@@ -49,7 +48,6 @@ export function createPdfBatchWriter (options: PdfBatchOptions): PdfBatchWriter 
 
   async function start (): Promise<void> {
     await file.writeHeader()
-    await file.writeObjects([{ number: resources, object: `<< /Font << /${FONT_RESOURCE} ${fontNumber} 0 R >> /ProcSet [/PDF /Text] >>` }])
   }
 
   function enqueue (step: () => Promise<void>): Promise<void> {
@@ -65,7 +63,7 @@ export function createPdfBatchWriter (options: PdfBatchOptions): PdfBatchWriter 
       // Drawn now, so a label that cannot be drawn fails its own call and leaves no trace in the file.
       let page
       try {
-        page = drawLabel(label, font)
+        page = drawLabel(label, fonts)
       } catch (err) {
         return Promise.reject(err)
       }
@@ -89,7 +87,13 @@ export function createPdfBatchWriter (options: PdfBatchOptions): PdfBatchWriter 
       if (state !== 'open') return Promise.reject(new PdfBatchStateError('finish() was already called on this PDF batch'))
       state = 'finishing'
       return enqueue(async () => {
-        await file.writeObjects(fontObjects(font, fontNumber, () => file.allocate()))
+        const fontRefs: string[] = []
+        for (const [index, subset] of fonts.used()) {
+          const fontNumber = file.allocate()
+          fontRefs.push(`/${PdfFonts.resourceName(index)} ${fontNumber} 0 R`)
+          await file.writeObjects(fontObjects(subset, fontNumber, () => file.allocate()))
+        }
+        await file.writeObjects([{ number: resources, object: `<< /Font << ${fontRefs.join(' ')} >> /ProcSet [/PDF /Text] >>` }])
         await file.writeObjects([
           { number: pageTree, object: `<< /Type /Pages /Count ${pages.length} /Kids [${pages.map((n) => `${n} 0 R`).join(' ')}] >>` },
           // Labels must print at 100 %: ask viewers not to shrink the page to the printer's margins.

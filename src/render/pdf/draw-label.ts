@@ -6,8 +6,8 @@ import { checkLabel } from './check-label.ts'
 import { drawBarcode } from './draw-barcode.ts'
 import { drawBox } from './draw-box.ts'
 import { drawText } from './draw-text.ts'
-import type { FontSubset } from './font-subset.ts'
 import { PageCanvas } from './page-canvas.ts'
+import type { PdfFonts } from './pdf-fonts.ts'
 
 type Drawer<K extends LabelElement['kind']> = (el: Extract<LabelElement, { kind: K }>, canvas: PageCanvas, path: string) => void
 
@@ -24,10 +24,10 @@ export interface DrawnPage {
   content: Uint8Array
 }
 
-/** Draws a label as a page the size of the label; glyphs it uses are added to `font`. */
-export function drawLabel (label: Label, font: FontSubset): DrawnPage {
+/** Draws a label as a page the size of the label; glyphs it uses are added to the subsets of `fonts`. */
+export function drawLabel (label: Label, fonts: PdfFonts): DrawnPage {
   checkLabel(label)
-  const canvas = new PageCanvas(label.dpi, label.heightDots, font)
+  const canvas = new PageCanvas(label.dpi, label.heightDots, fonts)
   // Black fill for bars, boxes and text, stated rather than assumed from the viewer's defaults.
   canvas.write('0 g\n')
   label.elements.forEach((el, i) => {

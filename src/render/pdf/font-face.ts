@@ -28,6 +28,8 @@ export interface FontFace {
   scale: number
   /** The glyph drawing a code point, or undefined when the font has none (it would print as a box). */
   glyphFor (codePoint: number): FaceGlyph | undefined
+  /** The glyph with this id (shaped text names glyphs, not characters). */
+  glyphById (id: number): FaceGlyph
 }
 
 const byIdentity = new WeakMap<Uint8Array, FontFace>()
@@ -44,6 +46,7 @@ function parse (bytes: Uint8Array): FontFace {
   const trueType = readTrueType(bytes)
   const scale = PDF_GLYPH_UNITS / font.unitsPerEm
   const glyphs = new Map<number, FaceGlyph | undefined>()
+  const byId = new Map<number, FaceGlyph>()
   return {
     font,
     trueType,
@@ -54,6 +57,14 @@ function parse (bytes: Uint8Array): FontFace {
       const glyph = font.hasGlyphForCodePoint(codePoint) ? font.glyphForCodePoint(codePoint) : undefined
       const found = glyph === undefined || glyph.id === 0 ? undefined : { glyph, id: glyph.id, advance: glyph.advanceWidth * scale }
       glyphs.set(codePoint, found)
+      return found
+    },
+    glyphById (id) {
+      let found = byId.get(id)
+      if (found === undefined) {
+        const glyph = font.getGlyph(id)
+        byId.set(id, found = { glyph, id, advance: glyph.advanceWidth * scale })
+      }
       return found
     }
   }

@@ -60,6 +60,6 @@ export function fontObjects (subset: FontSubset, fontNumber: number, allocate: (
       })
     },
     { number: fontFile, object: context.flateStream(program, { Length1: program.length }) },
-    { number: toUnicode, object: context.flateStream(toUnicodeCMap(subset.usedCodePoints())) }
+    { number: toUnicode, object: context.flateStream(toUnicodeCMap(subset.usedTexts())) }
   ]
 }

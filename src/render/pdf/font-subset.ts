@@ -11,10 +11,11 @@ const LETTER_A = 65
 export class FontSubset {
   readonly face: FontFace
   private readonly idsByGlyph = new Map<number, number>()
+  private readonly idsByShaped = new Map<string, number>()
   /** Subset glyphs in id order (index = subset id - 1). */
   private readonly glyphs: FaceGlyph[] = []
-  /** The code point each subset glyph was first used for (for ToUnicode). */
-  private readonly codePoints: number[] = []
+  /** The text each subset glyph was first used for (for ToUnicode): a character, or a shaped cluster. */
+  private readonly texts: string[] = []
   private readonly hexById: string[] = []
 
   constructor (face: FontFace) {
@@ -36,21 +37,42 @@ export class FontSubset {
       points.push(cp)
     }
     let hex = ''
-    for (let i = 0; i < found.length; i++) hex += this.hexOf(found[i] as FaceGlyph, points[i] as number)
+    for (let i = 0; i < found.length; i++) hex += this.hexOf(found[i] as FaceGlyph, String.fromCodePoint(points[i] as number))
     return hex
   }
 
-  private hexOf (glyph: FaceGlyph, codePoint: number): string {
+  /**
+   * The hex glyph code of the font's glyph `id` (from shaping) drawing `text`, '' for a glyph that only completes its
+   * cluster (dots, marks). Shaped fonts use one glyph in clusters of different characters (the dots of ي and ت), so
+   * each glyph gets a code per text it stands for, and ToUnicode gives every code its own text.
+   */
+  encodeGlyph (id: number, text: string): string {
+    const key = `${id}\u0000${text}`
+    let code = this.idsByShaped.get(key)
+    if (code === undefined) {
+      code = this.add(this.face.glyphById(id), text)
+      this.idsByShaped.set(key, code)
+    }
+    return this.hexById[code] as string
+  }
+
+  private hexOf (glyph: FaceGlyph, text: string): string {
     let id = this.idsByGlyph.get(glyph.id)
     if (id === undefined) {
-      // Subset id 0 is the font's .notdef glyph.
-      id = this.glyphs.length + 1
+      id = this.add(glyph, text)
       this.idsByGlyph.set(glyph.id, id)
-      this.glyphs[id - 1] = glyph
-      this.codePoints[id - 1] = codePoint
-      this.hexById[id] = id.toString(16).padStart(4, '0')
     }
     return this.hexById[id] as string
+  }
+
+  /** A new subset code for `glyph`. */
+  private add (glyph: FaceGlyph, text: string): number {
+    // Subset id 0 is the font's .notdef glyph.
+    const id = this.glyphs.length + 1
+    this.glyphs[id - 1] = glyph
+    this.texts[id - 1] = text
+    this.hexById[id] = id.toString(16).padStart(4, '0')
+    return id
   }
 
   /** Glyphs used so far, in subset id order starting at 1. */
@@ -58,9 +80,14 @@ export class FontSubset {
     return this.glyphs
   }
 
-  /** Code points of the used glyphs, in the same order. */
+  /** Code points of the used glyphs (the first of each glyph's text), in the same order. */
   usedCodePoints (): readonly number[] {
-    return this.codePoints
+    return this.texts.map((t) => t.codePointAt(0) ?? 0)
+  }
+
+  /** The text each used glyph draws, in the same order. */
+  usedTexts (): readonly string[] {
+    return this.texts
   }
 
   /** The font's glyph ids by subset id: .notdef, then the used glyphs (see subsetTrueType). */

@@ -1,8 +1,12 @@
 import type { Label } from '../../model/label.ts'
 
-/** How PDF is rendered: the label font (a TrueType file's bytes), embedded as a subset. */
+import type { PdfFallbackFont } from './pdf-fonts.ts'
+
+/** How PDF is rendered: the label font (a TrueType file's bytes) and the fallback fonts, each embedded as a subset. */
 export interface PdfOptions {
   fontBytes: Uint8Array
+  /** Fonts shaped text names by index 1…n (index 0 is the label font). */
+  fallbackFonts?: readonly PdfFallbackFont[]
 }
 
 /** Where a streamed PDF goes, chunk by chunk; a returned promise is awaited before the next chunk (back-pressure). */

@@ -1,6 +1,7 @@
 // What every element drawer writes into: one page's content stream in PDF points (y up), built from dots.
 import { dotsToPoints, topDotsToPdfY, type Dpi } from '../../units.ts'
 import type { FontSubset } from './font-subset.ts'
+import type { PdfFonts } from './pdf-fonts.ts'
 
 /** Resource name of the label font on every page. */
 export const FONT_RESOURCE = 'F1'
@@ -17,14 +18,18 @@ export function num (n: number): string {
 /** One page being drawn: coordinate conversion for its density and the content stream so far. */
 export class PageCanvas {
   readonly dpi: Dpi
+  /** The label font's subset. */
   readonly font: FontSubset
+  /** Every font the page may use (shaped text names fallback fonts by index). */
+  readonly fonts: PdfFonts
   /** Page height in points; PDF y is measured up from the bottom. */
   readonly heightPt: number
   private content = ''
 
-  constructor (dpi: Dpi, heightDots: number, font: FontSubset) {
+  constructor (dpi: Dpi, heightDots: number, fonts: PdfFonts) {
     this.dpi = dpi
-    this.font = font
+    this.fonts = fonts
+    this.font = fonts.primary
     this.heightPt = dotsToPoints(heightDots, dpi)
   }
 

@@ -9,7 +9,7 @@ import type { PdfOptions } from './options.ts'
  */
 export async function renderPdf (label: Label, options: PdfOptions): Promise<Uint8Array> {
   const chunks: Uint8Array[] = []
-  const writer = createPdfBatchWriter({ fontBytes: options.fontBytes, write: (chunk) => { chunks.push(chunk) } })
+  const writer = createPdfBatchWriter({ ...options, write: (chunk) => { chunks.push(chunk) } })
   await writer.addLabel(label)
   await writer.finish()
   return Buffer.concat(chunks)

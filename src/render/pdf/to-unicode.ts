@@ -8,14 +8,16 @@ function hex4 (n: number): string {
   return n.toString(16).padStart(4, '0')
 }
 
-function utf16Hex (codePoint: number): string {
-  if (codePoint < 0x10000) return hex4(codePoint)
-  const v = codePoint - 0x10000
-  return hex4(0xd800 + (v >> 10)) + hex4(0xdc00 + (v & 0x3ff))
+function utf16Hex (text: number | string): string {
+  const s = typeof text === 'number' ? String.fromCodePoint(text) : text
+  let hex = ''
+  for (let i = 0; i < s.length; i++) hex += hex4(s.charCodeAt(i))
+  return hex
 }
 
-/** CMap source mapping glyph code i+1 to `codePoints[i]`. */
-export function toUnicodeCMap (codePoints: readonly number[]): string {
+/** CMap source mapping glyph code i+1 to `texts[i]`: a code point, or the text of a shaped cluster. */
+export function toUnicodeCMap (texts: readonly (number | string)[]): string {
+  const codePoints = texts
   let body = ''
   for (let start = 0; start < codePoints.length; start += BLOCK) {
     const block = codePoints.slice(start, start + BLOCK)
