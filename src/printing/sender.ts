@@ -1,6 +1,6 @@
 // One delivery attempt of one job: connect, ask `~HS`, hold on a fault, store the font once, then write the label.
 // The job is marked `writing` in SQLite before its first label byte leaves; from then on it is never sent again
-// automatically, whatever happens (that is the at-most-once rule; see README "Delivery guarantee").
+// automatically, whatever happens (that is the at-most-once rule; see docs/printing.md, "Delivery guarantee").
 import { createHash } from 'node:crypto'
 import { openConnection, PrinterConnectionError, type PrinterConnection } from './connection.ts'
 import { MalformedReplyError, parseHostIdentification, parseHostStatus, type HostIdentification, type HostStatus } from './host-status.ts'
