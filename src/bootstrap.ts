@@ -2,6 +2,7 @@
 // once; a bad template stops start-up with a message naming the file and the rule.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { parseEnv } from 'node:util'
 import { PROJECT_ROOT, type Config } from './config.ts'
 import { ConfigError } from './errors.ts'
 import { loadTextFonts } from './fonts/index.ts'
@@ -13,6 +14,24 @@ import type { LabelService } from './service/types.ts'
 export function packageVersion (): string {
   const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string }
   return pkg.version ?? '0.0.0'
+}
+
+/**
+ * Adds the settings of a `.env` file (by default the one beside package.json) to `env`, parsed as Node's --env-file
+ * parses it; a variable `env` already has wins. A missing file is no error; one that cannot be read stops start-up.
+ * Returns the file when one was read.
+ */
+export function loadEnvFile (env: Record<string, string | undefined>, file = path.join(PROJECT_ROOT, '.env')): string | undefined {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    const message = `cannot be read: ${(err as Error).message}`
+    throw new ConfigError(`${file} ${message}`, { cause: err, issues: [{ path: '.env', rule: 'readable', message }] })
+  }
+  for (const [name, value] of Object.entries(parseEnv(text))) if (env[name] === undefined) env[name] = value
+  return file
 }
 
 /**

@@ -1,4 +1,5 @@
 // The `labelworks` command: render labels locally; print and query printers through the running service.
+import { loadEnvFile } from './bootstrap.ts'
 import { LabelworksError } from './errors.ts'
 import type { CliIo } from './cli/io.ts'
 import { RENDER_USAGE, runRenderCommand } from './cli/render-command.ts'
@@ -42,6 +43,7 @@ export async function runCli (argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-if (process.argv[1] !== undefined && /labelworks(\.js)?$|cli\.ts$/.test(process.argv[1])) {
+if (process.argv[1] !== undefined && /labelworks(\.js)?$|cli\.[jt]s$/.test(process.argv[1])) {
+  loadEnvFile(process.env)
   process.exitCode = await runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env })
 }

@@ -1,12 +1,13 @@
 // The only file that listens: reads config once, loads font and templates, starts the renderer pool and the
 // print queue, builds the app, and shuts everything down cleanly on SIGINT/SIGTERM.
 import { buildApp } from './app.ts'
-import { listenFailure, loadLabelService, packageVersion } from './bootstrap.ts'
+import { listenFailure, loadEnvFile, loadLabelService, packageVersion } from './bootstrap.ts'
 import { loadConfig, type Config } from './config.ts'
 import { LabelworksError } from './errors.ts'
 import { LABEL_FONT_ZPL_PATH } from './fonts/index.ts'
 import { labelaryRoutes } from './http/labelary/index.ts'
-import { createPrinting, type Printing } from './http/printing/index.ts'
+import { printingPlugin } from './http/printing/index.ts'
+import { createPrinting, type Printing } from './printing/create-printing.ts'
 import { createZplRasterizer, type ZplRasterizer } from './render/png/index.ts'
 import type { LabelService } from './service/types.ts'
 
@@ -24,6 +25,7 @@ function printQueueOptions (config: Config): { maxAttempts: number, connectTimeo
 /** Everything read at start-up; a bad setting, template or printers file stops here with its message. */
 function loadParts (): Parts {
   try {
+    loadEnvFile(process.env)
     const config = loadConfig()
     const rasterizer = createZplRasterizer({ workers: config.renderWorkers })
     const service = loadLabelService(config)
@@ -43,7 +45,7 @@ const app = await buildApp({
   version: packageVersion(),
   plugins: [
     (instance, hooks) => labelaryRoutes(instance, { rasterizer, storedFonts: [{ path: LABEL_FONT_ZPL_PATH, download: service.fontDownloadZpl() }] }, hooks),
-    printing.plugin
+    printingPlugin(printing)
   ]
 })
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { LabelworksError } from '../errors.ts'
-import { invalidUtf8At } from '../http/body-encoding.ts'
+import { invalidUtf8At } from '../request/body-encoding.ts'
 
 /** The process streams and environment a CLI command uses, injectable for tests. */
 export interface CliIo {

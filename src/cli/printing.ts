@@ -1,14 +1,15 @@
 // `labelworks print` and `labelworks printers`: clients of the running service's printing API (the queue lives in
 // the service, so the CLI never opens a printer socket itself). URL and key come from the environment given in `io`.
 import { parseArgs } from 'node:util'
-import { parseJsonBody } from '../http/json-body.ts'
+import { parseJsonBody } from '../request/json.ts'
 import { readInputText, type CliIo } from './io.ts'
 
 export const PRINTING_USAGE = `usage: labelworks print --printer <id> <record.json|-> [--dpi 203|300] [--template name] [--source name]
                        [--strict] [--copies n] [--idempotency-key key] [--zpl] [--wait]
        labelworks printers status [id]
        labelworks printers list
-environment: LABELWORKS_URL (default http://127.0.0.1:3000), LABELWORKS_API_KEY (or API_KEY)
+environment (and .env): LABELWORKS_URL (default http://HOST:PORT, the service's own settings, so http://127.0.0.1:3000),
+             LABELWORKS_API_KEY (or API_KEY)
 --zpl sends the file as one raw ^XA…^XZ label; --wait waits until the job is printed, failed or canceled.`
 
 interface ApiError { error?: { code?: string, message?: string, issues?: { path: string, rule: string, message: string }[] } }
@@ -47,7 +48,7 @@ class Api {
 
 interface JobView { id: string, state: string, attempts: number, last_error: string | null, tracking_code: string | null, printer_id: string }
 interface PrinterView { id: string, name: string, host: string, port: number, dpi: number | null, detected_dpi: number | null, enabled: boolean, queue_depth?: number }
-interface StatusView { reachable: boolean, answered: boolean, ready: boolean, rtt_ms: number | null, queue_depth: number, error: string | null, status: { faults: string[], labels_remaining: number, formats_in_buffer: number } | null }
+interface StatusView { reachable: boolean, answered: boolean, ready: boolean, rtt_ms: number | null, queue_depth: number, error: string | null, identification_error: string | null, status: { faults: string[], labels_remaining: number, formats_in_buffer: number } | null }
 
 const FINAL = new Set(['printed', 'failed', 'canceled'])
 const describeJob = (j: JobView): string => `job ${j.id} on ${j.printer_id}: ${j.state}${j.tracking_code === null ? '' : ` (tracking ${j.tracking_code})`}${j.last_error === null ? '' : ` — ${j.last_error}`}\n`
@@ -100,7 +101,8 @@ async function print (api: Api, argv: string[], io: CliIo, pollMs: number): Prom
 function statusLine (p: PrinterView, s: StatusView): string {
   const state = !s.reachable ? 'UNREACHABLE' : !s.answered ? 'NO ANSWER' : s.ready ? 'ready' : `FAULT: ${s.status?.faults.join(', ')}`
   const rtt = s.rtt_ms === null ? '-' : `${s.rtt_ms} ms`
-  const detail = s.error === null ? '' : `  (${s.error})`
+  const why = s.error ?? s.identification_error
+  const detail = why === null ? '' : `  (${why})`
   return `${p.id.padEnd(16)} ${`${p.host}:${p.port}`.padEnd(22)} ${(p.enabled ? '' : 'disabled ').concat(state).padEnd(24)} rtt ${rtt.padEnd(9)} queue ${s.queue_depth}${detail}\n`
 }
 
@@ -135,10 +137,23 @@ async function printers (api: Api, argv: string[], io: CliIo): Promise<number> {
   return worst
 }
 
+/**
+ * The service's URL: LABELWORKS_URL, or else the HOST and PORT the service itself reads from this environment, so a
+ * CLI run beside the service finds it whatever its port. A wildcard HOST (the service on every address) is reached
+ * on loopback.
+ */
+export function serviceUrl (env: Record<string, string | undefined>): string {
+  const given = env.LABELWORKS_URL?.trim()
+  if (given !== undefined && given !== '') return given
+  const host = env.HOST?.trim() || '127.0.0.1'
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${env.PORT?.trim() || '3000'}`
+}
+
 /** Runs `print …` or `printers …` (argv starts with the command); returns the exit code (0 ok, 1 not ready/failed, 2 bad input). */
 export async function runPrintingCli (argv: string[], io: CliIo, options: { pollMs?: number } = {}): Promise<number> {
   const [command, ...rest] = argv
-  const base = io.env.LABELWORKS_URL ?? 'http://127.0.0.1:3000'
+  const base = serviceUrl(io.env)
   const api = new Api(base, io.env.LABELWORKS_API_KEY ?? io.env.API_KEY, io)
   if (command === 'print') return await print(api, rest, io, options.pollMs ?? 250)
   if (command === 'printers') return await printers(api, rest, io)

@@ -3,8 +3,8 @@ import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
 import { loadLabelService } from '../bootstrap.ts'
-import { parseJsonBody } from '../http/json-body.ts'
-import { mergeOptions, readLabelOptions, refuseFontDownloadOutsideZpl, splitBody, zplTextMode } from '../http/labels/label-options.ts'
+import { mergeOptions, readLabelOptions, refuseFontDownloadOutsideZpl, splitBody, zplTextMode } from '../request/label-options.ts'
+import { parseJsonBody } from '../request/json.ts'
 import { LabelworksCliError, readInputText, type CliIo } from './io.ts'
 
 export const RENDER_USAGE = `usage: labelworks render <record.json|-> [--format zpl|pdf|png] [--dpi 203|300] [--template standard|dashlink]

@@ -13,6 +13,6 @@ export function installIndexRoute (app: FastifyInstance, version: string, routes
     version,
     endpoints: routes.map(({ method, path }) => ({ method, path })).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method)),
     openapi: '/openapi.json',
-    documentation: 'README.md in the labelworks repository'
+    documentation: 'README.md and docs/ in the labelworks repository'
   }))
 }

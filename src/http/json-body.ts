@@ -1,34 +1,11 @@
-// JSON bodies as clients really send them: compressed or in a declared charset (body-encoding.ts), a UTF-8
-// byte-order mark from Windows tools is stripped, and a parse failure says where the JSON broke instead of a 500.
+// JSON bodies as clients really send them: compressed or in a declared charset (src/request/body-encoding.ts), then
+// parsed by src/request/json.ts, so a parse failure says where the JSON broke instead of a 500.
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify'
-import { LabelworksError } from '../errors.ts'
-import { decodeBodyText, decompressBody } from './body-encoding.ts'
+import { decodeBodyText, decompressBody } from '../request/body-encoding.ts'
+import { parseJsonBody } from '../request/json.ts'
 
 /** Fastify's own default, for an app built without a body limit. */
 const DEFAULT_BODY_LIMIT = 1024 * 1024
-
-/** The body is not valid JSON. */
-export class InvalidJsonError extends LabelworksError {
-  readonly code = 'INVALID_JSON'
-}
-
-const BOM = 0xfeff
-
-/** Parses a JSON body, stripping a leading BOM; throws InvalidJsonError naming the position. */
-export function parseJsonBody (text: string): unknown {
-  const source = text.charCodeAt(0) === BOM ? text.slice(1) : text
-  if (source.trim() === '') {
-    throw new InvalidJsonError('the request body is empty; send a JSON object', { issues: [{ path: 'body', rule: 'json', message: 'is empty' }] })
-  }
-  try {
-    return JSON.parse(source)
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err)
-    throw new InvalidJsonError(`the request body is not valid JSON: ${detail}`, {
-      cause: err, issues: [{ path: 'body', rule: 'json', message: detail }]
-    })
-  }
-}
 
 /** True when the request carries no body at all: no Transfer-Encoding, and no or a zero Content-Length. */
 function hasNoBody (headers: FastifyRequest['headers']): boolean {

@@ -4,34 +4,9 @@
 import type { FastifyInstance } from 'fastify'
 import { GENERIC_RECORD_SCHEMA } from '../records/index.ts'
 import type { CatalogedRoute } from './route-catalog.ts'
+import type { ResponseDocs, RouteDocs } from './route-docs.ts'
 
-/** A response of an operation: what it means and, by content type, what its body is. */
-export interface ResponseDocs {
-  description: string
-  content?: Record<string, object>
-}
-
-/** What a route says about itself in the OpenAPI document. */
-export interface RouteDocs {
-  summary: string
-  description?: string
-  tag: 'labels' | 'printing' | 'labelary' | 'service'
-  /** Descriptions of the path's parameters (`:id` → `id`; the wildcard `*` is `zpl`). */
-  params?: Record<string, string>
-  /** Query parameters by name: a description and a JSON schema. */
-  query?: Record<string, { description: string, schema: object }>
-  /** Request body by content type. */
-  body?: Record<string, object>
-  /** Needs the API key (X-API-Key or Authorization: Bearer). */
-  apiKey?: boolean
-  responses: Record<string, ResponseDocs>
-}
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    docs?: RouteDocs
-  }
-}
+export type { ResponseDocs, RouteDocs } from './route-docs.ts'
 
 /** A JSON response: what it means and the schema of its body. */
 export function jsonResponse (description: string, schema: object = { type: 'object' }): ResponseDocs {

@@ -1,7 +1,7 @@
 // Every route the app serves, collected as it is added, for GET / and GET /openapi.json: both list what the server
 // really answers, and cannot fall behind a route added later (the Labelary-compatible and printing routes included).
 import type { FastifyInstance } from 'fastify'
-import type { RouteDocs } from './openapi.ts'
+import type { RouteDocs } from './route-docs.ts'
 
 /** One method of one route, with what the route says about itself. */
 export interface CatalogedRoute {

@@ -1,8 +1,8 @@
 // Requests that arrive in one turn of the event loop are worked on together once that turn's input has been read:
 // the HTTP code parses every request the poll phase delivered, then their labels are made one after another, then
 // the answers are sent one after another. Made back to back, a label finds its code and data still in the CPU's
-// caches; made between two requests' HTTP parsing, the same label cost up to twice its in-process time (see
-// README, Benchmarks). The work per request is the same; only its order changes.
+// caches; made between two requests' HTTP parsing, the same label costs up to twice its in-process time (see
+// docs/benchmarks.md). The work per request is the same; only its order changes.
 
 /** What is done with each job of a turn. */
 export interface TurnWork<Job, Result> {

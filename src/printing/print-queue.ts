@@ -6,6 +6,7 @@ import type { LabelService, SourceOption } from '../service/types.ts'
 import type { Dpi } from '../units.ts'
 import { IdempotencyConflictError, JobNotCancelableError, PrintJobNotFoundError } from './errors.ts'
 import { createPrinterRegistry, printerDpi, type Printer, type PrinterRegistry } from './printer-registry.ts'
+import type { QueueEvent } from './queue-event.ts'
 import { attemptJob, fontDownload, probePrinter, type SendContext, type SendTimeouts, type StatusProbe } from './sender.ts'
 import { openStore, type PrintJob, type PrintStore, type RecoveryReport } from './store.ts'
 import { createWorkers } from './workers.ts'
@@ -29,14 +30,7 @@ export interface PrintQueueOptions extends Partial<SendTimeouts> {
   onEvent?: (event: QueueEvent) => void
 }
 
-/** Something worth logging happened to a job. */
-export interface QueueEvent {
-  /** `stalled`: the printer's loop stopped on a storage error (no job); it looks again after a poll interval. */
-  type: 'printed' | 'failed' | 'retry' | 'held' | 'canceled' | 'recovered' | 'stalled'
-  jobId?: string
-  printerId: string
-  detail?: string
-}
+export type { QueueEvent } from './queue-event.ts'
 
 /** A print request: a record to render or one raw ZPL format, for a printer id. */
 export interface PrintRequest {
@@ -114,7 +108,7 @@ export function createPrintQueue (options: PrintQueueOptions) {
     const probe = await probeNow(printer)
     const detected = probe.identification?.dpi
     if (detected === undefined) {
-      throw new ValidationError([{ path: 'dpi', rule: 'required', message: `printer "${printer.id}" has no configured density and did not report one in ~HI (${probe.error ?? 'unknown density'}); give dpi 203 or 300` }])
+      throw new ValidationError([{ path: 'dpi', rule: 'required', message: `printer "${printer.id}" has no configured density and did not report one in ~HI (${probe.identificationError ?? probe.error ?? 'unknown density'}); give dpi 203 or 300` }])
     }
     return detected
   }

@@ -1,6 +1,6 @@
 // One delivery attempt of one job: connect, ask `~HS`, hold on a fault, store the font once, then write the label.
 // The job is marked `writing` in SQLite before its first label byte leaves; from then on it is never sent again
-// automatically, whatever happens (that is the at-most-once rule; see README "Delivery guarantee").
+// automatically, whatever happens (that is the at-most-once rule; see docs/printing.md, "Delivery guarantee").
 import { createHash } from 'node:crypto'
 import { openConnection, PrinterConnectionError, type PrinterConnection } from './connection.ts'
 import { MalformedReplyError, parseHostIdentification, parseHostStatus, type HostIdentification, type HostStatus } from './host-status.ts'
@@ -30,6 +30,8 @@ export interface StatusProbe {
   rttMs: number | null
   status: HostStatus | null
   identification: HostIdentification | null
+  /** Why `~HI` gave no density we lay out at (unanswered, not understood, or another density); absent when it did. */
+  identificationError?: string
   error: string | null
   checkedAt: number
 }
@@ -59,14 +61,19 @@ export async function probe (conn: PrinterConnection, timeouts: SendTimeouts, id
     const rttMs = Math.round((performance.now() - started) * 10) / 10
     const status = parseHostStatus(frames)
     let identification: HostIdentification | null = null
+    let identificationError: string | undefined
     if (identify) {
       try {
         identification = parseHostIdentification((await conn.query('~HI', 1, timeouts.statusTimeoutMs))[0])
-      } catch {
+        if (identification.dpi === undefined) identificationError = `~HI reports ${identification.dpmm} dots/mm; labels are laid out at 8 (203 dpi) or 12 (300 dpi)`
+      } catch (err) {
         identification = null
+        identificationError = err instanceof PrinterConnectionError && err.timedOut
+          ? `no ~HI answer within ${timeouts.statusTimeoutMs} ms`
+          : `~HI answer not understood: ${message(err)}`
       }
     }
-    return { reachable: true, rttMs, status, identification, error: null, checkedAt }
+    return { reachable: true, rttMs, status, identification, ...(identificationError === undefined ? {} : { identificationError }), error: null, checkedAt }
   } catch (err) {
     const silent = err instanceof PrinterConnectionError && err.timedOut
     const error = silent

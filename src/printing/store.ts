@@ -99,7 +99,7 @@ export const INTERRUPTED_REASON = 'interrupted: may have printed (the service st
 
 /**
  * `mkdir -p` that gives up where a parent exists and the directory still cannot be made: Node 20's recursive
- * mkdir retries such a path for ever (DATA_DIR=/proc/x hung start-up).
+ * mkdir retries such a path for ever, so a DATA_DIR below /proc would hold start-up without a word.
  */
 function ensureDirectory (dir: string): void {
   try {

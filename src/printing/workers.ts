@@ -1,8 +1,8 @@
 // One worker loop per printer: takes the printer's oldest queued job, makes an attempt, and applies the outcome —
 // printed, failed, held (poll again), or retry with exponential backoff and jitter up to the attempt limit.
 // Workers of different printers run in parallel; each printer has one connection at a time (`exclusive`).
-import type { QueueEvent } from './print-queue.ts'
 import type { Printer } from './printer-registry.ts'
+import type { QueueEvent } from './queue-event.ts'
 import type { Outcome } from './sender.ts'
 import type { PrintJob, PrintStore } from './store.ts'
 

@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli.ts'
 import type { CliIo } from '../../src/cli/io.ts'
-import { createPrinting, type Printing } from '../../src/http/printing/index.ts'
+import { serviceUrl } from '../../src/cli/printing.ts'
+import { createPrinting, type Printing } from '../../src/printing/create-printing.ts'
+import { printingPlugin } from '../../src/http/printing/index.ts'
 import { testApp, testLabelService } from '../support/app.ts'
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer.ts'
 import { FAST, tempDir } from '../printing/helpers.ts'
@@ -34,7 +36,7 @@ beforeAll(async () => {
   const printersFile = path.join(dir, 'printers.json')
   writeFileSync(printersFile, JSON.stringify({ printers: [{ id: 'dock-1', host: printer.host, port: printer.port, dpi: 203 }] }))
   printing = createPrinting({ config: { dataDir: dir, apiKey: 'k', printersFile }, service, queueOptions: FAST })
-  app = await testApp({ plugins: [printing.plugin], service })
+  app = await testApp({ plugins: [printingPlugin(printing)], service })
   printing.start()
   url = await app.listen({ host: '127.0.0.1', port: 0 })
 })
@@ -51,6 +53,16 @@ describe('labelworks print / printers', () => {
     expect(await runCli(['print', '--printer', 'dock-1', RECORD, '--wait'], c.io)).toBe(0)
     expect(c.out()).toMatch(/job \S+ on dock-1: queued \(tracking LWX100200300400500\)\njob \S+ on dock-1: printed/)
     expect(printer.labels()).toHaveLength(1)
+  })
+
+  it('finds the service at the HOST and PORT of its environment when LABELWORKS_URL is unset', async () => {
+    const c = capture({ HOST: '127.0.0.1', PORT: new URL(url).port, API_KEY: 'k' })
+    expect(await runCli(['printers', 'list'], c.io)).toBe(0)
+    expect(c.out()).toMatch(/^dock-1 /)
+    expect(serviceUrl({})).toBe('http://127.0.0.1:3000')
+    expect(serviceUrl({ HOST: '0.0.0.0', PORT: '8080' })).toBe('http://127.0.0.1:8080')
+    expect(serviceUrl({ HOST: '::' })).toBe('http://[::1]:3000')
+    expect(serviceUrl({ LABELWORKS_URL: 'http://print-host:9000', PORT: '1' })).toBe('http://print-host:9000')
   })
 
   it('shows printer status, with a fault as exit code 1', async () => {

@@ -1,7 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import { gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
-import { installJsonBodyParser, InvalidJsonError, jsonOf, JsonText, parseJsonLater } from '../../src/http/json-body.ts'
+import { installJsonBodyParser, jsonOf, JsonText, parseJsonLater } from '../../src/http/json-body.ts'
+import { InvalidJsonError } from '../../src/request/json.ts'
 
 let app: FastifyInstance | undefined
 afterEach(async () => { await app?.close() })

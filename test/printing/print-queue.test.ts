@@ -179,6 +179,21 @@ describe('print queue against a fake Zebra printer', () => {
     expect(printer.labels()).toEqual(['^XA^FO20,20^A@N,40,40,E:LWSANS.TTF^FDlabel 7 at 300^FS^XZ'])
   })
 
+  it('says why a record cannot be laid out for a printer whose ~HI gives no usable density, in the refusal and the status', async () => {
+    const printer = await startFakePrinter({ dpmm: 6 })
+    const silent = await startFakePrinter({ answersHi: false })
+    printers.push(printer, silent)
+    const queue = openQueue()
+    queues.push(queue)
+    queue.registry.add({ id: 'p150', host: printer.host, port: printer.port })
+    queue.registry.add({ id: 'quiet', host: silent.host, port: silent.port })
+    const refusal = /printer "p150" has no configured density and did not report one in ~HI \(~HI reports 6 dots\/mm; labels are laid out at 8 \(203 dpi\) or 12 \(300 dpi\)\)/
+    await expect(queue.submit({ printerId: 'p150', record: { n: 1 } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(refusal) })
+    expect(await queue.status('p150')).toMatchObject({ error: null, identification: { dpmm: 6, dpi: undefined }, identificationError: expect.stringContaining('6 dots/mm') })
+    await expect(queue.submit({ printerId: 'quiet', record: { n: 1 } })).rejects.toMatchObject({ message: expect.stringMatching(/\(no ~HI answer within \d+ ms\)/) })
+    expect(await queue.status('quiet')).toMatchObject({ error: null, identification: null, identificationError: expect.stringMatching(/^no ~HI answer within/) })
+  })
+
   it('prints raw ZPL on a printer with no known density that never answers ~HI', async () => {
     const printer = await startFakePrinter({ answersHi: false })
     printers.push(printer)

@@ -9,7 +9,7 @@ import type { LabelRequest, LabelService } from '../../service/types.ts'
 import { BatchTrackingCodes } from './batch-duplicates.ts'
 import { failedHeader, failureOf, noLabelsError, type FailedRecord } from './batch-failures.ts'
 import { BATCH_DOCS } from './label-docs.ts'
-import { mergeOptions, readBatchOptions, readQueryOptions, refuseFontDownloadOutsideZpl, zplTextMode, type LabelOptions } from './label-options.ts'
+import { mergeOptions, readBatchOptions, readQueryOptions, refuseFontDownloadOutsideZpl, zplTextMode, type LabelOptions } from '../../request/label-options.ts'
 import { negotiate } from './negotiate.ts'
 
 /** Options of the batch route. */

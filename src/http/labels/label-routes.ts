@@ -4,7 +4,7 @@ import type { LabelService, RenderedLabel, RenderedZpl } from '../../service/typ
 import { jsonOf, parseJsonLater } from '../json-body.ts'
 import { batchPerTurn } from '../turn-batch.ts'
 import { FONT_DOCS, LABEL_DOCS } from './label-docs.ts'
-import { mergeOptions, readQueryOptions, refuseFontDownloadOutsideZpl, splitBody, zplTextMode, type LabelOptions } from './label-options.ts'
+import { mergeOptions, readQueryOptions, refuseFontDownloadOutsideZpl, splitBody, zplTextMode, type LabelOptions } from '../../request/label-options.ts'
 import { negotiate } from './negotiate.ts'
 
 /** Options of the labels routes. */

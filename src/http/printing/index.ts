@@ -1,3 +1,14 @@
-// Printing over HTTP: the routes plugin and the factory src/server.ts calls.
+// Printing over HTTP: the routes over the print queue that src/printing/create-printing.ts builds.
+import type { FastifyInstance } from 'fastify'
+import type { Printing } from '../../printing/create-printing.ts'
+import { printingRoutes } from './printing-routes.ts'
+
 export { printingRoutes, type PrintingRoutesOptions } from './printing-routes.ts'
-export { createPrinting, type CreatePrintingOptions, type Printing, type PrintingLogger } from './create-printing.ts'
+
+/** The printing routes as an app plugin; printing logs through this app's logger unless it has one of its own. */
+export function printingPlugin (printing: Printing): (app: FastifyInstance) => Promise<void> {
+  return async (app) => {
+    printing.adoptLogger(app.log)
+    await printingRoutes(app, { queue: printing.queue, apiKey: printing.apiKey })
+  }
+}

@@ -67,6 +67,7 @@ export function statusView (r: PrinterStatusReport): Record<string, unknown> {
         },
     identification: r.identification === null
       ? null
-      : { model: r.identification.model, firmware: r.identification.firmware, dpmm: r.identification.dpmm, dpi: r.identification.dpi ?? null }
+      : { model: r.identification.model, firmware: r.identification.firmware, dpmm: r.identification.dpmm, dpi: r.identification.dpi ?? null },
+    identification_error: r.identificationError ?? null
   }
 }

@@ -50,8 +50,8 @@ export interface ZplRasterizer {
   close (): Promise<void>
 }
 
-// The worker is TypeScript; outside a TypeScript-aware runtime its thread needs the tsx loader. An absolute
-// URL so it resolves wherever the process was started.
+// Run from the sources the worker is TypeScript, and outside a TypeScript-aware runtime its thread needs the tsx
+// loader; compiled to dist/ it is plain JavaScript. An absolute URL so it resolves wherever the process was started.
 function workerExecArgv (filename: string): string[] | undefined {
   if (!filename.endsWith('.ts') || process.execArgv.some((a) => a.includes('tsx'))) return undefined
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
@@ -61,7 +61,7 @@ function workerExecArgv (filename: string): string[] | undefined {
 /** Starts a pool of `workers` threads (lazily loading zebrash in each on first use). */
 export function createZplRasterizer (options: ZplRasterizerOptions): ZplRasterizer {
   const timeoutMs = options.timeoutMs ?? 30_000
-  const filename = new URL('./zebrash-worker.ts', import.meta.url).href
+  const filename = new URL(`./zebrash-worker${import.meta.url.endsWith('.js') ? '.js' : '.ts'}`, import.meta.url).href
   const pool = new Piscina<ZebrashTask, ZebrashResult>({
     filename,
     minThreads: options.workers,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { negotiate } from '../../../src/http/labels/negotiate.ts'
-import { mergeOptions, readLabelOptions, splitBody } from '../../../src/http/labels/label-options.ts'
+import { mergeOptions, readLabelOptions, splitBody } from '../../../src/request/label-options.ts'
 
 describe('negotiate', () => {
   it('defaults to the JSON envelope of a ZPL label', () => {

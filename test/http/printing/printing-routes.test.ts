@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createPrinting, type Printing } from '../../../src/http/printing/index.ts'
+import { createPrinting, type Printing } from '../../../src/printing/create-printing.ts'
+import { printingPlugin } from '../../../src/http/printing/index.ts'
 import { testApp, testLabelService } from '../../support/app.ts'
 import { startFakePrinter, type FakePrinter } from '../../support/fake-printer.ts'
 import { FAST, tempDir, waitFor } from '../../printing/helpers.ts'
@@ -22,7 +23,7 @@ beforeAll(async () => {
   const printersFile = path.join(dir, 'printers.json')
   writeFileSync(printersFile, JSON.stringify({ printers: [{ id: 'dock-1', name: 'Dock 1', host: printer.host, port: printer.port, dpi: 203 }] }))
   printing = createPrinting({ config: { dataDir: path.join(dir, 'data'), apiKey: KEY, printersFile }, service, queueOptions: FAST })
-  app = await testApp({ plugins: [printing.plugin], service })
+  app = await testApp({ plugins: [printingPlugin(printing)], service })
   printing.start()
 })
 
@@ -50,7 +51,7 @@ async function settle (id: string): Promise<string> {
 describe('printing routes', () => {
   it('answers 503 PRINTING_DISABLED on every route when no key is configured', async () => {
     const off = createPrinting({ config: { dataDir: tempDir(), apiKey: undefined, printersFile: undefined }, service, queueOptions: FAST })
-    const offApp = await testApp({ plugins: [off.plugin], service })
+    const offApp = await testApp({ plugins: [printingPlugin(off)], service })
     try {
       for (const url of ['/v1/printers', '/v1/print-jobs/x']) {
         const res = await offApp.inject({ method: 'GET', url, headers: auth })

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer'
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { decodeBodyText, decompressBody, firstInvalidUtf8 } from '../../src/http/body-encoding.ts'
+import { decodeBodyText, decompressBody, firstInvalidUtf8 } from '../../src/request/body-encoding.ts'
 import type { LabelworksError } from '../../src/errors.ts'
 
 function thrown (fn: () => unknown): LabelworksError {

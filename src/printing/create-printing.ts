@@ -1,10 +1,8 @@
-// Printing as one piece for src/server.ts: the queue over the data directory, printers from PRINTERS_FILE, and the
-// routes. `start()` begins sending; `close()` lets attempts in flight end and closes the database.
-import type { FastifyInstance } from 'fastify'
-import type { Config } from '../../config.ts'
-import { createPrintQueue, type PrintQueue, type PrintQueueOptions, type QueueEvent } from '../../printing/print-queue.ts'
-import type { LabelService } from '../../service/types.ts'
-import { printingRoutes } from './printing-routes.ts'
+// Printing as one piece for src/server.ts: the queue over the data directory and printers from PRINTERS_FILE (the
+// routes are src/http/printing). `start()` begins sending; `close()` lets attempts in flight end and closes the database.
+import type { Config } from '../config.ts'
+import type { LabelService } from '../service/types.ts'
+import { createPrintQueue, type PrintQueue, type PrintQueueOptions, type QueueEvent } from './print-queue.ts'
 
 /** The logger methods printing uses (Fastify's and pino's fit). */
 export interface PrintingLogger {
@@ -20,11 +18,13 @@ export interface CreatePrintingOptions {
   queueOptions?: Omit<PrintQueueOptions, 'dataDir' | 'service'>
 }
 
-/** The print queue, its routes as an app plugin, and its lifecycle. */
+/** The print queue and its lifecycle. */
 export interface Printing {
   queue: PrintQueue
-  /** Registers the routes; printing logs through this app's logger unless `logger` was given. */
-  plugin: (app: FastifyInstance) => Promise<void>
+  /** The key the printing routes require; printing is disabled while it is unset. */
+  apiKey: string | undefined
+  /** Printing logs through `logger` from now on, unless it was created with a logger of its own. */
+  adoptLogger (logger: PrintingLogger): void
   /** Begins sending (call after the app is built); logs what the restart rule did. */
   start (): void
   close (): Promise<void>
@@ -51,9 +51,9 @@ export function createPrinting (options: CreatePrintingOptions): Printing {
   }
   return {
     queue,
-    plugin: async (app) => {
-      logger ??= app.log
-      await printingRoutes(app, { queue, apiKey: config.apiKey })
+    apiKey: config.apiKey,
+    adoptLogger (appLogger) {
+      logger ??= appLogger
     },
     start () {
       if (config.printersFile !== undefined) logger?.info({ file: config.printersFile, printers: loaded }, 'printers loaded')

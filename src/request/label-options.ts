@@ -1,10 +1,10 @@
 // Label options arrive in the JSON envelope or, for raw record uploads, in the query string. Both are read here
 // so the rules and their error messages are the same wherever the option came from.
-import { ValidationError, type FieldIssue } from '../../errors.ts'
-import { SOURCES as RECORD_SOURCES } from '../../records/index.ts'
-import { ZPL_TEXT_MODES, type ZplTextMode } from '../../render/zpl/index.ts'
-import type { OutputFormat, SourceOption } from '../../service/types.ts'
-import type { Dpi } from '../../units.ts'
+import { ValidationError, type FieldIssue } from '../errors.ts'
+import { SOURCES as RECORD_SOURCES } from '../records/index.ts'
+import { ZPL_TEXT_MODES, type ZplTextMode } from '../render/zpl/index.ts'
+import type { OutputFormat, SourceOption } from '../service/types.ts'
+import type { Dpi } from '../units.ts'
 
 /** Options of one label request, all optional (the service has defaults). */
 export interface LabelOptions {

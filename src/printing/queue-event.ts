@@ -1,0 +1,8 @@
+/** Something worth logging happened to a job (the queue and its workers report these). */
+export interface QueueEvent {
+  /** `stalled`: the printer's loop stopped on a storage error (no job); it looks again after a poll interval. */
+  type: 'printed' | 'failed' | 'retry' | 'held' | 'canceled' | 'recovered' | 'stalled'
+  jobId?: string
+  printerId: string
+  detail?: string
+}
