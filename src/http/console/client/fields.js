@@ -7,19 +7,23 @@ import { h, issueList } from './view.js'
 const MAX_ROWS = 400
 
 /**
- * Every leaf of `value` as [path, shown value], paths as the API names them (`record.items.0.barcode`).
+ * Every leaf of `value` as [path, shown value], paths as the API names them (`record.items.0.barcode`); objects and
+ * lists go into `containers` with how they are shown when an issue names them as a whole.
  * @param {unknown} value
  * @param {string} path
  * @param {[string, string][]} out
+ * @param {Map<string, string>} containers
  */
-function leaves (value, path, out) {
+function leaves (value, path, out, containers) {
   if (Array.isArray(value)) {
+    containers.set(path, `a list of ${value.length}`)
     if (value.length === 0) out.push([path, '[] (empty list)'])
-    value.forEach((item, i) => leaves(item, `${path}.${i}`, out))
+    value.forEach((item, i) => leaves(item, `${path}.${i}`, out, containers))
   } else if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value)
+    containers.set(path, `an object of ${entries.length} field${entries.length === 1 ? '' : 's'}`)
     if (entries.length === 0) out.push([path, '{} (empty)'])
-    for (const [key, item] of entries) leaves(item, `${path}.${key}`, out)
+    for (const [key, item] of entries) leaves(item, `${path}.${key}`, out, containers)
   } else {
     out.push([path, value === null ? 'null' : typeof value === 'string' ? JSON.stringify(value) : String(value)])
   }
@@ -34,7 +38,8 @@ function leaves (value, path, out) {
  * @param {{ kind: 'error' | 'warning', path: string, message: string, rule?: string, code?: string }[]} issues
  */
 export function showRecordFields (container, record, issues) {
-  const rows = leaves(record, 'record', [])
+  const containers = new Map()
+  const rows = leaves(record, 'record', [], containers)
   const paths = new Set(rows.map(([path]) => path))
   const byPath = new Map()
   const elsewhere = []
@@ -43,7 +48,16 @@ export function showRecordFields (container, record, issues) {
     if (!own) { elsewhere.push(issue); continue }
     byPath.set(issue.path, [...(byPath.get(issue.path) ?? []), issue])
   }
-  const missing = [...byPath.keys()].filter((path) => !paths.has(path)).map((path) => [path, null])
+  // An issue about an object or list as a whole gets a row just above its first field; one about a field the record
+  // lacks, a row at the top.
+  const missing = []
+  for (const path of byPath.keys()) {
+    if (paths.has(path)) continue
+    const shown = containers.get(path)
+    const at = shown === undefined ? -1 : rows.findIndex(([p]) => p.startsWith(`${path}.`))
+    if (at < 0) missing.push([path, shown === undefined ? null : `(${shown})`])
+    else rows.splice(at, 0, [path, `(${shown})`])
+  }
   const all = [...missing, ...rows]
   const shown = all.filter(([path], i) => i < MAX_ROWS || byPath.has(path))
   const body = h('tbody', {}, ...shown.map(([path, value]) => {
