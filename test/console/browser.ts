@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (The DOM types: the tests hand functions to page.evaluate, which run in the browser.)
 // Chromium for the console's tests: the system's browser driven by playwright-core, one launch per test file, and a
 // page that records what must not happen (console errors, failed requests, requests to another origin).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'

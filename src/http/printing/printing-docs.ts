@@ -28,7 +28,7 @@ export const PRINTING_DOCS = {
   }, { body: { 'application/json': PrintJobBody } }),
   getJob: docs('A print job and its state', { 200: json('The job', 'job'), ...NOT_FOUND }, { params: ID }),
   cancelJob: docs('Cancel a job that has not been sent', { 200: json('The cancelled job', 'job'), 409: { description: 'Already sent or finished (JOB_NOT_CANCELABLE)', content: ERROR_RESPONSE }, ...NOT_FOUND }, { params: ID }),
-  reprintJob: docs('Print a job\'s label again as a new job (same bytes; copies and printer may change)', {
+  reprintJob: docs('Print a job\'s label again as a new job (same bytes; copies and printer may change; the body may be {})', {
     202: json('Queued; Location names the new job. A repeated Idempotency-Key answers the first reprint.', 'job'),
     409: { description: 'The Idempotency-Key was used for another request (IDEMPOTENCY_CONFLICT), or the printer is disabled (PRINTER_DISABLED)', content: ERROR_RESPONSE },
     ...NOT_FOUND
