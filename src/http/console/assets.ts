@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 /** One client file as it is served. */
 export interface ConsoleAsset {
@@ -18,7 +19,7 @@ const TYPES: Readonly<Record<string, string>> = {
 }
 
 /** The folder the client files live in, next to this module. */
-export const CLIENT_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), 'client')
+export const CLIENT_DIR = fileURLToPath(new URL('./client/', import.meta.url))
 
 /** Every servable file of `dir` by name; other files (and folders) are not served. */
 export function loadAssets (dir: string = CLIENT_DIR): ReadonlyMap<string, ConsoleAsset> {

@@ -5,8 +5,8 @@ export function escapeHtml (text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
-const options = (values: readonly (string | number)[], selected: string | number): string =>
-  values.map((v) => `<option value="${escapeHtml(String(v))}"${v === selected ? ' selected' : ''}>${escapeHtml(String(v))}</option>`).join('')
+const options = (values: readonly (string | number)[], selected: string | number, unit = ''): string =>
+  values.map((v) => `<option value="${escapeHtml(String(v))}"${v === selected ? ' selected' : ''}>${escapeHtml(String(v))}${unit}</option>`).join('')
 
 /** A notice shown on the pages that need the API key, until it is given. */
 const KEY_NOTICE = '<p class="notice" data-key-notice hidden>Enter the API key (at the top) to see and use the printers.</p>'
@@ -20,7 +20,7 @@ export function previewSection (facts: { sources: readonly string[], templates: 
     <div class="drop-zone" id="drop-zone">
       <label for="record-text">Delivery record (JSON, any source)</label>
       <textarea id="record-text" spellcheck="false" autocomplete="off" rows="12" aria-describedby="record-help record-json-error"></textarea>
-      <p id="record-help" class="help">Paste a record, drop a file here, or choose one:
+      <p id="record-help" class="help">Paste a record, drop a file here, or choose one:<br>
         <input type="file" id="record-file" accept=".json,.txt,application/json,text/plain" aria-label="Choose a record file"></p>
       <p id="record-json-error" class="issue error" hidden></p>
     </div>
@@ -32,14 +32,10 @@ export function previewSection (facts: { sources: readonly string[], templates: 
       <div class="option"><label for="opt-template">Template</label>
         <select id="opt-template">${options(facts.templates, facts.defaults.template)}</select>
         <div class="issues" data-issues-for="template"></div></div>
-      <div class="option"><label for="opt-dpi">Density (dpi)</label>
-        <select id="opt-dpi">${options([203, 300], facts.defaults.dpi)}</select>
+      <div class="option"><label for="opt-dpi">Density</label>
+        <select id="opt-dpi">${options([203, 300], facts.defaults.dpi, ' dpi')}</select>
         <div class="issues" data-issues-for="dpi"></div></div>
     </fieldset>
-    <div id="preview-summary" class="summary" role="status" aria-live="polite"><p>Paste or drop a record to see its label.</p></div>
-    <div class="issues" id="general-issues"></div>
-    <h2 id="fields-title">Record fields</h2>
-    <div class="fields" id="record-fields" role="region" aria-labelledby="fields-title" tabindex="0"><p class="help">The record's fields appear here, each with the warnings and errors that name it.</p></div>
   </div>
   <div class="panel label-panel">
     <h2 id="label-title">Label</h2>
@@ -50,15 +46,23 @@ export function previewSection (facts: { sources: readonly string[], templates: 
       </figure>
       <pre id="zpl-text" class="zpl" hidden tabindex="0" aria-label="ZPL of the label"></pre>
     </div>
-    <div class="actions" role="group" aria-label="Download the label">
-      <button type="button" data-download="zpl" disabled>Download ZPL</button>
-      <button type="button" data-download="pdf" disabled>Download PDF</button>
-      <button type="button" data-download="png" disabled>Download PNG</button>
+    <div class="actions" role="group" aria-labelledby="download-title">
+      <span id="download-title">Download</span>
+      <button type="button" data-download="zpl" aria-label="Download ZPL" disabled>ZPL</button>
+      <button type="button" data-download="pdf" aria-label="Download PDF" disabled>PDF</button>
+      <button type="button" data-download="png" aria-label="Download PNG" disabled>PNG</button>
     </div>
     <div class="actions">
       <label class="check"><input type="checkbox" id="show-zpl"> Show ZPL text</label>
       <a href="/console/print" data-page-link="print" class="button primary" id="to-print">Print this label…</a>
     </div>
+  </div>
+  <div class="panel checks-panel">
+    <h2 id="checks-title">Checks</h2>
+    <div id="preview-summary" class="summary" role="status" aria-live="polite"><p>Paste or drop a record to see its label.</p></div>
+    <div class="issues" id="general-issues"></div>
+    <h3 id="fields-title">Record fields</h3>
+    <div class="fields" id="record-fields" role="region" aria-labelledby="fields-title" tabindex="0"><p class="help">The record's fields appear here, each with the warnings and errors that name it.</p></div>
   </div>
 </div>
 </section>`

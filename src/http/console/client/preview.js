@@ -95,6 +95,7 @@ export function createPreview () {
     image.hidden = true
     caption.textContent = 'No label: see the errors beside the fields.'
     for (const b of downloads) b.disabled = true
+    if (shared.previewed !== null) URL.revokeObjectURL(shared.previewed.pngUrl)
     setPreviewed(null)
     announce(`No label: ${issues.length} error${issues.length === 1 ? '' : 's'}`)
   }
@@ -125,7 +126,12 @@ export function createPreview () {
     void draw()
   }
 
-  text.addEventListener('input', () => { clearTimeout(typingTimer); typingTimer = setTimeout(() => { void draw() }, TYPING_PAUSE_MS) })
+  text.addEventListener('input', () => {
+    // A typed or pasted record is no longer the file that was chosen.
+    file.value = ''
+    clearTimeout(typingTimer)
+    typingTimer = setTimeout(() => { void draw() }, TYPING_PAUSE_MS)
+  })
   for (const select of [source, template, dpi]) select.addEventListener('change', () => { void draw() })
   file.addEventListener('change', () => { const picked = file.files?.[0]; if (picked !== undefined) void load(picked) })
   const zone = byId('drop-zone')
