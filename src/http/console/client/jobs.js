@@ -41,7 +41,7 @@ export function createJobs () {
       ? h('span', { class: 'muted', text: job.idempotency_key?.startsWith('reprint-') ? 'reprint' : 'raw ZPL' })
       : h('span', { class: 'tracking', text: job.tracking_code }))
     copies.textContent = String(job.copies)
-    state.replaceChildren(badge(s.tone, s.text), s.reason !== null && !s.ended ? h('div', { class: 'reason', text: s.reason }) : '')
+    state.replaceChildren(badge(s.tone, s.text))
     attempts.textContent = String(job.attempts)
     error.textContent = job.last_error ?? ''
     const cancel = /** @type {HTMLButtonElement} */ (actions.querySelector('[data-action=cancel]'))

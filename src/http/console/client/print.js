@@ -61,6 +61,8 @@ export function createPrint () {
       li.className = i < reached ? 'done' : i === reached ? `current ${state.tone}` : ''
       if (i === reached) li.setAttribute('aria-current', 'step')
       else li.removeAttribute('aria-current')
+      // The first step says whether the job waits its turn, is held by a printer fault, or is being retried.
+      if (STEPS[i] === 'queued') li.textContent = job.state === 'queued' ? state.text : 'Queued'
       if (STEPS[i] === 'end') li.textContent = state.ended ? state.text : 'Printed'
     })
     const when = state.ended ? ` at ${clock(job.finished_at)}` : ''

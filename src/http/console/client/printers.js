@@ -8,14 +8,14 @@ import { ago, announce, badge, byId, h } from './view.js'
 import { printerForm } from './printer-form.js'
 
 /**
- * A printer's status as a badge; the words carry it, the colour repeats them.
+ * A printer's status as a badge, and what went wrong below it; the words carry it, the colour repeats them.
  * @param {any} printer
  * @param {any} report the answer of GET /v1/printers/:id/status, or undefined before the first
  */
 export function printerStatus (printer, report) {
   if (!printer.enabled) return badge('off', 'Disabled')
   if (report === undefined) return badge('busy', 'Checking')
-  if (!report.reachable) return badge('bad', `Unreachable${report.error ? ` (${report.error})` : ''}`)
+  if (!report.reachable) return h('span', {}, badge('bad', 'Unreachable'), report.error ? h('span', { class: 'reason', text: report.error }) : '')
   if (!report.answered) return badge('bad', 'Not answering: head open or out of paper?')
   const faults = report.status.faults.map((f) => f === 'head up' ? 'head open' : f)
   if (faults.length > 0) return badge('warn', faults.map((f, i) => i === 0 ? f[0].toUpperCase() + f.slice(1) : f).join(', '))
