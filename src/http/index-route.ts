@@ -7,7 +7,11 @@ import type { CatalogedRoute } from './route-catalog.ts'
 /** A browser navigating here names text/html in Accept; API clients send none, `*\/*` or application/json. */
 function wantsHtml (request: FastifyRequest): boolean {
   const accept = request.headers.accept
-  return typeof accept === 'string' && /(^|,)\s*text\/html\s*(;|,|$)/i.test(accept)
+  if (typeof accept !== 'string') return false
+  return accept.split(',').some((range) => {
+    const [type = '', ...params] = range.split(';').map((part) => part.trim().toLowerCase())
+    return type === 'text/html' && !params.some((p) => /^q=0(\.0*)?$/.test(p))
+  })
 }
 
 /** Serves the method and path of every cataloged route at GET /. */

@@ -14,7 +14,7 @@ describe('console routes', () => {
     const browser = await app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } })
     expect(browser.statusCode).toBe(302)
     expect(browser.headers.location).toBe('/console')
-    for (const accept of [undefined, '*/*', 'application/json']) {
+    for (const accept of [undefined, '*/*', 'application/json', 'application/json, text/html;q=0']) {
       const client = await app.inject({ method: 'GET', url: '/', headers: accept === undefined ? {} : { accept } })
       expect(client.statusCode, String(accept)).toBe(200)
       expect(client.json()).toMatchObject({ service: 'labelworks' })

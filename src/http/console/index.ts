@@ -49,9 +49,12 @@ export interface ConsoleRoutesOptions {
 /** Registers GET /console, /console/:page and /console/assets/:file. */
 export async function consoleRoutes (app: FastifyInstance, opts: ConsoleRoutesOptions): Promise<void> {
   const assets = loadAssets()
-  const facts: PageFacts = { templates: opts.service.templateNames(), defaults: opts.service.defaults() }
+  // Asked of the service at the first page request, not at registration: an app built without a label service
+  // (the Labelary-compatible endpoint's own tests) still registers the console.
+  let known: PageFacts | undefined
+  const facts = (): PageFacts => (known ??= { templates: opts.service.templateNames(), defaults: opts.service.defaults() })
 
-  app.get('/console', { config: { docs: DOCS.home } }, async (_request, reply) => sendPage(reply, 'preview', facts))
+  app.get('/console', { config: { docs: DOCS.home } }, async (_request, reply) => sendPage(reply, 'preview', facts()))
 
   app.get<{ Params: { page: string } }>('/console/:page', { config: { docs: DOCS.page } }, async (request, reply) => {
     const page = CONSOLE_PAGES.find((p) => p !== 'preview' && p === request.params.page)
@@ -59,7 +62,7 @@ export async function consoleRoutes (app: FastifyInstance, opts: ConsoleRoutesOp
       const message = `the console has no page "${request.params.page}"; its pages are /console, ${CONSOLE_PAGES.filter((p) => p !== 'preview').map((p) => `/console/${p}`).join(', ')}`
       throw new RouteNotFoundError(message, { issues: [{ path: 'path.page', rule: 'exists', message }] })
     }
-    return sendPage(reply, page, facts)
+    return sendPage(reply, page, facts())
   })
 
   app.get<{ Params: { file: string } }>('/console/assets/:file', { config: { docs: DOCS.asset } }, async (request, reply) => {

@@ -71,6 +71,6 @@ export function explain (err) {
   if (!(err instanceof ApiError)) return String(err)
   if (err.code === 'UNAUTHORIZED') return 'The API key was refused; enter it again at the top.'
   if (err.code === 'PRINTING_DISABLED') return 'Printing is off: the service was started without an API_KEY.'
-  if (err.status === 0) return 'The service cannot be reached; retrying.'
+  if (err.status === 0) return 'The service cannot be reached.'
   return err.message
 }
