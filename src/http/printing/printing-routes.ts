@@ -50,9 +50,9 @@ export async function printingRoutes (app: FastifyInstance, opts: PrintingRoutes
       return { job: jobView(queue.cancel(request.params.id)) }
     })
 
-    scope.post<{ Params: IdParams, Body: ReprintBody | undefined }>('/v1/print-jobs/:id/reprint', { schema: { params: IdParams, body: ReprintBody }, config: { docs: DOCS.reprintJob } }, async (request, reply) => {
+    scope.post<{ Params: IdParams, Body: ReprintBody }>('/v1/print-jobs/:id/reprint', { schema: { params: IdParams, body: ReprintBody }, config: { docs: DOCS.reprintJob } }, async (request, reply) => {
       const headerKey = request.headers['idempotency-key']
-      const { job, created } = await queue.submit(reprintRequest(queue.get(request.params.id), request.body ?? {}, typeof headerKey === 'string' && headerKey !== '' ? headerKey : undefined))
+      const { job, created } = await queue.submit(reprintRequest(queue.get(request.params.id), request.body, typeof headerKey === 'string' && headerKey !== '' ? headerKey : undefined))
       if (!created) void reply.header('idempotent-replayed', 'true')
       return reply.status(202).header('location', `/v1/print-jobs/${job.id}`).send({ job: jobView(job) })
     })
