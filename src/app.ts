@@ -3,6 +3,7 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Config } from './config.ts'
 import type { AppHooks, AppPlugin, BadUrlAnswer } from './http/app-hooks.ts'
+import { consoleRoutes } from './http/console/index.ts'
 import { answerError, installErrorHandling } from './http/error-handler.ts'
 import { healthRoutes } from './http/health-routes.ts'
 import { installIndexRoute } from './http/index-route.ts'
@@ -66,6 +67,7 @@ export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
   await app.register(healthRoutes, { service: parts.service, version })
   await app.register(labelRoutes, { service: parts.service })
   await app.register(batchRoutes, { service: parts.service, maxRecords: parts.config.batchMaxRecords })
+  await app.register(consoleRoutes, { service: parts.service })
   const hooks: AppHooks = { answerBadUrls: (paths, answer) => { badUrlAnswers.push({ paths, answer }) } }
   for (const plugin of parts.plugins ?? []) await plugin(app, hooks)
   return app

@@ -20,6 +20,9 @@ describe('GET /', () => {
     expect(body).toMatchObject({ service: 'labelworks', version: '9.9.9', openapi: '/openapi.json' })
     expect(body.endpoints).toEqual([
       { method: 'GET', path: '/' },
+      { method: 'GET', path: '/console' },
+      { method: 'GET', path: '/console/:page' },
+      { method: 'GET', path: '/console/assets/:file' },
       { method: 'GET', path: '/health' },
       { method: 'GET', path: '/openapi.json' },
       { method: 'POST', path: '/v1/extra' },

@@ -1,7 +1,7 @@
 // What the printing routes say about themselves in the OpenAPI document (src/http/openapi.ts). Request bodies are
 // the TypeBox schemas the routes validate with, so the document cannot describe another shape than the one checked.
 import { ERROR_RESPONSE, jsonResponse, type ResponseDocs, type RouteDocs } from '../openapi.ts'
-import { JobsQuery, PrintJobBody, PrinterInput, PrinterPatch } from './schemas.ts'
+import { JobsQuery, PrintJobBody, PrinterInput, PrinterPatch, ReprintBody } from './schemas.ts'
 
 /** A JSON body `{ [property]: {…} }`, as every printing answer is. */
 const json = (description: string, property: string): ResponseDocs =>
@@ -28,6 +28,11 @@ export const PRINTING_DOCS = {
   }, { body: { 'application/json': PrintJobBody } }),
   getJob: docs('A print job and its state', { 200: json('The job', 'job'), ...NOT_FOUND }, { params: ID }),
   cancelJob: docs('Cancel a job that has not been sent', { 200: json('The cancelled job', 'job'), 409: { description: 'Already sent or finished (JOB_NOT_CANCELABLE)', content: ERROR_RESPONSE }, ...NOT_FOUND }, { params: ID }),
+  reprintJob: docs('Print a job\'s label again as a new job (same bytes; copies and printer may change; the body may be {})', {
+    202: json('Queued; Location names the new job. A repeated Idempotency-Key answers the first reprint.', 'job'),
+    409: { description: 'The Idempotency-Key was used for another request (IDEMPOTENCY_CONFLICT), or the printer is disabled (PRINTER_DISABLED)', content: ERROR_RESPONSE },
+    ...NOT_FOUND
+  }, { params: ID, body: { 'application/json': ReprintBody } }),
   listPrinters: docs('Every registered printer with its queue depth', { 200: json('The printers', 'printers') }),
   addPrinter: docs('Register a printer (host and port are dialled only for registered printers)', {
     201: json('Registered; Location names it', 'printer'),

@@ -5,7 +5,8 @@ import type { PrintQueue } from '../../printing/print-queue.ts'
 import type { SourceOption } from '../../service/types.ts'
 import { requireApiKey } from './auth.ts'
 import { PRINTING_DOCS as DOCS } from './printing-docs.ts'
-import { IdParams, JobsQuery, PrintJobBody, PrinterInput, PrinterPatch } from './schemas.ts'
+import { reprintRequest } from './reprint.ts'
+import { IdParams, JobsQuery, PrintJobBody, PrinterInput, PrinterPatch, ReprintBody } from './schemas.ts'
 import { jobView, printerView, statusView } from './views.ts'
 
 /** What the printing routes are built from. */
@@ -47,6 +48,13 @@ export async function printingRoutes (app: FastifyInstance, opts: PrintingRoutes
 
     scope.delete<{ Params: IdParams }>('/v1/print-jobs/:id', { schema: { params: IdParams }, config: { docs: DOCS.cancelJob } }, async (request) => {
       return { job: jobView(queue.cancel(request.params.id)) }
+    })
+
+    scope.post<{ Params: IdParams, Body: ReprintBody }>('/v1/print-jobs/:id/reprint', { schema: { params: IdParams, body: ReprintBody }, config: { docs: DOCS.reprintJob } }, async (request, reply) => {
+      const headerKey = request.headers['idempotency-key']
+      const { job, created } = await queue.submit(reprintRequest(queue.get(request.params.id), request.body, typeof headerKey === 'string' && headerKey !== '' ? headerKey : undefined))
+      if (!created) void reply.header('idempotent-replayed', 'true')
+      return reply.status(202).header('location', `/v1/print-jobs/${job.id}`).send({ job: jobView(job) })
     })
 
     scope.get('/v1/printers', { config: { docs: DOCS.listPrinters } }, async () => ({

@@ -20,6 +20,14 @@ export const PrintJobBody = Type.Object({
 }, { additionalProperties: false })
 export type PrintJobBody = Static<typeof PrintJobBody>
 
+/** POST /v1/print-jobs/:id/reprint: the same label again, as a new job, optionally with other copies or printer. */
+export const ReprintBody = Type.Object({
+  printer_id: Type.Optional(PrinterId),
+  copies: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_COPIES })),
+  idempotency_key: Type.Optional(Type.String({ minLength: 1, maxLength: 255 }))
+}, { additionalProperties: false })
+export type ReprintBody = Static<typeof ReprintBody>
+
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) })
 export type IdParams = Static<typeof IdParams>
 
