@@ -18,6 +18,8 @@ export interface LabelRequest {
   dpi?: Dpi
   /** Enforce carrier rules as errors (always on for the `dashlink` template). */
   strict?: boolean
+  /** The label is meant for DashLink: its carrier rules are checked (warnings unless strict) whatever the record's source. */
+  carrierRules?: 'dashlink'
 }
 
 /** A laid-out label with what was noticed on the way. */

@@ -54,8 +54,9 @@ describe('drive adapter', () => {
     }
   })
 
-  it('warns about DashLink rules the standard sample breaks, and refuses them when strict', () => {
-    const { warnings } = adapt(fixture('drive-create-request'))
+  it('warns about DashLink rules the standard sample breaks when it is meant for DashLink, and refuses them when strict', () => {
+    expect(adapt(fixture('drive-create-request')).warnings.filter((w) => w.code === 'CARRIER_RULE')).toEqual([])
+    const { warnings } = adaptRecord(fixture('drive-create-request'), { source: 'drive', strict: false, carrierRules: 'dashlink' })
     expect(warnings.filter((w) => w.code === 'CARRIER_RULE').map((w) => w.path)).toEqual([
       'record.external_delivery_id', 'record.items.0.quantity', 'record.items.0'
     ])
