@@ -14,11 +14,16 @@ export interface LabelOptions {
   strict?: boolean
   /** Prepend the `~DU` label-font download to ZPL so a printer that lacks the font prints correctly. */
   includeFont?: boolean
+  /** The label is meant for DashLink: check its carrier rules whatever the record's source. */
+  carrierRules?: 'dashlink'
+  /** Give a record without a tracking code a generated one (TRACKING_PREFIX must be set). */
+  generateTrackingCode?: boolean
 }
 
 const SOURCES: readonly SourceOption[] = ['auto', ...RECORD_SOURCES]
 const FORMATS: readonly OutputFormat[] = ['zpl', 'pdf', 'png']
-const OPTION_KEYS = ['source', 'format', 'dpi', 'template', 'strict', 'include_font']
+const OPTION_KEYS = ['source', 'format', 'dpi', 'template', 'strict', 'include_font', 'carrier_rules', 'generate_tracking_code']
+const CARRIER_RULES: readonly 'dashlink'[] = ['dashlink']
 const QUERY_KEYS = new Set(OPTION_KEYS)
 const ENVELOPE_KEYS = new Set(['record', ...OPTION_KEYS])
 const BATCH_KEYS = new Set(['records', ...OPTION_KEYS])
@@ -76,7 +81,9 @@ export function readLabelOptions (input: Record<string, unknown>, prefix: string
     dpi: dpiOf(input.dpi, prefix, issues),
     template: templateName(input.template, prefix, issues),
     strict: flag(input.strict, 'strict', prefix, issues),
-    includeFont: flag(input.include_font, 'include_font', prefix, issues)
+    includeFont: flag(input.include_font, 'include_font', prefix, issues),
+    carrierRules: oneOf(input.carrier_rules, CARRIER_RULES, 'carrier_rules', prefix, issues),
+    generateTrackingCode: flag(input.generate_tracking_code, 'generate_tracking_code', prefix, issues)
   }
   if (issues.length > 0) throw new ValidationError(issues)
   return options
@@ -126,7 +133,9 @@ export function mergeOptions (fromBody: LabelOptions, fromQuery: LabelOptions): 
     dpi: fromBody.dpi ?? fromQuery.dpi,
     template: fromBody.template ?? fromQuery.template,
     strict: fromBody.strict ?? fromQuery.strict,
-    includeFont: fromBody.includeFont ?? fromQuery.includeFont
+    includeFont: fromBody.includeFont ?? fromQuery.includeFont,
+    carrierRules: fromBody.carrierRules ?? fromQuery.carrierRules,
+    generateTrackingCode: fromBody.generateTrackingCode ?? fromQuery.generateTrackingCode
   }
 }
 
