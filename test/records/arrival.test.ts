@@ -50,6 +50,11 @@ describe('source detection', () => {
     expect(adaptRecord(noMethod, auto).source).toBe('dashlink')
     expect(adaptRecord({ ...fixture('drive-create-request'), order_fulfillment_method: 'PARCEL' }, auto).source).toBe('dashlink')
   })
+
+  it('takes DashLink\'s webhooks, which state no method but carry package_location, as DashLink', () => {
+    expect(adaptRecord(fixture('dashlink-webhook-delivered'), auto).source).toBe('dashlink')
+    expect(adaptRecord({ ...fixture('dashlink-webhook-delivered'), order_fulfillment_method: 'standard' }, auto).source).toBe('drive')
+  })
 })
 
 describe('tracking codes a scanner keyboard wedge mangles', () => {

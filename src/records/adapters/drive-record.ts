@@ -24,12 +24,13 @@ export function hasDriveFields (record: Rec): boolean {
 /**
  * True when the record is a parcel (DashLink) delivery. A fulfilment method the record states wins: a `standard`
  * Drive delivery from a store that also has an `origin_facility_id` is still a Drive delivery. Only a record that
- * states none is taken as a parcel by that hint.
+ * states none is taken as a parcel by a field only DashLink sends: `origin_facility_id`, or the `package_location`
+ * of its webhooks and tracking answers.
  */
 export function isParcel (record: Rec): boolean {
   const method = record.order_fulfillment_method
   if (typeof method === 'string' && method.trim() !== '') return method.trim().toLowerCase() === 'parcel'
-  return 'origin_facility_id' in record
+  return 'origin_facility_id' in record || 'package_location' in record
 }
 
 /** The first of the keys holding a value (else the first key), as an address part. */
