@@ -26,6 +26,8 @@ export interface AppParts {
   logger?: boolean
   /** Where log lines go instead of stdout (benchmarks write them to /dev/null, tests read them). */
   logStream?: { write: (line: string) => void }
+  /** Makes tracking codes for `generate_tracking_code` (see src/archive/code-sequence.ts); absent without TRACKING_PREFIX. */
+  trackingCodes?: () => string
 }
 
 /** What a request id sent in X-Request-Id may look like; anything else (too long, odd characters) is not echoed. */
@@ -65,8 +67,8 @@ export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
   installIndexRoute(app, version, routes)
   installOpenApi(app, version, routes)
   await app.register(healthRoutes, { service: parts.service, version })
-  await app.register(labelRoutes, { service: parts.service })
-  await app.register(batchRoutes, { service: parts.service, maxRecords: parts.config.batchMaxRecords })
+  await app.register(labelRoutes, { service: parts.service, trackingCodes: parts.trackingCodes })
+  await app.register(batchRoutes, { service: parts.service, maxRecords: parts.config.batchMaxRecords, trackingCodes: parts.trackingCodes })
   await app.register(consoleRoutes, { service: parts.service })
   const hooks: AppHooks = { answerBadUrls: (paths, answer) => { badUrlAnswers.push({ paths, answer }) } }
   for (const plugin of parts.plugins ?? []) await plugin(app, hooks)

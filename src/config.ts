@@ -3,6 +3,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError, type FieldIssue } from './errors.ts'
+import { PREFIX_PATTERN } from './records/generated-codes.ts'
 import type { Dpi } from './units.ts'
 
 /** Repository root, so defaults work wherever the service is started from. */
@@ -43,6 +44,8 @@ export interface Config {
   defaultTemplate: string
   /** How long requests in flight may take to finish after SIGTERM/SIGINT before their connections are closed. */
   shutdownGraceMs: number
+  /** Shipper prefix of generated tracking codes (`generate_tracking_code`); unset: codes are not generated. */
+  trackingPrefix: string | undefined
 }
 
 type Env = Record<string, string | undefined>
@@ -81,6 +84,14 @@ class SettingsReader {
     if ((allowed as readonly string[]).includes(value)) return value as T
     this.problem(name, 'enum', `must be one of ${allowed.join(', ')}, got "${value}"`)
     return fallback
+  }
+
+  /** An optional setting that must match `pattern`; unset or empty → undefined. */
+  pattern (name: string, pattern: RegExp, rule: string): string | undefined {
+    const value = optionalText(this.env, name)
+    if (value === undefined || pattern.test(value)) return value
+    this.problem(name, 'pattern', `must be ${rule}, got "${value}"`)
+    return undefined
   }
 
   integer (name: string, fallback: number, min: number, max: number): number {
@@ -134,7 +145,8 @@ export function loadConfig (env: Env = process.env): Config {
     batchMaxRecords: read.integer('BATCH_MAX_RECORDS', 10_000, 1, 1_000_000),
     defaultDpi: Number(read.oneOf('DEFAULT_DPI', '203', ['203', '300'])) as Dpi,
     defaultTemplate: text(env, 'DEFAULT_TEMPLATE', 'standard'),
-    shutdownGraceMs: read.integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000)
+    shutdownGraceMs: read.integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    trackingPrefix: read.pattern('TRACKING_PREFIX', PREFIX_PATTERN, '3 to 10 capital letters or digits, starting with a letter (e.g. LWX)')
   }
   const { problems } = read
   if (problems.length === 0) return config

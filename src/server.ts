@@ -9,9 +9,10 @@ import { labelaryRoutes } from './http/labelary/index.ts'
 import { printingPlugin } from './http/printing/index.ts'
 import { createPrinting, type Printing } from './printing/create-printing.ts'
 import { createZplRasterizer, type ZplRasterizer } from './render/png/index.ts'
+import { openTrackingCodes, type TrackingCodes } from './archive/code-sequence.ts'
 import type { LabelService } from './service/types.ts'
 
-interface Parts { config: Config, rasterizer: ZplRasterizer, service: LabelService, printing: Printing }
+interface Parts { config: Config, rasterizer: ZplRasterizer, service: LabelService, printing: Printing, trackingCodes?: TrackingCodes }
 
 function printQueueOptions (config: Config): { maxAttempts: number, connectTimeoutMs: number, statusTimeoutMs: number, writeTimeoutMs: number } {
   return {
@@ -29,7 +30,9 @@ function loadParts (): Parts {
     const config = loadConfig()
     const rasterizer = createZplRasterizer({ workers: config.renderWorkers })
     const service = loadLabelService(config)
-    return { config, rasterizer, service, printing: createPrinting({ config, service, queueOptions: printQueueOptions(config) }) }
+    const printing = createPrinting({ config, service, queueOptions: printQueueOptions(config) })
+    const trackingCodes = config.trackingPrefix === undefined ? undefined : openTrackingCodes(config.dataDir, config.trackingPrefix)
+    return { config, rasterizer, service, printing, trackingCodes }
   } catch (err) {
     if (!(err instanceof LabelworksError)) throw err
     process.stderr.write(`labelworks cannot start: ${err.code}: ${err.message}\n`)
@@ -38,10 +41,11 @@ function loadParts (): Parts {
   }
 }
 
-const { config, rasterizer, service, printing } = loadParts()
+const { config, rasterizer, service, printing, trackingCodes } = loadParts()
 const app = await buildApp({
   config,
   service,
+  trackingCodes: trackingCodes?.next,
   version: packageVersion(),
   plugins: [
     (instance, hooks) => labelaryRoutes(instance, { rasterizer, storedFonts: [{ path: LABEL_FONT_ZPL_PATH, download: service.fontDownloadZpl() }] }, hooks),
@@ -64,6 +68,7 @@ const shutdown = async (signal: string): Promise<void> => {
   await app.close()
   clearTimeout(deadline)
   await printing.close()
+  trackingCodes?.close()
   await rasterizer.close()
   process.exit(0)
 }

@@ -41,6 +41,12 @@ describe('config', () => {
     expect(err.cause).toBeInstanceOf(TypeError)
   })
 
+  it('takes a shipper prefix for generated tracking codes, and refuses one DashLink would not accept', () => {
+    expect(loadConfig({}).trackingPrefix).toBeUndefined()
+    expect(loadConfig({ TRACKING_PREFIX: 'LWX' }).trackingPrefix).toBe('LWX')
+    expect(() => loadConfig({ TRACKING_PREFIX: '0AB' })).toThrow('TRACKING_PREFIX must be 3 to 10 capital letters or digits, starting with a letter (e.g. LWX), got "0AB"')
+  })
+
   it('treats blank values as unset', () => {
     expect(loadConfig({ API_KEY: '  ', PORT: '' })).toMatchObject({ apiKey: undefined, port: 3000 })
   })

@@ -20,7 +20,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   render: FOUNDATION,
   service: [...FOUNDATION, 'records', 'layout', 'render'],
   /** Request parsing shared by the HTTP layer and the CLI. */
-  request: [...FOUNDATION, 'records', 'service']
+  request: [...FOUNDATION, 'records', 'render', 'service']
 }
 
 /** Outputs stand side by side: the CLI reads requests as HTTP does without importing it, and printing knows no route. */

@@ -3,12 +3,15 @@ import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
 import { loadLabelService } from '../bootstrap.ts'
+import { openTrackingCodes } from '../archive/code-sequence.ts'
+import { recordToLabel } from '../request/generated-code.ts'
 import { mergeOptions, readLabelOptions, refuseFontDownloadOutsideZpl, splitBody, zplTextMode } from '../request/label-options.ts'
 import { parseJsonBody } from '../request/json.ts'
 import { LabelworksCliError, readInputText, type CliIo } from './io.ts'
 
 export const RENDER_USAGE = `usage: labelworks render <record.json|-> [--format zpl|pdf|png] [--dpi 203|300] [--template standard|dashlink]
-                        [--source auto|generic|dashlink|drive|uber_direct|postmates] [--strict] [--text graphic|font] [--include-font] [--out file]`
+                        [--source auto|generic|dashlink|drive|uber_direct|postmates] [--strict] [--text graphic|font] [--include-font] [--out file]
+                        [--carrier-rules dashlink] [--generate-tracking-code (needs TRACKING_PREFIX)]`
 
 /** Runs the render command; returns the process exit code (0 ok, 2 bad input, 1 failure). */
 export async function runRenderCommand (argv: string[], io: CliIo): Promise<number> {
@@ -23,6 +26,8 @@ export async function runRenderCommand (argv: string[], io: CliIo): Promise<numb
       strict: { type: 'boolean' },
       'include-font': { type: 'boolean' },
       text: { type: 'string' },
+      'carrier-rules': { type: 'string' },
+      'generate-tracking-code': { type: 'boolean' },
       out: { type: 'string', short: 'o' }
     }
   })
@@ -32,7 +37,8 @@ export async function runRenderCommand (argv: string[], io: CliIo): Promise<numb
     return 2
   }
   const cliOptions = readLabelOptions({
-    format: values.format, dpi: values.dpi, template: values.template, source: values.source, strict: values.strict, include_font: values['include-font'], text: values.text
+    format: values.format, dpi: values.dpi, template: values.template, source: values.source, strict: values.strict, include_font: values['include-font'], text: values.text,
+    carrier_rules: values['carrier-rules'], generate_tracking_code: values['generate-tracking-code']
   }, '--')
   const { record, options: fromFile } = splitBody(parseJsonBody(await readInputText(file, io)))
   const options = mergeOptions(cliOptions, fromFile)
@@ -42,8 +48,17 @@ export async function runRenderCommand (argv: string[], io: CliIo): Promise<numb
   const format = options.format ?? 'zpl'
   refuseFontDownloadOutsideZpl(format, [[cliOptions, '--'], [fromFile, '']])
   const text = zplTextMode(format, [[cliOptions, '--'], [fromFile, '']])
-  const service = loadLabelService(loadConfig(io.env))
-  const label = await service.render({ record, source: options.source, template: options.template, dpi: options.dpi, strict: options.strict, format, text })
+  const config = loadConfig(io.env)
+  const service = loadLabelService(config)
+  const codes = options.generateTrackingCode === true && config.trackingPrefix !== undefined ? openTrackingCodes(config.dataDir, config.trackingPrefix) : undefined
+  let toLabel: ReturnType<typeof recordToLabel>
+  try {
+    toLabel = recordToLabel(record, options, codes?.next)
+  } finally {
+    codes?.close()
+  }
+  const label = await service.render({ record: toLabel.record, source: options.source, template: options.template, dpi: options.dpi, strict: options.strict, carrierRules: options.carrierRules, format, text })
+  if (toLabel.generated !== undefined) label.warnings.unshift(toLabel.generated)
   const body = options.includeFont === true ? Buffer.concat([Buffer.from(service.fontDownloadZpl()), label.body]) : label.body
   for (const w of label.warnings) io.stderr.write(`warning ${w.code} at ${w.path}: ${w.message}\n`)
   if (values.out !== undefined) await writeFile(values.out, body)

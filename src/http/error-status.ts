@@ -23,6 +23,7 @@ export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   CARRIER_RULE_VIOLATION: 422,
   RECORD_SHAPE_UNKNOWN: 422,
   RECORD_SHAPE_AMBIGUOUS: 422,
+  RECORD_NOT_A_DELIVERY: 422,
   BATCH_NO_LABELS: 422,
   // Local rendering and the Labelary client
   RENDER_FAILED: 502,

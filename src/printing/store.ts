@@ -115,7 +115,7 @@ function ensureDirectory (dir: string): void {
 }
 
 /** The queue database in DATA_DIR; a directory that cannot hold it stops start-up naming DATA_DIR. */
-function openDatabase (dataDir: string): Database.Database {
+export function openDatabase (dataDir: string): Database.Database {
   try {
     ensureDirectory(dataDir)
     return new Database(path.join(dataDir, 'print-queue.sqlite'))

@@ -5,6 +5,8 @@ import { LabelworksError, type FieldIssue } from '../errors.ts'
 /** The record has no value that can go into the barcode; `issues` lists every field looked at, in order. */
 export class MissingTrackingCodeError extends LabelworksError {
   readonly code = 'MISSING_TRACKING_CODE'
+  /** Where the delivery is in what was sent: `record`, or inside an envelope (`record.data`). */
+  root = 'record'
 
   constructor (readonly source: string, lookedAt: FieldIssue[]) {
     const fields = lookedAt.map((i) => i.path).join(', ')

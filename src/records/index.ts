@@ -1,7 +1,7 @@
 // Record adapters → canonical LabelData. One adapter per source, registered in a table; this file runs the shared
 // pipeline around them: choose the source (or recognise it), read, settle the tracking code and references, apply
-// DashLink carrier rules (errors when strict, warnings otherwise).
-import { ValidationError, type FieldIssue } from '../errors.ts'
+// DashLink carrier rules when the label is meant for DashLink (errors when strict, warnings otherwise).
+import { LabelworksError, ValidationError, type FieldIssue } from '../errors.ts'
 import type { LabelData, LabelWarning, Reference } from '../model/label-data.ts'
 import { dashlinkAdapter } from './adapters/dashlink.ts'
 import { driveAdapter } from './adapters/drive.ts'
@@ -12,12 +12,14 @@ import { carrierRuleWarning, checkCarrierRules } from './carrier-rules.ts'
 import type { FieldPaths } from './field-paths.ts'
 import { CarrierRuleError, MissingTrackingCodeError, RecordShapeAmbiguousError, RecordShapeUnknownError } from './errors.ts'
 import { isRec, kindOf, RecordReader, type Rec } from './reader.ts'
-import { dashlinkTrackingRules, pickTrackingCode } from './tracking.ts'
+import { dashlinkTrackingRules, pickTrackingCode, scannerUnsafe } from './tracking.ts'
+import { envelopeOf, knownEnvelope, MAX_ENVELOPE_DEPTH, rerooted, wrappedDelivery, type Envelope, type EnvelopeStep } from './envelopes.ts'
 import type { AdaptedRecord, Detection, ReferenceChoice, SourceAdapter, SourceName, SourceOption } from './types.ts'
 
 export type { AdaptedRecord } from './types.ts'
 export { carrierRuleWarning } from './carrier-rules.ts'
 export { CarrierRuleError } from './errors.ts'
+export { RecordNotADeliveryError, type Envelope } from './envelopes.ts'
 export { GENERIC_RECORD_SCHEMA, type GenericRecord } from './generic-schema.ts'
 
 /** Every adapter, by source name. */
@@ -44,14 +46,28 @@ export function trackingFieldsOf (source: SourceName): readonly string[] {
  */
 class Adapted implements AdaptedRecord {
   #fieldPaths: Record<string, string> | undefined
+  envelope: Envelope | undefined
 
   constructor (
-    readonly data: LabelData, readonly source: SourceName, readonly warnings: LabelWarning[], readonly trackingCodePath: string,
+    readonly data: LabelData, readonly source: SourceName, readonly warnings: LabelWarning[], public trackingCodePath: string,
     private readonly paths: FieldPaths
   ) {}
 
   get fieldPaths (): Record<string, string> {
-    return (this.#fieldPaths ??= this.paths.toObject())
+    if (this.#fieldPaths !== undefined) return this.#fieldPaths
+    const paths = this.paths.toObject()
+    const root = this.envelope?.path
+    if (root !== undefined) for (const key in paths) paths[key] = rerooted(paths[key] as string, root)
+    return (this.#fieldPaths = paths)
+  }
+
+  /** The same record, read from inside `envelope`: paths re-rooted there, and the answer told which envelope it was. */
+  unwrappedFrom (envelope: Envelope): this {
+    this.envelope = envelope
+    this.trackingCodePath = rerooted(this.trackingCodePath, envelope.path)
+    for (const w of this.warnings) { w.path = rerooted(w.path, envelope.path); w.message = rerooted(w.message, envelope.path) }
+    this.warnings.unshift({ code: 'RECORD_UNWRAPPED', path: envelope.path, message: `the delivery was read from ${envelope.path}, inside the ${envelope.description}` })
+    return this
   }
 }
 
@@ -60,6 +76,11 @@ export interface AdaptOptions {
   source: SourceOption
   /** Carrier rules broken → CarrierRuleError instead of warnings. */
   strict: boolean
+  /**
+   * The label is meant for DashLink: its carrier rules are checked (as warnings unless strict) whatever the record's
+   * source. A DashLink record, and strict (the dashlink template), are checked anyway; other labels are not.
+   */
+  carrierRules?: 'dashlink'
 }
 
 /** What one adapter said of a record's shape. */
@@ -135,11 +156,25 @@ function chooseReferences (r: RecordReader, choices: ReferenceChoice[], tracking
   return references
 }
 
-/** Reads one record of `options.source` (or the recognised one) into label data; throws a LabelworksError on bad input. */
-export function adaptRecord (record: unknown, options: AdaptOptions): AdaptedRecord {
-  if (!isRec(record)) {
-    throw new ValidationError([{ path: 'record', rule: 'type', message: `must be a JSON object (a delivery record), got ${kindOf(record)}` }])
+/** Does the record as it is fit `source`, or for `auto` any source? Asked only once reading it has failed. */
+function recognisedAs (source: SourceOption): (record: Rec) => boolean {
+  if (source !== 'auto') {
+    const adapter = Object.hasOwn(ADAPTERS, source) ? ADAPTERS[source] : undefined
+    return (record) => adapter === undefined || adapter.detect(record).match !== 'none'
   }
+  return (record) => {
+    for (const name of SOURCES) if (ADAPTERS[name].detect(record).match !== 'none') return true
+    return false
+  }
+}
+
+/** True when the label is meant for DashLink, so its carrier rules are checked. */
+function forDashlink (source: SourceName, options: AdaptOptions): boolean {
+  return options.strict || source === 'dashlink' || options.carrierRules === 'dashlink'
+}
+
+/** Reads one delivery (already out of any envelope) into label data. */
+function adaptDelivery (record: Rec, options: AdaptOptions): Adapted {
   const source = options.source === 'auto' ? detectSource(record) : options.source
   // Own keys only: `toString` or `constructor` as a source would otherwise find Object.prototype's function.
   const adapter = Object.hasOwn(ADAPTERS, source) ? ADAPTERS[source] : undefined
@@ -162,12 +197,61 @@ export function adaptRecord (record: unknown, options: AdaptOptions): AdaptedRec
   data.trackingCode = pick.code
   data.references = chooseReferences(r, result.references, pick.code)
 
+  const warnings: LabelWarning[] = r.warnings
+  const unsafe = scannerUnsafe(pick.code, pick.path)
+  if (unsafe !== undefined) warnings.push(unsafe)
+  if (!forDashlink(source, options)) return new Adapted(data, source, warnings, pick.path, r.paths)
   const tracking = dashlinkTrackingRules(pick.code, pick.path)
   const violations = checkCarrierRules(data, result.facts, r.paths)
   if (tracking.violations.length > 0) violations.unshift(...tracking.violations)
   if (options.strict && violations.length > 0) throw new CarrierRuleError(violations)
-  const warnings: LabelWarning[] = r.warnings
   for (const w of tracking.warnings) warnings.push(w)
   for (const v of violations) warnings.push(carrierRuleWarning(v))
   return new Adapted(data, source, warnings, pick.path, r.paths)
+}
+
+/** Re-roots the paths of an error about an unwrapped delivery at where the delivery was in what was sent. */
+function rerootError (err: unknown, root: string): unknown {
+  if (!(err instanceof LabelworksError)) return err
+  for (const issue of err.issues) {
+    issue.path = rerooted(issue.path, root)
+    issue.message = rerooted(issue.message, root)
+  }
+  err.message = rerooted(err.message, root)
+  if (err instanceof MissingTrackingCodeError) err.root = root
+  return err
+}
+
+/**
+ * Reads `record` (found at `path` in what was sent, inside the envelope `first` when that is set), opening the
+ * envelopes known by their markers first, and looking into wrapper fields only when no source recognises it.
+ */
+function adaptFrom (record: Rec, path: string, first: EnvelopeStep | undefined, options: AdaptOptions, depth: number): AdaptedRecord {
+  const known = depth < MAX_ENVELOPE_DEPTH ? knownEnvelope(record, path) : undefined
+  if (known !== undefined) return adaptFrom(known.inner, `${path}.${known.at}`, first ?? known, options, depth + 1)
+  let adapted: Adapted
+  try {
+    adapted = adaptDelivery(record, options)
+  } catch (err) {
+    const recognised = recognisedAs(options.source)
+    // Unwrapping is tried only on this failure path, so records sent bare pay nothing for it.
+    if (depth < MAX_ENVELOPE_DEPTH && err instanceof LabelworksError && !recognised(record)) {
+      const step = wrappedDelivery(record, path, recognised)
+      if (step !== undefined) return adaptFrom(step.inner, `${path}.${step.at}`, first ?? step, options, depth + 1)
+    }
+    throw first === undefined ? err : rerootError(err, path)
+  }
+  return first === undefined ? adapted : adapted.unwrappedFrom(envelopeOf(first, path))
+}
+
+/**
+ * Reads one record of `options.source` (or the recognised one) into label data; throws a LabelworksError on bad
+ * input. A delivery wrapped in a webhook envelope or an API answer is read from inside it: the answer says which
+ * envelope (a RECORD_UNWRAPPED warning) and every path names the field as it was sent (`record.data.dropoff_name`).
+ */
+export function adaptRecord (record: unknown, options: AdaptOptions): AdaptedRecord {
+  if (!isRec(record)) {
+    throw new ValidationError([{ path: 'record', rule: 'type', message: `must be a JSON object (a delivery record), got ${kindOf(record)}` }])
+  }
+  return adaptFrom(record, 'record', undefined, options, 0)
 }

@@ -134,7 +134,10 @@ export class RecordReader {
     return undefined
   }
 
-  /** An array; null → undefined. */
+  /**
+   * An array; null → undefined. A single object where the list belongs is taken as a list of one (some client
+   * libraries and API answers send `manifest_items` so), with a FIELD_SHAPE_COERCED warning naming the field.
+   */
   array (obj: Rec | undefined, key: string, base: string): unknown[] | undefined {
     return this.arrayValue(obj?.[key], base, key)
   }
@@ -143,6 +146,10 @@ export class RecordReader {
   arrayValue (value: unknown, base: string, key: string): unknown[] | undefined {
     if (isAbsent(value)) return undefined
     if (Array.isArray(value)) return value
+    if (isRec(value)) {
+      this.warn('FIELD_SHAPE_COERCED', `${base}.${key}`, 'is one object where a list belongs; read as a list of that one item')
+      return [value]
+    }
     this.issue(`${base}.${key}`, 'type', `must be an array, got ${kindOf(value)}`)
     return undefined
   }

@@ -50,3 +50,33 @@ export function dashlinkTrackingRules (code: string, path: string): { violations
   }
   return { violations, warnings }
 }
+
+/** Characters a barcode scanner in keyboard-wedge mode types the same on every keyboard layout. */
+const WEDGE_SAFE = /^[A-Za-z0-9._-]$/
+const WEDGE_SAFE_CODE = /^[A-Za-z0-9._-]*$/
+
+/** Why `char` does not survive a keyboard wedge, or undefined when it does. */
+function wedgeProblem (char: string): string | undefined {
+  if (WEDGE_SAFE.test(char)) return undefined
+  if (/^\s$/u.test(char)) return 'a space; a scanner types it into the field, and many systems trim or split on it'
+  if (/^\p{C}$/u.test(char)) return 'a control character; a scanner sends it as a key (Tab, Enter) that moves the cursor or submits the form'
+  if (char > '\u007e') return 'not ASCII; a scanner cannot type it as a key'
+  return 'a symbol that sits on another key, or behind a dead key, on non-US keyboard layouts, so a scanner types something else there'
+}
+
+/**
+ * A warning when the tracking code holds a character that a scanner in keyboard-wedge mode mangles (a space, a
+ * control character, anything but letters, digits and `- . _`); undefined when every character is safe. The
+ * dashlink template refuses such codes through DashLink's own character rule.
+ */
+export function scannerUnsafe (code: string, path: string): LabelWarning | undefined {
+  // Nearly every code is safe: one test of the whole code, and a character-by-character look only when it fails.
+  if (WEDGE_SAFE_CODE.test(code)) return undefined
+  for (const char of code) {
+    const problem = wedgeProblem(char)
+    if (problem === undefined) continue
+    const shown = /^[\p{C}\p{Z}]$/u.test(char) ? `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : `"${char}"`
+    return { code: 'TRACKING_CODE_SCANNER_UNSAFE', path, message: `tracking code "${code}" contains ${shown}: ${problem}` }
+  }
+  return undefined
+}

@@ -1,6 +1,7 @@
 // What an adapter is and what it hands back; the shared pipeline (index.ts) turns that into an AdaptedRecord.
 import type { FieldIssue } from '../errors.ts'
 import type { LabelData, LabelWarning } from '../model/label-data.ts'
+import type { Envelope } from './envelopes.ts'
 import type { Rec, RecordReader } from './reader.ts'
 
 /** Record sources an adapter exists for. */
@@ -75,4 +76,6 @@ export interface AdaptedRecord {
   trackingCodePath: string
   /** Label-data path (`recipient.name`) → record path it came from (`record.dropoff_contact_given_name`). */
   fieldPaths: Record<string, string>
+  /** The webhook envelope or API answer the delivery was taken out of, when it came wrapped. */
+  envelope?: Envelope
 }

@@ -17,11 +17,16 @@ export interface LabelOptions {
   includeFont?: boolean
   /** ZPL text as graphics (default) or in the label font on the printer. */
   text?: ZplTextMode
+  /** The label is meant for DashLink: check its carrier rules whatever the record's source. */
+  carrierRules?: 'dashlink'
+  /** Give a record without a tracking code a generated one (TRACKING_PREFIX must be set). */
+  generateTrackingCode?: boolean
 }
 
 const SOURCES: readonly SourceOption[] = ['auto', ...RECORD_SOURCES]
 const FORMATS: readonly OutputFormat[] = ['zpl', 'pdf', 'png']
-const OPTION_KEYS = ['source', 'format', 'dpi', 'template', 'strict', 'include_font', 'text']
+const OPTION_KEYS = ['source', 'format', 'dpi', 'template', 'strict', 'include_font', 'text', 'carrier_rules', 'generate_tracking_code']
+const CARRIER_RULES: readonly 'dashlink'[] = ['dashlink']
 const QUERY_KEYS = new Set(OPTION_KEYS)
 const ENVELOPE_KEYS = new Set(['record', ...OPTION_KEYS])
 const BATCH_KEYS = new Set(['records', ...OPTION_KEYS])
@@ -80,7 +85,9 @@ export function readLabelOptions (input: Record<string, unknown>, prefix: string
     template: templateName(input.template, prefix, issues),
     strict: flag(input.strict, 'strict', prefix, issues),
     includeFont: flag(input.include_font, 'include_font', prefix, issues),
-    text: oneOf(input.text, ZPL_TEXT_MODES, 'text', prefix, issues)
+    text: oneOf(input.text, ZPL_TEXT_MODES, 'text', prefix, issues),
+    carrierRules: oneOf(input.carrier_rules, CARRIER_RULES, 'carrier_rules', prefix, issues),
+    generateTrackingCode: flag(input.generate_tracking_code, 'generate_tracking_code', prefix, issues)
   }
   if (issues.length > 0) throw new ValidationError(issues)
   return options
@@ -131,7 +138,9 @@ export function mergeOptions (fromBody: LabelOptions, fromQuery: LabelOptions): 
     template: fromBody.template ?? fromQuery.template,
     strict: fromBody.strict ?? fromQuery.strict,
     includeFont: fromBody.includeFont ?? fromQuery.includeFont,
-    text: fromBody.text ?? fromQuery.text
+    text: fromBody.text ?? fromQuery.text,
+    carrierRules: fromBody.carrierRules ?? fromQuery.carrierRules,
+    generateTrackingCode: fromBody.generateTrackingCode ?? fromQuery.generateTrackingCode
   }
 }
 

@@ -81,7 +81,7 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
       throw new ValidationError([{ path: 'dpi', rule: 'enum', message: 'must be 203 or 300' }])
     }
     const strict = request.strict === true || STRICT_TEMPLATES.has(templateName)
-    const adapted = adaptRecord(request.record, { source: request.source ?? 'auto', strict })
+    const adapted = adaptRecord(request.record, { source: request.source ?? 'auto', strict, carrierRules: request.carrierRules })
     const data = adapted.data.shipDate === undefined ? { ...adapted.data, shipDate: today() } : adapted.data
     let label: Label
     try {

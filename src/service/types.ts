@@ -21,6 +21,8 @@ export interface LabelRequest {
   strict?: boolean
   /** ZPL only: text as graphics (the default, prints anywhere) or in the label font stored on the printer. */
   text?: ZplTextMode
+  /** The label is meant for DashLink: its carrier rules are checked (warnings unless strict) whatever the record's source. */
+  carrierRules?: 'dashlink'
 }
 
 /** A laid-out label with what was noticed on the way. */

@@ -8,6 +8,7 @@ import type { LabelWarning } from '../../model/label-data.ts'
 import type { LabelRequest, LabelService } from '../../service/types.ts'
 import { BatchTrackingCodes } from './batch-duplicates.ts'
 import { failedHeader, failureOf, noLabelsError, type FailedRecord } from './batch-failures.ts'
+import { recordToLabel, type GenerateTrackingCode } from '../../request/generated-code.ts'
 import { BATCH_DOCS } from './label-docs.ts'
 import { mergeOptions, readBatchOptions, readQueryOptions, refuseFontDownloadOutsideZpl, zplTextMode, type LabelOptions } from '../../request/label-options.ts'
 import { negotiate } from './negotiate.ts'
@@ -16,6 +17,8 @@ import { negotiate } from './negotiate.ts'
 export interface BatchRoutesOptions {
   service: LabelService
   maxRecords: number
+  /** Makes tracking codes for `generate_tracking_code`; absent when TRACKING_PREFIX is not set. */
+  trackingCodes?: GenerateTrackingCode
 }
 
 /** Records checked between yields to the event loop, so a big batch does not stall other requests. */
@@ -57,13 +60,16 @@ export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOption
 
   app.post('/v1/labels/batch', { config: { docs: BATCH_DOCS } }, async (request, reply) => {
     const fromQuery = readQueryOptions(request.query as Record<string, unknown>)
-    const { records, options: fromBody } = readBatchBody(request.body, opts.maxRecords)
+    const { records: sent, options: fromBody } = readBatchBody(request.body, opts.maxRecords)
     const options = mergeOptions(fromBody, fromQuery)
+    // Each record gets its code once, before it is checked, so the check and the label carry the same one.
+    const completed = sent.map((record) => recordToLabel(record, options, opts.trackingCodes))
+    const records = completed.map((c) => c.record)
     const { format, raw } = negotiate(request.headers.accept, options.format)
     if (format === 'png') throw new ValidationError([{ path: 'format', rule: 'enum', message: 'a batch is one ZPL stream or one PDF; use zpl or pdf' }])
     refuseFontDownloadOutsideZpl(format, [[fromBody, ''], [fromQuery, 'query']])
     const text = zplTextMode(format, [[fromBody, ''], [fromQuery, 'query']])
-    const base = { source: options.source, template: options.template, dpi: options.dpi, strict: options.strict }
+    const base = { source: options.source, template: options.template, dpi: options.dpi, strict: options.strict, carrierRules: options.carrierRules }
     const requestOf = (record: unknown): LabelRequest => ({ ...base, record })
 
     const failed: FailedRecord[] = []
@@ -77,6 +83,8 @@ export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOption
         const laid = service.layout(requestOf(records[i]))
         trackingCodes.check(laid, i)
         good.push(i)
+        const generated = completed[i]?.generated
+        if (generated !== undefined) laid.warnings.unshift(generated)
         if (laid.warnings.length > 0) warnings.push({ index: i, warnings: laid.warnings })
       } catch (err) {
         firstError ??= err

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { LabelService, RenderedLabel, RenderedZpl } from '../../service/types.ts'
 import { jsonOf, parseJsonLater } from '../json-body.ts'
 import { batchPerTurn } from '../turn-batch.ts'
+import { recordToLabel, type GenerateTrackingCode } from '../../request/generated-code.ts'
 import { FONT_DOCS, LABEL_DOCS } from './label-docs.ts'
 import { mergeOptions, readQueryOptions, refuseFontDownloadOutsideZpl, splitBody, zplTextMode, type LabelOptions } from '../../request/label-options.ts'
 import { negotiate } from './negotiate.ts'
@@ -10,6 +11,8 @@ import { negotiate } from './negotiate.ts'
 /** Options of the labels routes. */
 export interface LabelRoutesOptions {
   service: LabelService
+  /** Makes tracking codes for `generate_tracking_code`; absent when TRACKING_PREFIX is not set. */
+  trackingCodes?: GenerateTrackingCode
 }
 
 /** What a label is sent with: the rendered label without its body. */
@@ -49,17 +52,22 @@ export async function labelRoutes (app: FastifyInstance, opts: LabelRoutesOption
   /** Reads the request, makes a ZPL label, or starts a PDF or PNG label that answers when it is drawn. */
   function prepare ({ request, reply }: LabelJob): ReadyZpl | undefined {
     const fromQuery = readQueryOptions(request.query as Record<string, unknown>)
-    const { record, options: fromBody } = splitBody(jsonOf(request.body))
+    const { record: sent, options: fromBody } = splitBody(jsonOf(request.body))
     const options: LabelOptions = mergeOptions(fromBody, fromQuery)
     const { format, raw } = negotiate(request.headers.accept, options.format)
     const text = zplTextMode(format, [[fromBody, ''], [fromQuery, 'query']])
-    const labelRequest = { record, source: options.source, template: options.template, dpi: options.dpi, strict: options.strict, text }
+    const { record, generated } = recordToLabel(sent, options, opts.trackingCodes)
+    const labelRequest = { record, source: options.source, template: options.template, dpi: options.dpi, strict: options.strict, carrierRules: options.carrierRules, text }
     if (format === 'zpl') {
       const label = service.renderZpl(labelRequest)
+      if (generated !== undefined) label.warnings.unshift(generated)
       return { label, raw, body: options.includeFont === true ? fontDownloadText + label.zpl : label.zpl }
     }
     refuseFontDownloadOutsideZpl(format, [[fromBody, ''], [fromQuery, 'query']])
-    service.render({ ...labelRequest, format }).then((label) => { send(reply, label, raw, label.body) }).catch((err: unknown) => { void reply.send(err) })
+    service.render({ ...labelRequest, format }).then((label) => {
+      if (generated !== undefined) label.warnings.unshift(generated)
+      send(reply, label, raw, label.body)
+    }).catch((err: unknown) => { void reply.send(err) })
     return undefined
   }
 

@@ -21,10 +21,16 @@ export function hasDriveFields (record: Rec): boolean {
   return hasAnyKey(record, DRIVE_FIELDS)
 }
 
-/** True when the record says it is a parcel (DashLink) delivery. */
+/**
+ * True when the record is a parcel (DashLink) delivery. A fulfilment method the record states wins: a `standard`
+ * Drive delivery from a store that also has an `origin_facility_id` is still a Drive delivery. Only a record that
+ * states none is taken as a parcel by a field only DashLink sends: `origin_facility_id`, or the `package_location`
+ * of its webhooks and tracking answers.
+ */
 export function isParcel (record: Rec): boolean {
   const method = record.order_fulfillment_method
-  return (typeof method === 'string' && method.trim().toLowerCase() === 'parcel') || 'origin_facility_id' in record
+  if (typeof method === 'string' && method.trim() !== '') return method.trim().toLowerCase() === 'parcel'
+  return 'origin_facility_id' in record || 'package_location' in record
 }
 
 /** The first of the keys holding a value (else the first key), as an address part. */

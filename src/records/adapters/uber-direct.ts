@@ -20,13 +20,16 @@ const EXT_FIELDS = [EXTERNAL_ID]
 const REFERENCE_FALLBACK = 'no courier barcode or Uber delivery id in the record; your own reference is printed as the barcode'
 
 /** Every CODE128 value among the dropoff barcodes; other symbologies are listed as unusable. */
-function barcodeCandidates (record: Rec): TrackingCandidate[] {
+function barcodeCandidates (record: Rec, r: RecordReader): TrackingCandidate[] {
   const candidates: TrackingCandidate[] = []
   for (const field of BARCODE_FIELDS) {
-    const list = valueOf(record, field)
+    const found = valueOf(record, field)
+    // One barcode object sent without its list is that list of one, as for manifest_items.
+    if (isRec(found)) r.warn('FIELD_SHAPE_COERCED', field.path, 'is one object where a list belongs; read as a list of that one barcode')
+    const list = isRec(found) ? [found] : found
     if (!Array.isArray(list)) continue
     list.forEach((entry, i) => {
-      const path = `${field.path}.${i}.value`
+      const path = isRec(found) ? `${field.path}.value` : `${field.path}.${i}.value`
       if (!isRec(entry)) return
       const type = typeof entry.type === 'string' ? entry.type.trim().toUpperCase() : ''
       if (type === 'CODE128' || type === '') candidates.push({ path, value: entry.value })
@@ -36,8 +39,8 @@ function barcodeCandidates (record: Rec): TrackingCandidate[] {
   return candidates
 }
 
-function tracking (record: Rec): TrackingCandidate[] {
-  const candidates = barcodeCandidates(record)
+function tracking (record: Rec, r: RecordReader): TrackingCandidate[] {
+  const candidates = barcodeCandidates(record, r)
   candidates.push(
     { path: 'record.id', value: record.id },
     { path: 'record.uuid', value: record.uuid },
@@ -97,7 +100,7 @@ function detect (record: Rec): Detection {
 
 function read (record: Rec, r: RecordReader): AdapterResult | undefined {
   const { pkg, facts } = readItems(r, record)
-  const extras: WaypointExtras = { carrierLine: 'Uber Direct', items: facts, tracking: tracking(record), references: references(record) }
+  const extras: WaypointExtras = { carrierLine: 'Uber Direct', items: facts, tracking: tracking(record, r), references: references(record) }
   if (pkg !== undefined) extras.pkg = pkg
   return readWaypointRecord(r, record, extras)
 }

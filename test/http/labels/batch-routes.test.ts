@@ -16,7 +16,7 @@ function records (): unknown[] {
     recordWith({ tracking_code: 'LWX000000000000001' }),
     recordWith({ recipient: { name: '' } }),
     recordWith({ tracking_code: 'LWX000000000000003' }),
-    recordWith({ recipient: { name: 'Ωμέγα 王' } }),
+    recordWith({ recipient: { name: 'Ωμέγα 王 🎁' } }),
     recordWith({ tracking_code: 'LWX000000000000005' })
   ]
 }
@@ -32,7 +32,7 @@ describe('POST /v1/labels/batch', () => {
     const failed = JSON.parse(header) as { index: number, code: string, message: string }[]
     expect(failed.map((f) => f.index)).toEqual([1, 3])
     expect(failed[1]?.code).toBe('UNSUPPORTED_CHARACTER')
-    expect(failed[1]?.message).toContain('"王"')
+    expect(failed[1]?.message).toContain('"🎁"')
     expect(res.body.match(/\^XA/g)).toHaveLength(3)
     expect(res.body.match(/\^XZ/g)).toHaveLength(3)
     const order = ['LWX000000000000001', 'LWX000000000000003', 'LWX000000000000005'].map((code) => res.body.indexOf(code))

@@ -48,14 +48,15 @@ describe('drive adapter', () => {
     expect(response.fieldPaths.shipDate).toBe('record.pickup_time_actual')
   })
 
-  it('is what auto picks for the Drive samples', () => {
-    for (const name of ['drive-create-request', 'drive-delivery-response', 'dashlink-webhook-delivered', 'dashlink-webhook-redeliver']) {
+  it('is what auto picks for the Drive samples (DashLink\'s webhooks, with their package_location, are DashLink\'s)', () => {
+    for (const name of ['drive-create-request', 'drive-delivery-response']) {
       expect(adaptRecord(fixture(name), { source: 'auto', strict: false }).source, name).toBe('drive')
     }
   })
 
-  it('warns about DashLink rules the standard sample breaks, and refuses them when strict', () => {
-    const { warnings } = adapt(fixture('drive-create-request'))
+  it('warns about DashLink rules the standard sample breaks when it is meant for DashLink, and refuses them when strict', () => {
+    expect(adapt(fixture('drive-create-request')).warnings.filter((w) => w.code === 'CARRIER_RULE')).toEqual([])
+    const { warnings } = adaptRecord(fixture('drive-create-request'), { source: 'drive', strict: false, carrierRules: 'dashlink' })
     expect(warnings.filter((w) => w.code === 'CARRIER_RULE').map((w) => w.path)).toEqual([
       'record.external_delivery_id', 'record.items.0.quantity', 'record.items.0'
     ])

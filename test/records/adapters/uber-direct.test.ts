@@ -87,8 +87,7 @@ describe('uber_direct adapter', () => {
     expect(data.package).toEqual({ weight: { value: 550, unit: 'g' }, description: '2 x T-shirt, Cap' })
     expect(warnings.map((w) => `${w.code} ${w.path}`)).toEqual([
       'PHONE_COUNTRY_CODE_ADDED record.dropoff_phone_number',
-      'PHONE_COUNTRY_CODE_ADDED record.pickup_phone_number',
-      'CARRIER_RULE record.manifest_items'
+      'PHONE_COUNTRY_CODE_ADDED record.pickup_phone_number'
     ])
   })
 
