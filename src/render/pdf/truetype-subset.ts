@@ -1,8 +1,7 @@
-// The TrueType program of a PDF's font subset, cut from the label font's own bytes: glyph outlines and hinting
-// are copied byte for byte, so the subset draws exactly as the full font does. It holds the tables a PDF
-// FontFile2 needs (those fontkit's subsetter wrote before: head, hhea, maxp, hmtx, loca, glyf and the hinting
-// tables cvt, fpgm, prep). fontkit decoded and re-encoded every table through its generic structures, which took
-// about half of a PDF label's time; copying bytes takes a few per cent of it.
+// The TrueType program of a PDF's font subset, cut from the font's own bytes: glyph outlines and hinting are
+// copied byte for byte, so the subset draws exactly as the full font does, and copying costs a few per cent of a
+// PDF label where decoding and re-encoding every table would cost about half. It holds the tables a PDF FontFile2
+// needs: head, hhea, maxp, hmtx, loca, glyf and the hinting tables cvt, fpgm, prep.
 import { isPlainTrueType } from '../../fonts/index.ts'
 import { PdfFontError } from './errors.ts'
 

@@ -42,8 +42,9 @@ const GO_EXITED = /Go program has already exited|reading 'exports'/
 let retired = false
 
 /**
- * Ends this thread once its answer is posted: the pool starts a fresh worker in its place. On a worker kept after a
- * caught Go panic, the next label asked for 4 GB, a few labels later the Go program died, and every label after failed.
+ * Ends this thread once its answer is posted: the pool starts a fresh worker in its place. A worker kept after a
+ * caught Go panic is not to be trusted: its next label can ask for 4 GB, and once its Go program dies every later
+ * label on it fails.
  */
 function retire (): void {
   retired = true

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp } from '../../support/app.ts'
@@ -48,5 +49,17 @@ describe('ZPL text modes', () => {
     const font = (await post({ records: [fullRecord(), fullRecord()], text: 'font' }, '', '/v1/labels/batch')).body
     expect(font.split('^A@N,').length).toBeGreaterThan(4)
     expect(font).not.toContain('^GFA')
+  })
+})
+
+describe('self-contained ZPL size', () => {
+  it('the DashLink guide record on the standard template is at most 12 KB at 203 dpi and 24 KB at 300 dpi, the same bytes every time', async () => {
+    const seed = JSON.parse(readFileSync(new URL('../../records/fixtures/dashlink-create-request-with-tracking.json', import.meta.url), 'utf8')) as unknown
+    for (const [dpi, limit] of [[203, 12 * 1024], [300, 24 * 1024]] as const) {
+      const first = (await post(seed, `?template=standard&dpi=${dpi}`)).rawPayload
+      expect(first.length).toBeLessThanOrEqual(limit)
+      expect(first.length).toBeGreaterThan(limit / 4)
+      expect((await post(seed, `?template=standard&dpi=${dpi}`)).rawPayload.equals(first)).toBe(true)
+    }
   })
 })
