@@ -76,15 +76,19 @@ describe.skipIf(CHROMIUM === undefined)('console Preview page in Chromium', () =
     })
   }
 
-  it('shows a warning beside the field it names (a Drive record on the standard template)', async () => {
-    await putRecord('test/records/fixtures/drive-create-request.json', 'paste')
-    await summaryShows('D-1763')
-    const row = page.locator('#record-fields tr[data-path="record.items.0.quantity"]')
+  it('shows a warning beside the field it names, and one about a whole object on that object\'s row', async () => {
+    const generic = JSON.parse(text('bench/fixtures/generic-record.json')) as Record<string, unknown>
+    // A tracking code a keyboard-wedge scanner mangles ('+') is warned about; one reference sent as an object, not a
+    // list, is read as a list of one with a warning on the object.
+    generic.tracking_code = 'LWX+100200300400'
+    generic.references = { label: 'Ref#', value: 'SO-48213' }
+    await page.fill('#record-text', JSON.stringify(generic, null, 2))
+    await summaryShows('LWX+100200300400')
+    const row = page.locator('#record-fields tr[data-path="record.tracking_code"]')
     await expect.poll(() => row.getAttribute('class')).toBe('has-warning')
-    expect(await row.textContent()).toMatch(/Warning: .*CARRIER_RULE/)
-    // A warning about an item as a whole sits on a row of its own, just above the item's fields.
-    const item = page.locator('#record-fields tr[data-path="record.items.0"]')
-    expect(await item.textContent()).toMatch(/\(an object of \d+ fields\)Warning: the package length/)
+    expect(await row.textContent()).toMatch(/Warning: .*TRACKING_CODE_SCANNER_UNSAFE/)
+    const object = page.locator('#record-fields tr[data-path="record.references"]')
+    expect(await object.textContent()).toMatch(/\(an object of 2 fields\)Warning: .*FIELD_SHAPE_COERCED/)
   })
 
   it('shows an invalid record\'s errors beside its fields, missing fields marked, and no label', async () => {

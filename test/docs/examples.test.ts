@@ -14,6 +14,7 @@ import { labelaryRoutes } from '../../src/http/labelary/index.ts'
 import { printingPlugin } from '../../src/http/printing/index.ts'
 import { createPrinting, type Printing } from '../../src/printing/create-printing.ts'
 import { createZplRasterizer } from '../../src/render/png/index.ts'
+import { openTrackingCodes, type TrackingCodes } from '../../src/archive/code-sequence.ts'
 import { testApp, testLabelService } from '../support/app.ts'
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer.ts'
 import { FAST, tempDir } from '../printing/helpers.ts'
@@ -47,6 +48,7 @@ const service = testLabelService()
 let printers: FakePrinter[] = []
 let printing: Printing | undefined
 let app: FastifyInstance | undefined
+let codes: TrackingCodes | undefined
 
 async function startServer (): Promise<string> {
   printers = [await startFakePrinter(), await startFakePrinter()]
@@ -58,7 +60,11 @@ async function startServer (): Promise<string> {
   }))
   printing = createPrinting({ config: { dataDir: dir, apiKey: API_KEY, printersFile }, service, queueOptions: { ...FAST, maxAttempts: 1 } })
   const storedFonts = [{ path: LABEL_FONT_ZPL_PATH, download: service.fontDownloadZpl() }]
-  app = await testApp({ service, plugins: [(instance, hooks) => labelaryRoutes(instance, { rasterizer, storedFonts }, hooks), printingPlugin(printing)] })
+  // As a service started with TRACKING_PREFIX=LWX, for the examples that ask for generated tracking codes.
+  codes = openTrackingCodes(path.join(dir, 'codes'), 'LWX')
+  app = await testApp({
+    service, trackingCodes: codes.next, plugins: [(instance, hooks) => labelaryRoutes(instance, { rasterizer, storedFonts }, hooks), printingPlugin(printing)]
+  })
   printing.start()
   return await app.listen({ host: '127.0.0.1', port: 0 })
 }
@@ -66,6 +72,7 @@ async function startServer (): Promise<string> {
 afterEach(async () => {
   await app?.close()
   await printing?.close()
+  codes?.close()
   for (const p of printers) await p.close()
   app = undefined
   printing = undefined
