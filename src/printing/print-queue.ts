@@ -2,6 +2,7 @@
 // worker per printer that sends its jobs in order, one connection at a time; printers run in parallel.
 import { randomUUID } from 'node:crypto'
 import { ValidationError } from '../errors.ts'
+import { checkRecordLimits } from '../records/limits.ts'
 import type { LabelService, SourceOption } from '../service/types.ts'
 import type { Dpi } from '../units.ts'
 import { IdempotencyConflictError, JobNotCancelableError, PrintJobNotFoundError } from './errors.ts'
@@ -129,6 +130,8 @@ export function createPrintQueue (options: PrintQueueOptions) {
     /** Accepts a job (or returns the job an idempotency key already made); `created` false for a repeat. */
     async submit (request: PrintRequest): Promise<{ job: PrintJob, created: boolean }> {
       const { idempotencyKey, ...rest } = request
+      // Before hashing: the hash walks the record recursively, and a record nested thousands deep would overflow it.
+      checkRecordLimits(request.record)
       const requestHash = hashRequest(rest)
       const repeat = (): { job: PrintJob, created: boolean } | undefined => {
         const existing = idempotencyKey === undefined ? undefined : store.jobByKey(idempotencyKey)

@@ -11,6 +11,7 @@ import { uberDirectAdapter } from './adapters/uber-direct.ts'
 import { carrierRuleWarning, checkCarrierRules } from './carrier-rules.ts'
 import type { FieldPaths } from './field-paths.ts'
 import { CarrierRuleError, MissingTrackingCodeError, RecordShapeAmbiguousError, RecordShapeUnknownError } from './errors.ts'
+import { checkRecordLimits } from './limits.ts'
 import { isRec, kindOf, RecordReader, type Rec } from './reader.ts'
 import { dashlinkTrackingRules, pickTrackingCode } from './tracking.ts'
 import type { AdaptedRecord, Detection, ReferenceChoice, SourceAdapter, SourceName, SourceOption } from './types.ts'
@@ -19,6 +20,7 @@ export type { AdaptedRecord } from './types.ts'
 export { carrierRuleWarning } from './carrier-rules.ts'
 export { CarrierRuleError } from './errors.ts'
 export { GENERIC_RECORD_SCHEMA, type GenericRecord } from './generic-schema.ts'
+export { checkRecordLimits, RECORD_LIMITS, type RecordLimits } from './limits.ts'
 
 /** Every adapter, by source name. */
 const ADAPTERS: Readonly<Record<SourceName, SourceAdapter>> = {
@@ -140,6 +142,7 @@ export function adaptRecord (record: unknown, options: AdaptOptions): AdaptedRec
   if (!isRec(record)) {
     throw new ValidationError([{ path: 'record', rule: 'type', message: `must be a JSON object (a delivery record), got ${kindOf(record)}` }])
   }
+  checkRecordLimits(record)
   const source = options.source === 'auto' ? detectSource(record) : options.source
   // Own keys only: `toString` or `constructor` as a source would otherwise find Object.prototype's function.
   const adapter = Object.hasOwn(ADAPTERS, source) ? ADAPTERS[source] : undefined
