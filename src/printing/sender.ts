@@ -117,12 +117,10 @@ export async function attemptJob (ctx: SendContext, job: PrintJob, printer: Prin
     ctx.onProbe(printer.id, result)
     if (result.status === null) return { kind: 'retry', reason: result.error ?? 'no ~HS answer' }
     if (result.status.faults.length > 0) return { kind: 'held', reason: `held: printer reports ${result.status.faults.join(', ')}` }
-    if (store.fontHash(printer.id) !== ctx.font.hash) {
-      await conn.write(ctx.font.bytes, timeouts.writeTimeoutMs)
-      // Moved (or removed) while the font was on the wire: the printer now at that id does not have it.
-      const now = store.printer(printer.id)
-      if (now?.host === printer.host && now.port === printer.port) store.setFontHash(printer.id, ctx.font.hash)
-    }
+    // A write resolves once the OS has the bytes, not the printer: a printer that drops the connection partway
+    // through ~DU has not stored the font. Only the clean close below proves it read every byte.
+    const fontSent = store.fontHash(printer.id) !== ctx.font.hash
+    if (fontSent) await conn.write(ctx.font.bytes, timeouts.writeTimeoutMs)
     // Cancel may have won while we connected; after this UPDATE it cannot.
     if (!store.markWriting(job.id)) return { kind: 'canceled' }
     labelStarted = true
@@ -130,6 +128,9 @@ export async function attemptJob (ctx: SendContext, job: PrintJob, printer: Prin
     const writtenAt = Date.now()
     // The printer closing its side after our FIN means it has read every byte.
     await conn.close(timeouts.writeTimeoutMs)
+    // Moved (or removed) while the font was on the wire: the printer now at that id does not have it.
+    const now = store.printer(printer.id)
+    if (fontSent && now?.host === printer.host && now.port === printer.port) store.setFontHash(printer.id, ctx.font.hash)
     return { kind: 'printed', writtenAt }
   } catch (err) {
     if (labelStarted) return { kind: 'failed', reason: `interrupted while writing the label: may have printed (${message(err)}); not resent automatically` }

@@ -38,7 +38,7 @@ export function createPrinting (options: CreatePrintingOptions): Printing {
   const log = (event: QueueEvent): void => {
     const fields = { job: event.jobId, printer: event.printerId, detail: event.detail }
     if (event.type === 'failed' || event.type === 'retry' || event.type === 'held' || event.type === 'stalled') logger?.warn(fields, `print job ${event.type}`)
-    else logger?.info(fields, `print job ${event.type}`)
+    else logger?.info(fields, event.type === 'released' ? 'print job no longer held' : `print job ${event.type}`)
     options.queueOptions?.onEvent?.(event)
   }
   const queue = createPrintQueue({ ...options.queueOptions, dataDir: config.dataDir, service: options.service, onEvent: log })
