@@ -3,6 +3,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError, type FieldIssue } from './errors.ts'
+import { parseCidr } from './printing/printer-host.ts'
 import type { Dpi } from './units.ts'
 
 /** Repository root, so defaults work wherever the service is started from. */
@@ -27,6 +28,8 @@ export interface Config {
   apiKey: string | undefined
   /** Optional JSON file of printers loaded at start-up. */
   printersFile: string | undefined
+  /** CIDR blocks printers may be on (loopback is always allowed); empty: any address a printer can have. */
+  printerNetworks: string[]
   /** Delivery attempts per print job before it fails (refused, timed out or silent printers). */
   printMaxAttempts: number
   printConnectTimeoutMs: number
@@ -83,6 +86,14 @@ class SettingsReader {
     return fallback
   }
 
+  /** A comma-separated list of CIDR blocks (`10.20.0.0/16, fd00::/8`); empty when unset. */
+  cidrList (name: string): string[] {
+    const blocks = (this.env[name] ?? '').split(',').map((b) => b.trim()).filter((b) => b !== '')
+    const bad = blocks.filter((b) => parseCidr(b) === undefined)
+    if (bad.length > 0) this.problem(name, 'cidr', `must be CIDR blocks such as 10.20.0.0/16 or fd00::/8, separated by commas; not ${bad.map((b) => `"${b}"`).join(', ')}`)
+    return bad.length > 0 ? [] : blocks
+  }
+
   integer (name: string, fallback: number, min: number, max: number): number {
     const raw = this.env[name]?.trim()
     if (raw === undefined || raw === '') return fallback
@@ -126,6 +137,7 @@ export function loadConfig (env: Env = process.env): Config {
     dataDir: absolute(text(env, 'DATA_DIR', 'data')),
     apiKey: optionalText(env, 'API_KEY'),
     printersFile: optionalText(env, 'PRINTERS_FILE'),
+    printerNetworks: read.cidrList('PRINTER_NETWORKS'),
     printMaxAttempts: read.integer('PRINT_MAX_ATTEMPTS', 8, 1, 100),
     printConnectTimeoutMs: read.integer('PRINT_CONNECT_TIMEOUT_MS', 3_000, 100, 60_000),
     printStatusTimeoutMs: read.integer('PRINT_STATUS_TIMEOUT_MS', 3_000, 100, 60_000),

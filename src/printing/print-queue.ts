@@ -6,6 +6,7 @@ import { checkRecordLimits } from '../records/limits.ts'
 import type { LabelService, SourceOption } from '../service/types.ts'
 import type { Dpi } from '../units.ts'
 import { IdempotencyConflictError, JobNotCancelableError, PrintJobNotFoundError } from './errors.ts'
+import { createHostRules } from './printer-host.ts'
 import { createPrinterRegistry, printerDpi, type Printer, type PrinterRegistry } from './printer-registry.ts'
 import { attemptJob, fontDownload, probePrinter, type SendContext, type SendTimeouts, type StatusProbe } from './sender.ts'
 import { openStore, type PrintJob, type PrintStore, type RecoveryReport } from './store.ts'
@@ -28,6 +29,8 @@ export interface PrintQueueOptions extends Partial<SendTimeouts> {
   retainFinishedDays?: number
   random?: () => number
   onEvent?: (event: QueueEvent) => void
+  /** CIDR blocks printers may be on (PRINTER_NETWORKS); empty or unset: any address a printer can have. */
+  printerNetworks?: readonly string[]
 }
 
 /** Something worth logging happened to a job. */
@@ -78,14 +81,16 @@ export function createPrintQueue (options: PrintQueueOptions) {
   store.pruneFinished(Date.now() - (options.retainFinishedDays ?? 30) * 86_400_000)
 
   const lastProbe = new Map<string, StatusProbe>()
+  const hostRules = createHostRules(options.printerNetworks)
+  const checkAddress = (address: string): string | undefined => hostRules.checkAddress(address, 'host')?.message
   const registry: PrinterRegistry = createPrinterRegistry(store, (printerId, change) => {
     if (change === 'removed') {
       for (const id of store.queuedIdsOf(printerId)) if (store.cancel(id, 'printer removed')) emit({ type: 'canceled', jobId: id, printerId, detail: 'printer removed' })
     }
     lastProbe.delete(printerId)
     workers.kick(printerId, true)
-  })
-  const ctx: SendContext = { store, font: fontDownload(options.service.fontDownloadZpl()), timeouts, onProbe: (id, p) => lastProbe.set(id, p) }
+  }, hostRules)
+  const ctx: SendContext = { store, font: fontDownload(options.service.fontDownloadZpl()), timeouts, onProbe: (id, p) => lastProbe.set(id, p), checkAddress }
   const workers = createWorkers({
     store,
     attempt: (job, printer) => attemptJob(ctx, job, printer),
@@ -106,7 +111,7 @@ export function createPrintQueue (options: PrintQueueOptions) {
 
   /** Asks the printer `~HS` and `~HI` on a connection of its own, in turn with the sender; keeps what it learnt. */
   async function probeNow (printer: Printer): Promise<StatusProbe> {
-    const probe = await exclusive(printer.id, () => probePrinter(printer, timeouts))
+    const probe = await exclusive(printer.id, () => probePrinter(printer, timeouts, checkAddress))
     if (probe.identification?.dpi !== undefined) registry.setDetectedDpi(printer.id, probe.identification.dpi)
     lastProbe.set(printer.id, probe)
     return probe

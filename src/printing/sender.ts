@@ -2,7 +2,7 @@
 // The job is marked `writing` in SQLite before its first label byte leaves; from then on it is never sent again
 // automatically, whatever happens (that is the at-most-once rule; see README "Delivery guarantee").
 import { createHash } from 'node:crypto'
-import { openConnection, PrinterConnectionError, type PrinterConnection } from './connection.ts'
+import { openConnection, PrinterConnectionError, type AddressCheck, type PrinterConnection } from './connection.ts'
 import { MalformedReplyError, parseHostIdentification, parseHostStatus, type HostIdentification, type HostStatus } from './host-status.ts'
 import type { Printer } from './printer-registry.ts'
 import type { PrintJob, PrintStore } from './store.ts'
@@ -77,10 +77,10 @@ export async function probe (conn: PrinterConnection, timeouts: SendTimeouts, id
 }
 
 /** Connects and asks `~HS` and `~HI` without sending anything else (status endpoint, density detection). */
-export async function probePrinter (printer: Printer, timeouts: SendTimeouts): Promise<StatusProbe> {
+export async function probePrinter (printer: Printer, timeouts: SendTimeouts, checkAddress?: AddressCheck): Promise<StatusProbe> {
   let conn: PrinterConnection
   try {
-    conn = await openConnection(printer.host, printer.port, timeouts.connectTimeoutMs)
+    conn = await openConnection(printer.host, printer.port, timeouts.connectTimeoutMs, checkAddress)
   } catch (err) {
     return { reachable: false, rttMs: null, status: null, identification: null, error: message(err), checkedAt: Date.now() }
   }
@@ -98,6 +98,8 @@ export interface SendContext {
   timeouts: SendTimeouts
   /** Told about every `~HS` the sender asks, so the status endpoint can answer while a job is being sent. */
   onProbe: (printerId: string, probe: StatusProbe) => void
+  /** Refuses addresses no printer may have, checked on every connection after the host name is resolved. */
+  checkAddress?: AddressCheck
 }
 
 /** Makes one attempt at `job` on `printer`; updates the job's row and returns how it ended. */
@@ -106,7 +108,7 @@ export async function attemptJob (ctx: SendContext, job: PrintJob, printer: Prin
   if (!store.markSending(job.id)) return { kind: 'canceled' }
   let conn: PrinterConnection
   try {
-    conn = await openConnection(printer.host, printer.port, timeouts.connectTimeoutMs)
+    conn = await openConnection(printer.host, printer.port, timeouts.connectTimeoutMs, ctx.checkAddress)
   } catch (err) {
     return { kind: 'retry', reason: message(err) }
   }

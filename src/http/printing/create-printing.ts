@@ -14,7 +14,7 @@ export interface PrintingLogger {
 
 /** What createPrinting needs; `queueOptions` tunes timeouts, retries and backoff. */
 export interface CreatePrintingOptions {
-  config: Pick<Config, 'dataDir' | 'apiKey' | 'printersFile'>
+  config: Pick<Config, 'dataDir' | 'apiKey' | 'printersFile'> & Partial<Pick<Config, 'printerNetworks'>>
   service: Pick<LabelService, 'renderZpl' | 'fontDownloadZpl'>
   logger?: PrintingLogger
   queueOptions?: Omit<PrintQueueOptions, 'dataDir' | 'service'>
@@ -41,7 +41,7 @@ export function createPrinting (options: CreatePrintingOptions): Printing {
     else logger?.info(fields, event.type === 'released' ? 'print job no longer held' : `print job ${event.type}`)
     options.queueOptions?.onEvent?.(event)
   }
-  const queue = createPrintQueue({ ...options.queueOptions, dataDir: config.dataDir, service: options.service, onEvent: log })
+  const queue = createPrintQueue({ printerNetworks: config.printerNetworks, ...options.queueOptions, dataDir: config.dataDir, service: options.service, onEvent: log })
   let loaded: string[] = []
   try {
     if (config.printersFile !== undefined) loaded = queue.registry.loadFile(config.printersFile).map((p) => p.id)
