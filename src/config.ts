@@ -46,6 +46,16 @@ export interface Config {
   defaultTemplate: string
   /** How long requests in flight may take to finish after SIGTERM/SIGINT before their connections are closed. */
   shutdownGraceMs: number
+  /** Request line and headers must arrive within this. */
+  headersTimeoutMs: number
+  /** Headers and the whole body must arrive within this, else 408 and the connection is closed. */
+  requestTimeoutMs: number
+  /** A connection on which nothing moves either way for this long is closed (a client that stopped reading). */
+  idleTimeoutMs: number
+  /** An idle kept-alive connection between requests is closed after this. */
+  keepAliveTimeoutMs: number
+  /** Connections one client address may hold open at once; more are answered 503 and closed. */
+  maxConnectionsPerClient: number
 }
 
 type Env = Record<string, string | undefined>
@@ -146,7 +156,12 @@ export function loadConfig (env: Env = process.env): Config {
     batchMaxRecords: read.integer('BATCH_MAX_RECORDS', 10_000, 1, 1_000_000),
     defaultDpi: Number(read.oneOf('DEFAULT_DPI', '203', ['203', '300'])) as Dpi,
     defaultTemplate: text(env, 'DEFAULT_TEMPLATE', 'standard'),
-    shutdownGraceMs: read.integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000)
+    shutdownGraceMs: read.integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    headersTimeoutMs: read.integer('HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+    requestTimeoutMs: read.integer('REQUEST_TIMEOUT_MS', 60_000, 100, 3_600_000),
+    idleTimeoutMs: read.integer('IDLE_TIMEOUT_MS', 60_000, 100, 3_600_000),
+    keepAliveTimeoutMs: read.integer('KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+    maxConnectionsPerClient: read.integer('MAX_CONNECTIONS_PER_CLIENT', 256, 1, 100_000)
   }
   const { problems } = read
   if (problems.length === 0) return config
