@@ -2,6 +2,7 @@
 // src/server.ts is the only file that listens.
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Config } from './config.ts'
+import { installAccessControl, type AccessSettings } from './http/access.ts'
 import type { AppHooks, AppPlugin, BadUrlAnswer } from './http/app-hooks.ts'
 import { answerError, installErrorHandling } from './http/error-handler.ts'
 import { healthRoutes } from './http/health-routes.ts'
@@ -17,7 +18,7 @@ import type { LabelService } from './service/types.ts'
 
 /** Everything the app is built from; created once at start-up (see src/server.ts). */
 export interface AppParts {
-  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'batchMaxRecords'> & Partial<ServerLimits>
+  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'batchMaxRecords'> & Partial<ServerLimits> & AccessSettings
   service: LabelService
   version?: string
   /** Extra route plugins (the Labelary-compatible endpoint, printing), registered after the core routes. */
@@ -60,6 +61,7 @@ export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
   })
   limitConnectionsPerClient(app.server, limits.maxConnectionsPerClient)
   installErrorHandling(app)
+  await installAccessControl(app, parts.config)
   installJsonBodyParser(app)
   const version = parts.version ?? '0.0.0'
   const routes = catalogRoutes(app)

@@ -26,6 +26,13 @@ export interface Config {
   dataDir: string
   /** Key required by the printing and printer admin endpoints; printing is refused while unset. */
   apiKey: string | undefined
+  /** Every valid key: API_KEY and the comma-separated API_KEYS (several at once while rotating). */
+  apiKeys: string[]
+  /** True: the label endpoints need one of apiKeys too (off by default, so a fresh install serves labels). */
+  labelsRequireApiKey: boolean
+  /** Requests per rateLimitWindowMs per API key (or client address without one) on /v1/ routes; 0: no limit. */
+  rateLimitMax: number
+  rateLimitWindowMs: number
   /** Optional JSON file of printers loaded at start-up. */
   printersFile: string | undefined
   /** CIDR blocks printers may be on (loopback is always allowed); empty: any address a printer can have. */
@@ -146,6 +153,10 @@ export function loadConfig (env: Env = process.env): Config {
     renderWorkers: read.integer('RENDER_WORKERS', 2, 1, 64),
     dataDir: absolute(text(env, 'DATA_DIR', 'data')),
     apiKey: optionalText(env, 'API_KEY'),
+    apiKeys: [...new Set([optionalText(env, 'API_KEY'), ...(env.API_KEYS ?? '').split(',')].map((k) => k?.trim() ?? '').filter((k) => k !== ''))],
+    labelsRequireApiKey: read.oneOf('LABELS_REQUIRE_API_KEY', 'false', ['true', 'false']) === 'true',
+    rateLimitMax: read.integer('RATE_LIMIT_MAX', 0, 0, 10_000_000),
+    rateLimitWindowMs: read.integer('RATE_LIMIT_WINDOW_MS', 60_000, 1_000, 3_600_000),
     printersFile: optionalText(env, 'PRINTERS_FILE'),
     printerNetworks: read.cidrList('PRINTER_NETWORKS'),
     printMaxAttempts: read.integer('PRINT_MAX_ATTEMPTS', 8, 1, 100),
@@ -163,6 +174,7 @@ export function loadConfig (env: Env = process.env): Config {
     keepAliveTimeoutMs: read.integer('KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
     maxConnectionsPerClient: read.integer('MAX_CONNECTIONS_PER_CLIENT', 256, 1, 100_000)
   }
+  if (config.labelsRequireApiKey && config.apiKeys.length === 0) read.problem('LABELS_REQUIRE_API_KEY', 'requires', 'is true but no key is set; set API_KEY or API_KEYS')
   const { problems } = read
   if (problems.length === 0) return config
   const stated = problems.map((p) => `${p.path} ${p.message}`)

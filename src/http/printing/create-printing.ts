@@ -14,7 +14,7 @@ export interface PrintingLogger {
 
 /** What createPrinting needs; `queueOptions` tunes timeouts, retries and backoff. */
 export interface CreatePrintingOptions {
-  config: Pick<Config, 'dataDir' | 'apiKey' | 'printersFile'> & Partial<Pick<Config, 'printerNetworks'>>
+  config: Pick<Config, 'dataDir' | 'apiKey' | 'printersFile'> & Partial<Pick<Config, 'printerNetworks' | 'apiKeys'>>
   service: Pick<LabelService, 'renderZpl' | 'fontDownloadZpl'>
   logger?: PrintingLogger
   queueOptions?: Omit<PrintQueueOptions, 'dataDir' | 'service'>
@@ -33,6 +33,7 @@ export interface Printing {
 /** Opens the queue (applying the restart rule) and loads PRINTERS_FILE; throws ConfigError on a bad file. */
 export function createPrinting (options: CreatePrintingOptions): Printing {
   const { config } = options
+  const keys = config.apiKeys ?? (config.apiKey === undefined ? [] : [config.apiKey])
   // Without a logger of its own, printing logs through the app it is registered on.
   let logger = options.logger
   const log = (event: QueueEvent): void => {
@@ -53,11 +54,11 @@ export function createPrinting (options: CreatePrintingOptions): Printing {
     queue,
     plugin: async (app) => {
       logger ??= app.log
-      await printingRoutes(app, { queue, apiKey: config.apiKey })
+      await printingRoutes(app, { queue, apiKey: keys })
     },
     start () {
       if (config.printersFile !== undefined) logger?.info({ file: config.printersFile, printers: loaded }, 'printers loaded')
-      if (config.apiKey === undefined) logger?.warn({}, 'printing is disabled until API_KEY is set')
+      if (keys.length === 0) logger?.warn({}, 'printing is disabled until API_KEY (or API_KEYS) is set')
       const { requeued, interrupted } = queue.recovery
       if (requeued.length + interrupted.length > 0) {
         logger?.warn({ requeued, interrupted }, 'print jobs were in flight at the last stop: unsent ones requeued, interrupted ones failed (may have printed)')
