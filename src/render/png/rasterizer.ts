@@ -4,7 +4,6 @@
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { Piscina } from 'piscina'
-import sharp from 'sharp'
 import { ValidationError } from '../../errors.ts'
 import { dpmmOf, type Dpi } from '../../units.ts'
 import { RendererUnavailableError, RenderFailedError, RenderTimeoutError } from './errors.ts'
@@ -183,6 +182,8 @@ function workerError (err: unknown, index: number, timeoutMs: number): Error {
 /** Fallback for PNGs zebrash writes in another format: thresholds, rotates and writes a 2-colour palette PNG. */
 async function oneBitPng (gray: Buffer, rotation: Rotation, index: number): Promise<Buffer> {
   try {
+    // Loaded on first use, like the pool: libvips adds ~15 MB to a process that may never draw a PNG.
+    const { default: sharp } = await import('sharp')
     return await sharp(gray)
       .flatten({ background: '#ffffff' })
       .grayscale()
