@@ -2,7 +2,8 @@
 // process on 127.0.0.1, with a fake printer. Reports answers by status, 5xx answers, unsafe ZPL, whether the server
 // survived, and its memory: after start-up, after a warm-up and idle, the peak during the run, and after the run
 // and the same idle (the renderer pool gives its workers back after 30 s idle).
-// FUZZ_REQUESTS (default 100000), FUZZ_SEED, FUZZ_CONCURRENCY (default 16), FUZZ_IDLE_MS (default 40000).
+// FUZZ_REQUESTS (default 100000), FUZZ_SEED, FUZZ_CONCURRENCY (default 16), FUZZ_IDLE_MS (default 40000),
+// FUZZ_WARMUP (default 2000), FUZZ_EVERY (progress line every so many requests, default 2000).
 import { startFakePrinter } from '../test/support/fake-printer.ts'
 import { runFuzz } from '../test/fuzz/run-fuzz.ts'
 import { freePort, startServerProcess } from '../test/fuzz/server-process.ts'
@@ -11,6 +12,7 @@ const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 100_000)
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_202)
 const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 16)
 const IDLE_MS = Number(process.env.FUZZ_IDLE_MS ?? 40_000)
+const WARM_UP = Number(process.env.FUZZ_WARMUP ?? 2_000)
 const API_KEY = 'fuzz-bench-key-0123456789'
 
 const printer = await startFakePrinter()
@@ -22,21 +24,21 @@ const target = { baseUrl: server.origin, seed: SEED, concurrency: CONCURRENCY, f
 
 const started = server.rssMb()
 console.log(`RSS after start-up: ${started.toFixed(0)} MB`)
-await runFuzz({ ...target, requests: 2_000, seed: SEED + 1 })
+await runFuzz({ ...target, requests: WARM_UP, seed: SEED + 1 })
 await idle()
 const before = server.rssMb()
-console.log(`RSS after a 2,000-request warm-up and ${IDLE_MS / 1000} s idle: ${before.toFixed(0)} MB`)
+console.log(`RSS after a ${WARM_UP}-request warm-up and ${IDLE_MS / 1000} s idle: ${before.toFixed(0)} MB`)
 
 let peak = before
 const t0 = performance.now()
 const report = await runFuzz({
   ...target,
   requests: REQUESTS,
-  every: 5_000,
-  onProgress: (done) => {
+  every: Number(process.env.FUZZ_EVERY ?? 2_000),
+  onProgress: (done, sofar) => {
     const rss = server.rssMb()
     peak = Math.max(peak, rss)
-    console.log(`  ${done} requests, ${((performance.now() - t0) / 1000).toFixed(0)} s, RSS ${rss.toFixed(0)} MB, 5xx ${report.serverErrorCount}, unsafe ZPL ${report.unsafeZplCount}`)
+    console.log(`  ${done} requests, ${((performance.now() - t0) / 1000).toFixed(0)} s, RSS ${rss.toFixed(0)} MB, 5xx ${sofar.serverErrorCount}, unsafe ZPL ${sofar.unsafeZplCount}`)
   }
 })
 const seconds = (performance.now() - t0) / 1000

@@ -168,7 +168,7 @@ function queryText (text: string): string {
 function query (r: Random): string {
   if (!r.chance(0.3)) return ''
   const keys = ['format', 'dpi', 'template', 'source', 'strict', 'include_font', 'x', '__proto__']
-  const parts = Array.from({ length: 1 + r.int(3) }, () => `${r.pick(keys)}=${r.pick(['zpl', 'pdf', '300', '%', '%zz', '%00', '%C0%AF', 'a'.repeat(3000), '^XA', queryText(String(optionValue(r, 'dpi')))])}`)
+  const parts = Array.from({ length: 1 + r.int(3) }, () => `${r.pick(keys)}=${r.pick(['zpl', 'pdf', '300', '%', '%zz', '%00', '%C0%AF', 'a'.repeat(3000), '^XA', queryText(toJson(optionValue(r, 'dpi')))])}`)
   return `?${parts.join('&')}`
 }
 

@@ -15,7 +15,7 @@ export interface FuzzOptions extends FuzzTarget {
   /** The server's ~DU download, which a ZPL answer may start with. */
   fontDownload: string
   /** Called every `every` requests (progress, memory samples). */
-  onProgress?: (done: number) => void
+  onProgress?: (done: number, report: FuzzReport) => void
   every?: number
 }
 
@@ -125,7 +125,7 @@ export async function runFuzz (o: FuzzOptions): Promise<FuzzReport> {
         report.slowest.length = Math.min(report.slowest.length, 10)
       }
       report.requests++
-      if (o.onProgress !== undefined && report.requests % (o.every ?? 1000) === 0) o.onProgress(report.requests)
+      if (o.onProgress !== undefined && report.requests % (o.every ?? 1000) === 0) o.onProgress(report.requests, report)
     }
   }
   await Promise.all(Array.from({ length: o.concurrency }, worker))

@@ -42,6 +42,8 @@ export async function startServerProcess (env: Record<string, string>, printers:
   })
   let exit: string | undefined
   child.on('exit', (code, signal) => { exit = `exit ${code ?? ''} ${signal ?? ''}`.trim() })
+  // A benchmark that fails must not leave its server running.
+  process.once('exit', () => { if (exit === undefined) child.kill('SIGKILL') })
   const origin = `http://127.0.0.1:${port}`
   const end = Date.now() + 120_000
   for (;;) {
