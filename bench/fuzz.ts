@@ -35,6 +35,7 @@ const report = await runFuzz({
   ...target,
   requests: REQUESTS,
   every: Number(process.env.FUZZ_EVERY ?? 2_000),
+  onFinding: (finding) => { console.log(`  FOUND ${finding}`) },
   onProgress: (done, sofar) => {
     const rss = server.rssMb()
     peak = Math.max(peak, rss)

@@ -16,6 +16,8 @@ export interface FuzzOptions extends FuzzTarget {
   fontDownload: string
   /** Called every `every` requests (progress, memory samples). */
   onProgress?: (done: number, report: FuzzReport) => void
+  /** Called with each 5xx or unsafe ZPL as it is found (a long run's log shows them before it ends). */
+  onFinding?: (finding: string) => void
   every?: number
 }
 
@@ -80,6 +82,7 @@ export async function runFuzz (o: FuzzOptions): Promise<FuzzReport> {
   const serverError = (req: FuzzRequest, what: string): void => {
     report.serverErrorCount++
     if (report.serverErrors.length < 50) report.serverErrors.push(`${describe(req)}: ${what}`)
+    o.onFinding?.(`${describe(req)}: ${what}`)
   }
 
   async function one (req: FuzzRequest): Promise<void> {
@@ -103,6 +106,7 @@ export async function runFuzz (o: FuzzOptions): Promise<FuzzReport> {
       if (why !== undefined) {
         report.unsafeZplCount++
         if (report.unsafeZpl.length < 50) report.unsafeZpl.push(`${describe(req)}: ${why}`)
+        o.onFinding?.(`${describe(req)}: unsafe ZPL: ${why}`)
       }
     } catch (err) {
       // A connection the server closed on a request it refused (a body over the limit) is an answer, not a crash;

@@ -38,7 +38,7 @@ export async function startServerProcess (env: Record<string, string>, printers:
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PRINTERS_FILE: printersFile },
-    stdio: ['ignore', 'ignore', 'inherit']
+    stdio: ['ignore', process.env.FUZZ_SERVER_LOG === undefined ? 'ignore' : 'inherit', 'inherit']
   })
   let exit: string | undefined
   child.on('exit', (code, signal) => { exit = `exit ${code ?? ''} ${signal ?? ''}`.trim() })

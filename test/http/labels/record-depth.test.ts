@@ -32,6 +32,16 @@ afterAll(async () => {
   await printer.close()
 })
 
+describe('an option nested 100,000 arrays deep', () => {
+  it.each(['/v1/labels', '/v1/labels/batch'])('%s answers 400 naming dpi', async (url) => {
+    const record = url.endsWith('batch') ? `"records":[${JSON.stringify(DRIVE)}]` : `"record":${JSON.stringify(DRIVE)}`
+    const payload = `{${record},"dpi":${'['.repeat(100_000)}300${']'.repeat(100_000)}}`
+    const res = await app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.issues[0]).toMatchObject({ path: 'dpi', rule: 'enum' })
+  })
+})
+
 describe('a record nested 3,218 levels deep', () => {
   it('POST /v1/labels answers 400 VALIDATION_FAILED naming the path', async () => {
     const res = await app.inject({ method: 'POST', url: '/v1/labels', payload: deepRecord(3_218) })
