@@ -2,6 +2,7 @@
 // src/server.ts is the only file that listens.
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Config } from './config.ts'
+import { installAccessControl, type AccessSettings } from './http/access.ts'
 import type { AppHooks, AppPlugin, BadUrlAnswer } from './http/app-hooks.ts'
 import { consoleRoutes } from './http/console/index.ts'
 import { answerError, installErrorHandling } from './http/error-handler.ts'
@@ -11,13 +12,14 @@ import { installJsonBodyParser } from './http/json-body.ts'
 import { installOpenApi } from './http/openapi.ts'
 import { RequestLogController } from './http/request-logging.ts'
 import { catalogRoutes } from './http/route-catalog.ts'
+import { limitConnectionsPerClient, serverLimitsOf, timeoutOptions, type ServerLimits } from './http/server-limits.ts'
 import { batchRoutes } from './http/labels/batch-routes.ts'
 import { labelRoutes } from './http/labels/label-routes.ts'
 import type { LabelService } from './service/types.ts'
 
 /** Everything the app is built from; created once at start-up (see src/server.ts). */
 export interface AppParts {
-  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'batchMaxRecords'>
+  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'batchMaxRecords'> & Partial<ServerLimits> & AccessSettings
   service: LabelService
   version?: string
   /** Extra route plugins (the Labelary-compatible endpoint, printing), registered after the core routes. */
@@ -42,12 +44,12 @@ function requestIdOf (request: { headers: Record<string, string | string[] | und
 /** Builds the Fastify app; call `ready()` or `listen()` on it. */
 export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
   const badUrlAnswers: { paths: RegExp, answer: BadUrlAnswer }[] = []
+  const limits = serverLimitsOf(parts.config)
   const app = Fastify({
     logger: parts.logger === false ? false : { level: parts.config.logLevel, ...(parts.logStream === undefined ? {} : { stream: parts.logStream }) },
     logController: new RequestLogController(parts.config.logLevel),
     bodyLimit: parts.config.bodyLimitBytes,
-    // Node's default of 72 s would keep idle sockets of finished batch downloads; 5 s matches common proxies.
-    keepAliveTimeout: 5_000,
+    ...timeoutOptions(limits),
     // A client's own X-Request-Id (a proxy's, a caller's trace id) names the request in our log and error answers.
     genReqId: requestIdOf,
     // A malformed or over-long URL is refused before routing; sent on, it gets the same error body as the rest.
@@ -60,7 +62,9 @@ export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
       answerError(error, request, reply)
     }
   })
+  limitConnectionsPerClient(app.server, limits.maxConnectionsPerClient)
   installErrorHandling(app)
+  await installAccessControl(app, parts.config)
   installJsonBodyParser(app)
   const version = parts.version ?? '0.0.0'
   const routes = catalogRoutes(app)

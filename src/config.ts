@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError, type FieldIssue } from './errors.ts'
 import { PREFIX_PATTERN } from './records/generated-codes.ts'
+import { parseCidr } from './printing/printer-host.ts'
 import type { Dpi } from './units.ts'
 
 /** Repository root, so defaults work wherever the service is started from. */
@@ -26,8 +27,17 @@ export interface Config {
   dataDir: string
   /** Key required by the printing and printer admin endpoints; printing is refused while unset. */
   apiKey: string | undefined
+  /** Every valid key: API_KEY and the comma-separated API_KEYS (several at once while rotating). */
+  apiKeys: string[]
+  /** True: the label endpoints need one of apiKeys too (off by default, so a fresh install serves labels). */
+  labelsRequireApiKey: boolean
+  /** Requests per rateLimitWindowMs per API key (or client address without one) on /v1/ routes; 0: no limit. */
+  rateLimitMax: number
+  rateLimitWindowMs: number
   /** Optional JSON file of printers loaded at start-up. */
   printersFile: string | undefined
+  /** CIDR blocks printers may be on (loopback is always allowed); empty: any address a printer can have. */
+  printerNetworks: string[]
   /** Delivery attempts per print job before it fails (refused, timed out or silent printers). */
   printMaxAttempts: number
   printConnectTimeoutMs: number
@@ -46,6 +56,16 @@ export interface Config {
   shutdownGraceMs: number
   /** Shipper prefix of generated tracking codes (`generate_tracking_code`); unset: codes are not generated. */
   trackingPrefix: string | undefined
+  /** Request line and headers must arrive within this. */
+  headersTimeoutMs: number
+  /** Headers and the whole body must arrive within this, else 408 and the connection is closed. */
+  requestTimeoutMs: number
+  /** A connection on which nothing moves either way for this long is closed (a client that stopped reading). */
+  idleTimeoutMs: number
+  /** An idle kept-alive connection between requests is closed after this. */
+  keepAliveTimeoutMs: number
+  /** Connections one client address may hold open at once; more are answered 503 and closed. */
+  maxConnectionsPerClient: number
 }
 
 type Env = Record<string, string | undefined>
@@ -94,6 +114,14 @@ class SettingsReader {
     return undefined
   }
 
+  /** A comma-separated list of CIDR blocks (`10.20.0.0/16, fd00::/8`); empty when unset. */
+  cidrList (name: string): string[] {
+    const blocks = (this.env[name] ?? '').split(',').map((b) => b.trim()).filter((b) => b !== '')
+    const bad = blocks.filter((b) => parseCidr(b) === undefined)
+    if (bad.length > 0) this.problem(name, 'cidr', `must be CIDR blocks such as 10.20.0.0/16 or fd00::/8, separated by commas; not ${bad.map((b) => `"${b}"`).join(', ')}`)
+    return bad.length > 0 ? [] : blocks
+  }
+
   integer (name: string, fallback: number, min: number, max: number): number {
     const raw = this.env[name]?.trim()
     if (raw === undefined || raw === '') return fallback
@@ -136,7 +164,12 @@ export function loadConfig (env: Env = process.env): Config {
     renderWorkers: read.integer('RENDER_WORKERS', 2, 1, 64),
     dataDir: absolute(text(env, 'DATA_DIR', 'data')),
     apiKey: optionalText(env, 'API_KEY'),
+    apiKeys: [...new Set([optionalText(env, 'API_KEY'), ...(env.API_KEYS ?? '').split(',')].map((k) => k?.trim() ?? '').filter((k) => k !== ''))],
+    labelsRequireApiKey: read.oneOf('LABELS_REQUIRE_API_KEY', 'false', ['true', 'false']) === 'true',
+    rateLimitMax: read.integer('RATE_LIMIT_MAX', 0, 0, 10_000_000),
+    rateLimitWindowMs: read.integer('RATE_LIMIT_WINDOW_MS', 60_000, 1_000, 3_600_000),
     printersFile: optionalText(env, 'PRINTERS_FILE'),
+    printerNetworks: read.cidrList('PRINTER_NETWORKS'),
     printMaxAttempts: read.integer('PRINT_MAX_ATTEMPTS', 8, 1, 100),
     printConnectTimeoutMs: read.integer('PRINT_CONNECT_TIMEOUT_MS', 3_000, 100, 60_000),
     printStatusTimeoutMs: read.integer('PRINT_STATUS_TIMEOUT_MS', 3_000, 100, 60_000),
@@ -146,8 +179,14 @@ export function loadConfig (env: Env = process.env): Config {
     defaultDpi: Number(read.oneOf('DEFAULT_DPI', '203', ['203', '300'])) as Dpi,
     defaultTemplate: text(env, 'DEFAULT_TEMPLATE', 'standard'),
     shutdownGraceMs: read.integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
-    trackingPrefix: read.pattern('TRACKING_PREFIX', PREFIX_PATTERN, '3 to 10 capital letters or digits, starting with a letter (e.g. LWX)')
+    trackingPrefix: read.pattern('TRACKING_PREFIX', PREFIX_PATTERN, '3 to 10 capital letters or digits, starting with a letter (e.g. LWX)'),
+    headersTimeoutMs: read.integer('HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+    requestTimeoutMs: read.integer('REQUEST_TIMEOUT_MS', 60_000, 100, 3_600_000),
+    idleTimeoutMs: read.integer('IDLE_TIMEOUT_MS', 60_000, 100, 3_600_000),
+    keepAliveTimeoutMs: read.integer('KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+    maxConnectionsPerClient: read.integer('MAX_CONNECTIONS_PER_CLIENT', 256, 1, 100_000)
   }
+  if (config.labelsRequireApiKey && config.apiKeys.length === 0) read.problem('LABELS_REQUIRE_API_KEY', 'requires', 'is true but no key is set; set API_KEY or API_KEYS')
   const { problems } = read
   if (problems.length === 0) return config
   const stated = problems.map((p) => `${p.path} ${p.message}`)

@@ -1,5 +1,6 @@
 // One raw TCP connection to a printer's port 9100, with a timeout on every step: connect, each query's answer,
 // each write's flush, and the close. Every path destroys the socket; every promise settles once.
+import dns from 'node:dns'
 import net from 'node:net'
 import { readFrames } from './host-status.ts'
 
@@ -29,10 +30,31 @@ function describe (err: unknown): string {
   return e.code ?? e.message ?? String(err)
 }
 
+/** Says why a printer may not be at a resolved address (see src/printing/printer-host.ts), or undefined. */
+export type AddressCheck = (address: string) => string | undefined
+
+/**
+ * dns.lookup, refusing any address `check` refuses: a host name is resolved again at every connection, and what it
+ * resolves to must be an address a printer may have.
+ */
+function checkedLookup (check: AddressCheck): net.LookupFunction {
+  return (hostname, options, callback) => {
+    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err !== null) { callback(err, '', 0); return }
+      const refusal = addresses.map((a) => check(a.address)).find((r) => r !== undefined)
+      if (refusal !== undefined) { callback(new Error(`${hostname} resolves to a refused address: ${refusal}`), '', 0); return }
+      if (options.all === true) (callback as unknown as (e: null, all: dns.LookupAddress[]) => void)(null, addresses)
+      else callback(null, addresses[0]?.address ?? '', addresses[0]?.family ?? 4)
+    })
+  }
+}
+
 /** Connects with a timeout; the timer is cleared on both `connect` and `error`. */
-export function openConnection (host: string, port: number, connectTimeoutMs: number): Promise<PrinterConnection> {
+export function openConnection (host: string, port: number, connectTimeoutMs: number, check?: AddressCheck): Promise<PrinterConnection> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect({ host, port })
+    const refusal = check !== undefined && net.isIP(host) !== 0 ? check(host) : undefined
+    if (refusal !== undefined) { reject(new PrinterConnectionError('connect', false, `connect to ${host}:${port} refused: ${refusal}`)); return }
+    const socket = net.connect({ host, port, ...(check === undefined ? {} : { lookup: checkedLookup(check) }) })
     const fail = (err: PrinterConnectionError): void => { clearTimeout(timer); socket.destroy(); reject(err) }
     const timer = setTimeout(() => fail(new PrinterConnectionError('connect', true, `connect to ${host}:${port} timed out after ${connectTimeoutMs} ms`)), connectTimeoutMs)
     socket.once('error', (err) => fail(new PrinterConnectionError('connect', false, `connect to ${host}:${port} failed: ${describe(err)}`, err)))

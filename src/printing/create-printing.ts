@@ -12,7 +12,7 @@ export interface PrintingLogger {
 
 /** What createPrinting needs; `queueOptions` tunes timeouts, retries and backoff. */
 export interface CreatePrintingOptions {
-  config: Pick<Config, 'dataDir' | 'apiKey' | 'printersFile'>
+  config: Pick<Config, 'dataDir' | 'apiKey' | 'printersFile'> & Partial<Pick<Config, 'printerNetworks' | 'apiKeys'>>
   service: Pick<LabelService, 'renderZpl' | 'fontDownloadZpl'>
   logger?: PrintingLogger
   queueOptions?: Omit<PrintQueueOptions, 'dataDir' | 'service'>
@@ -21,8 +21,8 @@ export interface CreatePrintingOptions {
 /** The print queue and its lifecycle. */
 export interface Printing {
   queue: PrintQueue
-  /** The key the printing routes require; printing is disabled while it is unset. */
-  apiKey: string | undefined
+  /** The keys the printing routes accept (any of them, for rotation); printing is disabled while there is none. */
+  apiKeys: readonly string[]
   /** Printing logs through `logger` from now on, unless it was created with a logger of its own. */
   adoptLogger (logger: PrintingLogger): void
   /** Begins sending (call after the app is built); logs what the restart rule did. */
@@ -33,15 +33,16 @@ export interface Printing {
 /** Opens the queue (applying the restart rule) and loads PRINTERS_FILE; throws ConfigError on a bad file. */
 export function createPrinting (options: CreatePrintingOptions): Printing {
   const { config } = options
+  const keys = config.apiKeys ?? (config.apiKey === undefined ? [] : [config.apiKey])
   // Without a logger of its own, printing logs through the app it is registered on.
   let logger = options.logger
   const log = (event: QueueEvent): void => {
     const fields = { job: event.jobId, printer: event.printerId, detail: event.detail }
     if (event.type === 'failed' || event.type === 'retry' || event.type === 'held' || event.type === 'stalled') logger?.warn(fields, `print job ${event.type}`)
-    else logger?.info(fields, `print job ${event.type}`)
+    else logger?.info(fields, event.type === 'released' ? 'print job no longer held' : `print job ${event.type}`)
     options.queueOptions?.onEvent?.(event)
   }
-  const queue = createPrintQueue({ ...options.queueOptions, dataDir: config.dataDir, service: options.service, onEvent: log })
+  const queue = createPrintQueue({ printerNetworks: config.printerNetworks, ...options.queueOptions, dataDir: config.dataDir, service: options.service, onEvent: log })
   let loaded: string[] = []
   try {
     if (config.printersFile !== undefined) loaded = queue.registry.loadFile(config.printersFile).map((p) => p.id)
@@ -51,13 +52,13 @@ export function createPrinting (options: CreatePrintingOptions): Printing {
   }
   return {
     queue,
-    apiKey: config.apiKey,
+    apiKeys: keys,
     adoptLogger (appLogger) {
       logger ??= appLogger
     },
     start () {
       if (config.printersFile !== undefined) logger?.info({ file: config.printersFile, printers: loaded }, 'printers loaded')
-      if (config.apiKey === undefined) logger?.warn({}, 'printing is disabled until API_KEY is set')
+      if (keys.length === 0) logger?.warn({}, 'printing is disabled until API_KEY (or API_KEYS) is set')
       const { requeued, interrupted } = queue.recovery
       if (requeued.length + interrupted.length > 0) {
         logger?.warn({ requeued, interrupted }, 'print jobs were in flight at the last stop: unsent ones requeued, interrupted ones failed (may have printed)')

@@ -2,9 +2,11 @@
 // worker per printer that sends its jobs in order, one connection at a time; printers run in parallel.
 import { randomUUID } from 'node:crypto'
 import { ValidationError } from '../errors.ts'
+import { checkRecordLimits } from '../records/limits.ts'
 import type { LabelService, SourceOption } from '../service/types.ts'
 import type { Dpi } from '../units.ts'
 import { IdempotencyConflictError, JobNotCancelableError, PrintJobNotFoundError } from './errors.ts'
+import { createHostRules } from './printer-host.ts'
 import { createPrinterRegistry, printerDpi, type Printer, type PrinterRegistry } from './printer-registry.ts'
 import type { QueueEvent } from './queue-event.ts'
 import { attemptJob, fontDownload, probePrinter, type SendContext, type SendTimeouts, type StatusProbe } from './sender.ts'
@@ -28,6 +30,8 @@ export interface PrintQueueOptions extends Partial<SendTimeouts> {
   retainFinishedDays?: number
   random?: () => number
   onEvent?: (event: QueueEvent) => void
+  /** CIDR blocks printers may be on (PRINTER_NETWORKS); empty or unset: any address a printer can have. */
+  printerNetworks?: readonly string[]
 }
 
 export type { QueueEvent } from './queue-event.ts'
@@ -68,14 +72,16 @@ export function createPrintQueue (options: PrintQueueOptions) {
   store.pruneFinished(Date.now() - (options.retainFinishedDays ?? 30) * 86_400_000)
 
   const lastProbe = new Map<string, StatusProbe>()
+  const hostRules = createHostRules(options.printerNetworks)
+  const checkAddress = (address: string): string | undefined => hostRules.checkAddress(address, 'host')?.message
   const registry: PrinterRegistry = createPrinterRegistry(store, (printerId, change) => {
     if (change === 'removed') {
       for (const id of store.queuedIdsOf(printerId)) if (store.cancel(id, 'printer removed')) emit({ type: 'canceled', jobId: id, printerId, detail: 'printer removed' })
     }
     lastProbe.delete(printerId)
     workers.kick(printerId, true)
-  })
-  const ctx: SendContext = { store, font: fontDownload(options.service.fontDownloadZpl()), timeouts, onProbe: (id, p) => lastProbe.set(id, p) }
+  }, hostRules)
+  const ctx: SendContext = { store, font: fontDownload(options.service.fontDownloadZpl()), timeouts, onProbe: (id, p) => lastProbe.set(id, p), checkAddress }
   const workers = createWorkers({
     store,
     attempt: (job, printer) => attemptJob(ctx, job, printer),
@@ -96,7 +102,7 @@ export function createPrintQueue (options: PrintQueueOptions) {
 
   /** Asks the printer `~HS` and `~HI` on a connection of its own, in turn with the sender; keeps what it learnt. */
   async function probeNow (printer: Printer): Promise<StatusProbe> {
-    const probe = await exclusive(printer.id, () => probePrinter(printer, timeouts))
+    const probe = await exclusive(printer.id, () => probePrinter(printer, timeouts, checkAddress))
     if (probe.identification?.dpi !== undefined) registry.setDetectedDpi(printer.id, probe.identification.dpi)
     lastProbe.set(printer.id, probe)
     return probe
@@ -123,6 +129,8 @@ export function createPrintQueue (options: PrintQueueOptions) {
     /** Accepts a job (or returns the job an idempotency key already made); `created` false for a repeat. */
     async submit (request: PrintRequest): Promise<{ job: PrintJob, created: boolean }> {
       const { idempotencyKey, ...rest } = request
+      // Before hashing: the hash walks the record recursively, and a record nested thousands deep would overflow it.
+      checkRecordLimits(request.record)
       const requestHash = hashRequest(rest)
       const repeat = (): { job: PrintJob, created: boolean } | undefined => {
         const existing = idempotencyKey === undefined ? undefined : store.jobByKey(idempotencyKey)

@@ -6,6 +6,7 @@ import type { TSchema } from '@sinclair/typebox'
 import { ConfigError, ValidationError, type FieldIssue } from '../errors.ts'
 import type { Dpi } from '../units.ts'
 import { PrinterDisabledError, PrinterExistsError, PrinterNotFoundError } from './errors.ts'
+import { createHostRules, type HostRules } from './printer-host.ts'
 import { PrinterInput, PrinterPatch, PrintersFile } from './printer-schema.ts'
 import type { PrinterRecord, PrintStore } from './store.ts'
 
@@ -31,7 +32,7 @@ export function checkSchema<T> (schema: TSchema, value: unknown, prefix = ''): T
 }
 
 /** What is wrong with a PRINTERS_FILE's content; a second printer with an id already used would replace the first unseen. */
-function fileIssues (parsed: unknown): FieldIssue[] {
+function fileIssues (parsed: unknown, rules: HostRules): FieldIssue[] {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return [{ path: '(root)', rule: 'schema', message: 'must be an object { "printers": [ … ] }' }]
   }
@@ -42,6 +43,8 @@ function fileIssues (parsed: unknown): FieldIssue[] {
     const first = firstWithId.get(p.id)
     if (first === undefined) firstWithId.set(p.id, i)
     else issues.push({ path: `printers.${i}.id`, rule: 'unique', message: `"${p.id}" is already the id of printers.${first}; each printer needs its own` })
+    const host = rules.checkHost(p.host, `printers.${i}.host`)
+    if (host !== undefined) issues.push(host)
   })
   return issues
 }
@@ -54,8 +57,14 @@ export function printerDpi (p: Printer): Dpi | undefined {
 /** Called after a printer changes, so its worker and font state follow. */
 export type PrinterListener = (printerId: string, change: 'added' | 'changed' | 'removed') => void
 
-/** The registry over the queue's store. */
-export function createPrinterRegistry (store: PrintStore, listener: PrinterListener = () => {}) {
+/** Throws VALIDATION_FAILED naming `host` and the rule when a printer may not live at `host`. */
+function checkHost (rules: HostRules, host: string): void {
+  const issue = rules.checkHost(host, 'host')
+  if (issue !== undefined) throw new ValidationError([issue])
+}
+
+/** The registry over the queue's store; `rules` say which hosts a printer may have. */
+export function createPrinterRegistry (store: PrintStore, listener: PrinterListener = () => {}, rules: HostRules = createHostRules()) {
   const get = (id: string, path = 'printer_id'): Printer => {
     const p = store.printer(id)
     if (p === undefined) throw new PrinterNotFoundError(id, path)
@@ -94,6 +103,7 @@ export function createPrinterRegistry (store: PrintStore, listener: PrinterListe
     },
     add (input: unknown): Printer {
       const valid = checkSchema<PrinterInput>(PrinterInput, input)
+      checkHost(rules, valid.host)
       if (store.printer(valid.id) !== undefined) throw new PrinterExistsError(valid.id)
       const p = put(valid, 'api', undefined)
       listener(p.id, 'added')
@@ -101,6 +111,7 @@ export function createPrinterRegistry (store: PrintStore, listener: PrinterListe
     },
     update (id: string, patch: unknown): Printer {
       const valid = checkSchema<PrinterPatch>(PrinterPatch, patch)
+      if (valid.host !== undefined) checkHost(rules, valid.host)
       const old = get(id, 'id')
       const next = put({
         id,
@@ -133,7 +144,7 @@ export function createPrinterRegistry (store: PrintStore, listener: PrinterListe
       } catch (err) {
         throw new ConfigError(`PRINTERS_FILE ${file} cannot be read as JSON: ${err instanceof Error ? err.message : String(err)}`, { cause: err })
       }
-      const issues = fileIssues(parsed)
+      const issues = fileIssues(parsed, rules)
       if (issues.length > 0) throw new ConfigError(`PRINTERS_FILE ${file} is invalid: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues })
       const loaded = (parsed as { printers: PrinterInput[] }).printers.map((input) => put(input, 'file', store.printer(input.id)))
       for (const p of loaded) listener(p.id, 'changed')

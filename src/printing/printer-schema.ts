@@ -3,8 +3,8 @@ import { Type, type Static } from '@sinclair/typebox'
 
 /** Printer ids are path segments and log keys: short, lowercase-safe. */
 export const PrinterId = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$', description: 'letters, digits, _ and -; up to 64' })
-/** A host name or IP address; never a URL. */
-export const PrinterHost = Type.String({ minLength: 1, maxLength: 253, pattern: '^([A-Za-z0-9][A-Za-z0-9.-]*|[0-9A-Fa-f:.]+)$' })
+/** A host name or IP address; never a URL. Its spelling and address are checked by src/printing/printer-host.ts. */
+export const PrinterHost = Type.String({ minLength: 1, maxLength: 253, description: 'a host name or an IP address in canonical form; no scheme, port or path' })
 export const PrinterPort = Type.Integer({ minimum: 1, maximum: 65535 })
 export const PrinterDpi = Type.Union([Type.Literal(203), Type.Literal(300)])
 

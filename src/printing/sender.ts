@@ -2,7 +2,7 @@
 // The job is marked `writing` in SQLite before its first label byte leaves; from then on it is never sent again
 // automatically, whatever happens (that is the at-most-once rule; see docs/printing.md, "Delivery guarantee").
 import { createHash } from 'node:crypto'
-import { openConnection, PrinterConnectionError, type PrinterConnection } from './connection.ts'
+import { openConnection, PrinterConnectionError, type AddressCheck, type PrinterConnection } from './connection.ts'
 import { MalformedReplyError, parseHostIdentification, parseHostStatus, type HostIdentification, type HostStatus } from './host-status.ts'
 import type { Printer } from './printer-registry.ts'
 import type { PrintJob, PrintStore } from './store.ts'
@@ -84,10 +84,10 @@ export async function probe (conn: PrinterConnection, timeouts: SendTimeouts, id
 }
 
 /** Connects and asks `~HS` and `~HI` without sending anything else (status endpoint, density detection). */
-export async function probePrinter (printer: Printer, timeouts: SendTimeouts): Promise<StatusProbe> {
+export async function probePrinter (printer: Printer, timeouts: SendTimeouts, checkAddress?: AddressCheck): Promise<StatusProbe> {
   let conn: PrinterConnection
   try {
-    conn = await openConnection(printer.host, printer.port, timeouts.connectTimeoutMs)
+    conn = await openConnection(printer.host, printer.port, timeouts.connectTimeoutMs, checkAddress)
   } catch (err) {
     return { reachable: false, rttMs: null, status: null, identification: null, error: message(err), checkedAt: Date.now() }
   }
@@ -105,6 +105,8 @@ export interface SendContext {
   timeouts: SendTimeouts
   /** Told about every `~HS` the sender asks, so the status endpoint can answer while a job is being sent. */
   onProbe: (printerId: string, probe: StatusProbe) => void
+  /** Refuses addresses no printer may have, checked on every connection after the host name is resolved. */
+  checkAddress?: AddressCheck
 }
 
 /** Makes one attempt at `job` on `printer`; updates the job's row and returns how it ended. */
@@ -113,7 +115,7 @@ export async function attemptJob (ctx: SendContext, job: PrintJob, printer: Prin
   if (!store.markSending(job.id)) return { kind: 'canceled' }
   let conn: PrinterConnection
   try {
-    conn = await openConnection(printer.host, printer.port, timeouts.connectTimeoutMs)
+    conn = await openConnection(printer.host, printer.port, timeouts.connectTimeoutMs, ctx.checkAddress)
   } catch (err) {
     return { kind: 'retry', reason: message(err) }
   }
@@ -124,12 +126,10 @@ export async function attemptJob (ctx: SendContext, job: PrintJob, printer: Prin
     ctx.onProbe(printer.id, result)
     if (result.status === null) return { kind: 'retry', reason: result.error ?? 'no ~HS answer' }
     if (result.status.faults.length > 0) return { kind: 'held', reason: `held: printer reports ${result.status.faults.join(', ')}` }
-    if (store.fontHash(printer.id) !== ctx.font.hash) {
-      await conn.write(ctx.font.bytes, timeouts.writeTimeoutMs)
-      // Moved (or removed) while the font was on the wire: the printer now at that id does not have it.
-      const now = store.printer(printer.id)
-      if (now?.host === printer.host && now.port === printer.port) store.setFontHash(printer.id, ctx.font.hash)
-    }
+    // A write resolves once the OS has the bytes, not the printer: a printer that drops the connection partway
+    // through ~DU has not stored the font. Only the clean close below proves it read every byte.
+    const fontSent = store.fontHash(printer.id) !== ctx.font.hash
+    if (fontSent) await conn.write(ctx.font.bytes, timeouts.writeTimeoutMs)
     // Cancel may have won while we connected; after this UPDATE it cannot.
     if (!store.markWriting(job.id)) return { kind: 'canceled' }
     labelStarted = true
@@ -137,6 +137,9 @@ export async function attemptJob (ctx: SendContext, job: PrintJob, printer: Prin
     const writtenAt = Date.now()
     // The printer closing its side after our FIN means it has read every byte.
     await conn.close(timeouts.writeTimeoutMs)
+    // Moved (or removed) while the font was on the wire: the printer now at that id does not have it.
+    const now = store.printer(printer.id)
+    if (fontSent && now?.host === printer.host && now.port === printer.port) store.setFontHash(printer.id, ctx.font.hash)
     return { kind: 'printed', writtenAt }
   } catch (err) {
     if (labelStarted) return { kind: 'failed', reason: `interrupted while writing the label: may have printed (${message(err)}); not resent automatically` }

@@ -47,7 +47,16 @@ export function createWorkers (o: WorkerOptions) {
     return run
   }
 
+  // The job each printer holds now and the fault it is held for: a held job is tried again every faultPollMs, and
+  // only a change is worth a log line. Keyed by printer (one job is sent at a time), so a held job canceled while
+  // it waited leaves nothing behind once the printer moves on.
+  const held = new Map<string, { jobId: string, reason: string }>()
+
   async function settle (job: PrintJob, printerId: string, outcome: Outcome): Promise<void> {
+    const before = held.get(printerId)
+    const wasHeld = before?.jobId === job.id ? before.reason : undefined
+    if (before !== undefined && (wasHeld === undefined || outcome.kind !== 'held')) held.delete(printerId)
+    if (wasHeld !== undefined && outcome.kind !== 'held') emit({ type: 'released', jobId: job.id, printerId, detail: wasHeld })
     if (outcome.kind === 'printed') {
       store.markPrinted(job.id, outcome.writtenAt)
       emit({ type: 'printed', jobId: job.id, printerId })
@@ -57,8 +66,12 @@ export function createWorkers (o: WorkerOptions) {
     } else if (outcome.kind === 'held') {
       // A fault the printer reports (paper out, pause, head up…) holds without using up attempts. A job that is
       // not requeued was canceled during the attempt: nothing to report or wait for.
-      if (!store.requeue(job.id, outcome.reason, false)) return
-      emit({ type: 'held', jobId: job.id, printerId, detail: outcome.reason })
+      if (!store.requeue(job.id, outcome.reason, false)) {
+        held.delete(printerId)
+        return
+      }
+      held.set(printerId, { jobId: job.id, reason: outcome.reason })
+      if (wasHeld !== outcome.reason) emit({ type: 'held', jobId: job.id, printerId, detail: outcome.reason })
       await sleep(printerId, o.faultPollMs)
     } else if (outcome.kind === 'retry') {
       if (!store.requeue(job.id, outcome.reason, true)) return

@@ -11,6 +11,7 @@ import { uberDirectAdapter } from './adapters/uber-direct.ts'
 import { carrierRuleWarning, checkCarrierRules } from './carrier-rules.ts'
 import type { FieldPaths } from './field-paths.ts'
 import { CarrierRuleError, MissingTrackingCodeError, RecordShapeAmbiguousError, RecordShapeUnknownError } from './errors.ts'
+import { checkRecordLimits } from './limits.ts'
 import { isRec, kindOf, RecordReader, type Rec } from './reader.ts'
 import { dashlinkTrackingRules, pickTrackingCode, scannerUnsafe } from './tracking.ts'
 import { envelopeOf, knownEnvelope, MAX_ENVELOPE_DEPTH, rerooted, wrappedDelivery, type Envelope, type EnvelopeStep } from './envelopes.ts'
@@ -21,6 +22,7 @@ export { carrierRuleWarning } from './carrier-rules.ts'
 export { CarrierRuleError } from './errors.ts'
 export { RecordNotADeliveryError, type Envelope } from './envelopes.ts'
 export { GENERIC_RECORD_SCHEMA, type GenericRecord } from './generic-schema.ts'
+export { checkRecordLimits, RECORD_LIMITS, type RecordLimits } from './limits.ts'
 
 /** Every adapter, by source name. */
 const ADAPTERS: Readonly<Record<SourceName, SourceAdapter>> = {
@@ -253,5 +255,7 @@ export function adaptRecord (record: unknown, options: AdaptOptions): AdaptedRec
   if (!isRec(record)) {
     throw new ValidationError([{ path: 'record', rule: 'type', message: `must be a JSON object (a delivery record), got ${kindOf(record)}` }])
   }
+  // Before anything recurses into the record (envelope search, adapters): depth and sizes are bounded here.
+  checkRecordLimits(record)
   return adaptFrom(record, 'record', undefined, options, 0)
 }

@@ -46,7 +46,8 @@ function oneOf<T extends string> (value: unknown, allowed: readonly T[], key: st
 function dpiOf (value: unknown, prefix: string, issues: FieldIssue[]): Dpi | undefined {
   if (value === undefined) return undefined
   if (value === 203 || value === 300) return value
-  const text = String(value).trim().toLowerCase().replace(/dpi$/, '')
+  // Only text and numbers are read: String() of a nested array recurses through every level (a stack overflow).
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim().toLowerCase().replace(/dpi$/, '') : ''
   if (text === '203' || text === '300') return Number(text) as Dpi
   issues.push({ path: fieldName(prefix, 'dpi'), rule: 'enum', message: 'must be 203 or 300 (dots per inch)' })
   return undefined

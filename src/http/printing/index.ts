@@ -9,6 +9,6 @@ export { printingRoutes, type PrintingRoutesOptions } from './printing-routes.ts
 export function printingPlugin (printing: Printing): (app: FastifyInstance) => Promise<void> {
   return async (app) => {
     printing.adoptLogger(app.log)
-    await printingRoutes(app, { queue: printing.queue, apiKey: printing.apiKey })
+    await printingRoutes(app, { queue: printing.queue, apiKey: printing.apiKeys })
   }
 }

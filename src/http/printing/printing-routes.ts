@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { PrintQueue } from '../../printing/print-queue.ts'
 import type { SourceOption } from '../../service/types.ts'
-import { requireApiKey } from './auth.ts'
+import { requireApiKey } from '../api-keys.ts'
 import { PRINTING_DOCS as DOCS } from './printing-docs.ts'
 import { reprintRequest } from './reprint.ts'
 import { IdParams, JobsQuery, PrintJobBody, PrinterInput, PrinterPatch, ReprintBody } from './schemas.ts'
@@ -13,8 +13,8 @@ import { jobView, printerView, statusView } from './views.ts'
 export interface PrintingRoutesOptions {
   /** The queue, and through it the printer registry. */
   queue: PrintQueue
-  /** Unset: every printing route answers 503 PRINTING_DISABLED. */
-  apiKey: string | undefined
+  /** Valid keys (several while rotating); none: every printing route answers 503 PRINTING_DISABLED. */
+  apiKey: string | readonly string[] | undefined
 }
 
 /** Registers /v1/print-jobs and /v1/printers (admin, jobs, status) in their own scope with the key check. */

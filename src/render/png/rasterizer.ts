@@ -4,7 +4,6 @@
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { Piscina } from 'piscina'
-import sharp from 'sharp'
 import { ValidationError } from '../../errors.ts'
 import { dpmmOf, type Dpi } from '../../units.ts'
 import { RendererUnavailableError, RenderFailedError, RenderTimeoutError } from './errors.ts'
@@ -21,6 +20,8 @@ export interface ZplRasterizerOptions {
   timeoutMs?: number
   /** Labels waiting for a worker before new ones are refused with RENDERER_UNAVAILABLE. Default 1000. */
   maxQueue?: number
+  /** A worker idle this long exits (each holds ~150 MB); the next label starts one again. Default 30 s. */
+  idleTimeoutMs?: number
 }
 
 /** Density, label size and rotation (clockwise, as Labelary's X-Rotation) of a render. */
@@ -34,6 +35,8 @@ export interface RasterOptions {
 /** Memory of the pool: the process RSS and, per worker thread, the heap and external memory last reported. */
 export interface RasterizerStats {
   rssBytes: number
+  /** Worker threads running now: none before the first label and after idleTimeoutMs without one. */
+  threads: number
   labelsRendered: number
   workers: { threadId: number, heapUsedBytes: number, externalBytes: number, labels: number }[]
 }
@@ -58,18 +61,23 @@ function workerExecArgv (filename: string): string[] | undefined {
   return [...process.execArgv, '--import', tsx]
 }
 
-/** Starts a pool of `workers` threads (lazily loading zebrash in each on first use). */
+/**
+ * A pool of up to `workers` threads. No thread starts until the first label: most deployments never draw a PNG,
+ * and each worker holds ~55–85 MB of heap and ~80–110 MB of WebAssembly memory. Idle workers exit after
+ * idleTimeoutMs, down to none.
+ */
 export function createZplRasterizer (options: ZplRasterizerOptions): ZplRasterizer {
   const timeoutMs = options.timeoutMs ?? 30_000
   const filename = new URL(`./zebrash-worker${import.meta.url.endsWith('.js') ? '.js' : '.ts'}`, import.meta.url).href
-  const pool = new Piscina<ZebrashTask, ZebrashResult>({
+  let started: Piscina<ZebrashTask, ZebrashResult> | undefined
+  const poolOnFirstUse = (): Piscina<ZebrashTask, ZebrashResult> => (started ??= new Piscina<ZebrashTask, ZebrashResult>({
     filename,
-    minThreads: options.workers,
+    minThreads: 0,
     maxThreads: options.workers,
     maxQueue: options.maxQueue ?? 1000,
-    idleTimeout: 60_000,
+    idleTimeout: options.idleTimeoutMs ?? 30_000,
     execArgv: workerExecArgv(filename)
-  })
+  }))
   const perWorker = new Map<number, { heapUsedBytes: number, externalBytes: number, labels: number }>()
   // piscina's maxQueue does not bound tasks that carry an abort signal (ours all do), so the bound is kept here.
   const maxPending = options.workers + (options.maxQueue ?? 1000)
@@ -82,6 +90,7 @@ export function createZplRasterizer (options: ZplRasterizerOptions): ZplRasteriz
    * replaces it and the label is tried once more on the new one. A label that kills a fresh worker too fails.
    */
   async function runOnHealthyWorker (task: ZebrashTask, signal: AbortSignal): Promise<ZebrashResult> {
+    const pool = poolOnFirstUse()
     try {
       return await pool.run(task, { signal })
     } catch (err) {
@@ -136,16 +145,16 @@ export function createZplRasterizer (options: ZplRasterizerOptions): ZplRasteriz
 
   function stats (): RasterizerStats {
     // Retired workers (see zebrash-worker.ts) are gone, and so is the memory they last reported.
-    const live = new Set(pool.threads.map((t) => t.threadId))
+    const live = new Set((started?.threads ?? []).map((t) => t.threadId))
     for (const threadId of perWorker.keys()) if (!live.has(threadId)) perWorker.delete(threadId)
     const workers = [...perWorker].map(([threadId, w]) => ({ threadId, ...w }))
-    return { rssBytes: process.memoryUsage().rss, labelsRendered, workers }
+    return { rssBytes: process.memoryUsage().rss, threads: started?.threads.length ?? 0, labelsRendered, workers }
   }
 
   async function close (): Promise<void> {
     if (closed) return
     closed = true
-    await pool.destroy()
+    await started?.destroy()
   }
 
   return { render, renderLabel, renderLabelPng, stats, close }
@@ -173,6 +182,8 @@ function workerError (err: unknown, index: number, timeoutMs: number): Error {
 /** Fallback for PNGs zebrash writes in another format: thresholds, rotates and writes a 2-colour palette PNG. */
 async function oneBitPng (gray: Buffer, rotation: Rotation, index: number): Promise<Buffer> {
   try {
+    // Loaded on first use, like the pool: libvips adds ~15 MB to a process that may never draw a PNG.
+    const { default: sharp } = await import('sharp')
     return await sharp(gray)
       .flatten({ background: '#ffffff' })
       .grayscale()
