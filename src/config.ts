@@ -164,7 +164,7 @@ export function loadConfig (env: Env = process.env): Config {
     renderWorkers: read.integer('RENDER_WORKERS', 2, 1, 64),
     dataDir: absolute(text(env, 'DATA_DIR', 'data')),
     apiKey: optionalText(env, 'API_KEY'),
-    apiKeys: [...new Set([optionalText(env, 'API_KEY'), ...(env.API_KEYS ?? '').split(',')].map((k) => k?.trim() ?? '').filter((k) => k !== ''))],
+    apiKeys: [...new Set([optionalText(env, 'API_KEY'), ...(optionalText(env, 'API_KEYS') ?? '').split(',')].map((k) => k?.trim() ?? '').filter((k) => k !== ''))],
     labelsRequireApiKey: read.oneOf('LABELS_REQUIRE_API_KEY', 'false', ['true', 'false']) === 'true',
     rateLimitMax: read.integer('RATE_LIMIT_MAX', 0, 0, 10_000_000),
     rateLimitWindowMs: read.integer('RATE_LIMIT_WINDOW_MS', 60_000, 1_000, 3_600_000),
