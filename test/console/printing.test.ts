@@ -132,7 +132,7 @@ describe.skipIf(CHROMIUM === undefined)('console Print, Printers and Jobs pages 
     await page.fill('#pf-host', 'http://printer')
     await page.fill('#pf-port', String(server.printers.dock2.port))
     await page.click('#printer-form button[type=submit]')
-    expect(await textOf('#printer-form [data-issues-for="host"]', /Error/)).toContain('pattern')
+    expect(await textOf('#printer-form [data-issues-for="host"]', /Error/)).toContain('scheme_in_host')
     await page.fill('#pf-host', '127.0.0.1')
     await page.fill('#pf-name', 'Dock 3')
     await page.click('#printer-form button[type=submit]')
