@@ -9,6 +9,7 @@ import { resolveTemplate, type DotRect } from '../../src/layout/resolve.ts'
 import type { Label, TextElement } from '../../src/model/label.ts'
 import { textRasterizerFor } from '../../src/render/bitmap/index.ts'
 import { fullData, REPO_ROOT, TEMPLATES } from './fixtures.ts'
+import { seededRandom } from '../support/random.ts'
 
 const FONTS = loadTextFonts(path.join(REPO_ROOT, 'fonts/RobotoCondensed-Bold.ttf'))
 const RASTER = textRasterizerFor(FONTS)
@@ -24,16 +25,6 @@ const SCRIPTS: Record<string, string> = {
   hindi: 'कखगघचछजझटठडढणतथदधनपफबभमयरलवशषसहािीुूेैोौंःँ्०१२३४५६७८९',
   vietnamese: 'ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ',
   mixed: 'abcdefghijklmnopqrstuvwxyz0123456789ابتثجحخدرسشعلمنهوي'
-}
-
-function random (seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function words (letters: string[], next: () => number, length: number): string {
@@ -72,7 +63,7 @@ describe('text in every script stays inside its region', () => {
   for (const [script, pool] of Object.entries(SCRIPTS)) {
     it(`${script}: 24 random labels per template and density`, () => {
       const letters = [...pool]
-      const next = random(script.length * 7919)
+      const next = seededRandom(script.length * 7919)
       for (let round = 0; round < 6; round++) {
         const data = fullData()
         const len = (max: number): number => 1 + Math.floor(next() * max)

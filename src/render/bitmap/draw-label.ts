@@ -1,6 +1,7 @@
 // A positioned label drawn as dots: boxes and bars as whole-dot rectangles (exactly as ^GB and ^BC print them),
 // text as glyph masks. One drawer per element kind, as the ZPL and PDF renderers have.
 import type { BarcodeElement, BoxElement, Label, TextElement } from '../../model/label.ts'
+import { forEachBar } from '../bars.ts'
 import { Bitmap } from './bitmap.ts'
 import type { PlacedMask, TextRasterizer } from './text-glyphs.ts'
 
@@ -17,19 +18,9 @@ export function drawBox (el: BoxElement, bitmap: Bitmap): void {
   bitmap.fillRect(x + width - thickness, y + thickness, thickness, height - 2 * thickness)
 }
 
-/** The Code128 bars exactly as computed, each `width × moduleWidth` dots; rotated, the first bar is at the top. */
+/** The Code128 bars exactly as computed. */
 export function drawBarcode (el: BarcodeElement, bitmap: Bitmap): void {
-  const { pattern } = el.symbol
-  const rotated = el.rotation === 90
-  let at = rotated ? el.y : el.x
-  for (let i = 0; i < pattern.length; i++) {
-    const size = (pattern[i] as number) * el.moduleWidth
-    if (i % 2 === 0) {
-      if (rotated) bitmap.fillRect(el.x, at, el.barHeight, size)
-      else bitmap.fillRect(at, el.y, size, el.barHeight)
-    }
-    at += size
-  }
+  forEachBar(el, (x, y, width, height) => { bitmap.fillRect(x, y, width, height) })
 }
 
 export function drawText (el: TextElement, bitmap: Bitmap, text: TextRasterizer, scratch: PlacedMask[] = []): void {

@@ -2,21 +2,11 @@ import { inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { zlibFixed } from '../../../src/render/zpl/fast-deflate.ts'
 import { crc16Xmodem, z64 } from '../../../src/render/zpl/z64.ts'
-
-/** A deterministic pseudo-random generator (mulberry32), so a failing case can be replayed. */
-function random (seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from '../../support/random.ts'
 
 describe('zlibFixed', () => {
   it('writes zlib streams that inflate to the input, for bitmaps and for noise', () => {
-    const next = random(7)
+    const next = seededRandom(7)
     for (let round = 0; round < 300; round++) {
       const n = Math.floor(next() * 6000)
       const rowBytes = 1 + Math.floor(next() * 120)
