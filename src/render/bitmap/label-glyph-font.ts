@@ -10,7 +10,7 @@ import { TextRasterizer, type PrimaryGlyphFont } from './text-glyphs.ts'
 const byBytes = new WeakMap<Uint8Array, PrimaryGlyphFont>()
 
 /** fontkit keeps a glyph's outline as `path.commands`, which its type declarations leave out. */
-function outlineOf (font: Font, id: number): readonly OutlineCommand[] {
+export function outlineOf (font: Font, id: number): readonly OutlineCommand[] {
   return (font.getGlyph(id).path as unknown as { commands: OutlineCommand[] }).commands
 }
 

@@ -2,6 +2,7 @@
 // and the parity tests share. Text in the label font alone is placed as the printer places `^A@` text (one glyph
 // per character at its advance, unkerned); shaped text (other scripts, fallback fonts) comes placed from layout.
 import type { TextElement } from '../../model/label.ts'
+import { TEXT_BASELINE_RATIO } from '../zpl/text.ts'
 import type { Mask } from './bitmap.ts'
 import { GlyphMasks, SHIFT_STEPS, type GlyphFont } from './glyph-source.ts'
 
@@ -20,9 +21,6 @@ export interface PlacedMask {
   y: number
 }
 
-/** Fraction of the font height from the top of a text box down to its baseline (as the ZPL renderer's ^FT). */
-export const BASELINE_RATIO = 0.75
-
 /** The text fonts of a label: [0] the label font, then the fallback fonts shaped text may use. */
 export class TextRasterizer {
   readonly masks: GlyphMasks
@@ -35,7 +33,7 @@ export class TextRasterizer {
 
   /** Every glyph of `el` with its mask and where its top-left dot goes on the label. */
   place (el: TextElement, out: PlacedMask[] = []): PlacedMask[] {
-    const baseline = Math.round(el.fontHeight * BASELINE_RATIO)
+    const baseline = Math.round(el.fontHeight * TEXT_BASELINE_RATIO)
     const rotated = el.rotation === 90
     const rotation = rotated ? 90 : 0
     // The pen's start on the baseline: along the text (x, or y when rotated) and across it.

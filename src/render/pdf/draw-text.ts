@@ -3,6 +3,7 @@ import { TEXT_BASELINE_RATIO } from '../zpl/index.ts'
 import { dotsToPoints } from '../../units.ts'
 import { FONT_RESOURCE, num, type PageCanvas } from './page-canvas.ts'
 import { PdfFonts } from './pdf-fonts.ts'
+import { outlineOf } from '../bitmap/label-glyph-font.ts'
 
 /**
  * One line of text placed as the ZPL renderer places it (^FT baseline origin, ^A@ h,w): the em is `fontHeight`
@@ -106,7 +107,7 @@ function glyphOutline (
       ? `${canvas.x(at.originX + up)} ${canvas.y(at.originY + along)}`
       : `${canvas.x(at.originX + along)} ${canvas.y(at.originY - up)}`
   }
-  const commands = (face.font.getGlyph(g.id).path as unknown as { commands: { command: string, args: number[] }[] }).commands
+  const commands = outlineOf(face.font, g.id)
   let path = ''
   let [cx, cy] = [0, 0]
   for (const { command, args: a } of commands) {
