@@ -17,6 +17,14 @@ export const SHIFT_STEPS = 4
 /** Masks kept before the cache starts over (a few MB; enough for many templates and scripts at both densities). */
 const MAX_MASKS = 40_000
 
+/**
+ * The one number that names a glyph mask: two masks with the same key have the same dots. Fonts < 16, glyph
+ * ids < 2^16, cell sides < 2^12, 1 bit rotation, 2 bits step: 47 bits, exact in a double.
+ */
+export function glyphMaskKey (font: number, id: number, height: number, width: number, rotation: 0 | 90, step: number): number {
+  return ((((font * 65536 + id) * 4096 + height) * 4096 + width) * 2 + (rotation === 90 ? 1 : 0)) * SHIFT_STEPS + step
+}
+
 /** Masks of glyphs at given sizes, drawn once and reused. */
 export class GlyphMasks {
   readonly fonts: readonly GlyphFont[]
@@ -31,8 +39,7 @@ export class GlyphMasks {
    * `step` quarter dots past a whole dot along the text.
    */
   mask (font: number, id: number, height: number, width: number, rotation: 0 | 90, step: number): Mask {
-    // Fonts < 16, glyph ids < 2^16, cell sides < 2^12, 1 bit rotation, 2 bits step: 47 bits, exact in a double.
-    const key = ((((font * 65536 + id) * 4096 + height) * 4096 + width) * 2 + (rotation === 90 ? 1 : 0)) * SHIFT_STEPS + step
+    const key = glyphMaskKey(font, id, height, width, rotation, step)
     let mask = this.#masks.get(key)
     if (mask === undefined) {
       const source = this.fonts[font] as GlyphFont

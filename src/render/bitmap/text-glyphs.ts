@@ -4,7 +4,7 @@
 import type { TextElement } from '../../model/label.ts'
 import { TEXT_BASELINE_RATIO } from '../zpl/text.ts'
 import type { Mask } from './bitmap.ts'
-import { GlyphMasks, SHIFT_STEPS, type GlyphFont } from './glyph-source.ts'
+import { GlyphMasks, glyphMaskKey, SHIFT_STEPS, type GlyphFont } from './glyph-source.ts'
 
 /** The label font as the rasterizer needs it: outlines plus the glyph and advance of each character. */
 export interface PrimaryGlyphFont extends GlyphFont {
@@ -17,8 +17,12 @@ export interface PrimaryGlyphFont extends GlyphFont {
 /** A glyph mask at its place: (x, y) is where the mask's top-left dot goes. */
 export interface PlacedMask {
   mask: Mask
+  /** The mask's glyphMaskKey: equal keys, equal dots. */
+  key: number
   x: number
   y: number
+  /** Which space-separated word of the text the glyph belongs to (shaped text is one word). */
+  word: number
 }
 
 /** The text fonts of a label: [0] the label font, then the fallback fonts shaped text may use. */
@@ -39,14 +43,17 @@ export class TextRasterizer {
     // The pen's start on the baseline: along the text (x, or y when rotated) and across it.
     const along0 = rotated ? el.y : el.x
     const across = rotated ? el.x + el.fontHeight - baseline : el.y + baseline
+    let word = 0
     const put = (font: number, id: number, alongDots: number, upDots: number): void => {
       const quarters = Math.round((along0 + alongDots) * SHIFT_STEPS)
       const whole = Math.floor(quarters / SHIFT_STEPS)
-      const mask = this.masks.mask(font, id, el.fontHeight, el.fontWidth, rotation, quarters - whole * SHIFT_STEPS)
+      const step = quarters - whole * SHIFT_STEPS
+      const mask = this.masks.mask(font, id, el.fontHeight, el.fontWidth, rotation, step)
       if (mask.width === 0) return
+      const key = glyphMaskKey(font, id, el.fontHeight, el.fontWidth, rotation, step)
       const up = Math.round(upDots)
-      if (rotated) out.push({ mask, x: across + up + mask.left, y: whole + mask.top })
-      else out.push({ mask, x: whole + mask.left, y: across - up + mask.top })
+      if (rotated) out.push({ mask, key, x: across + up + mask.left, y: whole + mask.top, word })
+      else out.push({ mask, key, x: whole + mask.left, y: across - up + mask.top, word })
     }
     if (el.glyphs !== undefined) {
       for (const g of el.glyphs) put(g.font, g.id, g.x * el.fontWidth, g.y * el.fontHeight)
@@ -59,6 +66,7 @@ export class TextRasterizer {
       const cp = text.codePointAt(i) as number
       if (cp > 0xffff) i++
       if (cp !== 0x20) put(0, this.primary.glyphId(cp), pen * perUnit, 0)
+      else word++
       pen += this.primary.advance(cp)
     }
     return out

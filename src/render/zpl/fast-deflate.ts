@@ -1,7 +1,7 @@
-// A zlib stream for small 1-bit graphics, in one pass and without allocating per call: greedy LZ77 (the last
-// position of each 3-byte hash, plus the two matches 1-bit text rows offer most: the byte before, for runs of
-// white or black, and the same byte one row up) coded with DEFLATE's fixed Huffman codes. Node's zlib costs
-// ~35 µs per call on a 3 KB text field however little it does, and a label has twenty fields; this is a few µs.
+// A zlib stream for small 1-bit graphics, in one pass and without allocating per call: greedy LZ77 (the two
+// matches 1-bit text rows offer most, the same byte one row up and the byte before for runs of white or black,
+// then the last position of the 3-byte hash) coded with DEFLATE's fixed Huffman codes. Node's zlib has a fixed
+// cost per call far above the work a word of text needs, and a label has dozens of words.
 // The output is a standard zlib stream (RFC 1950/1951) that any inflater, and every ZPL printer, reads.
 
 const LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
@@ -20,25 +20,39 @@ function reverse (code: number, length: number): number {
 }
 
 // Fixed literal/length codes (RFC 1951 3.2.6), bit-reversed because DEFLATE packs Huffman codes MSB first.
-const LIT_CODE = new Uint16Array(288)
-const LIT_BITS = new Uint8Array(288)
+const LIT_CODE = new Int32Array(288)
+const LIT_BITS = new Int32Array(288)
 for (let v = 0; v < 288; v++) {
   const [code, bits] = v < 144 ? [0x30 + v, 8] : v < 256 ? [0x190 + v - 144, 9] : v < 280 ? [v - 256, 7] : [0xc0 + v - 280, 8]
   LIT_CODE[v] = reverse(code, bits)
   LIT_BITS[v] = bits
 }
-const DIST_CODE = Uint8Array.from({ length: 30 }, (_, d) => reverse(d, 5))
-// Symbol index of every match length and distance, looked up instead of searched.
-const LENGTH_SYMBOL = new Uint8Array(MAX_MATCH + 1)
-for (let s = 0; s < LENGTH_BASE.length; s++) for (let l = LENGTH_BASE[s] as number; l <= MAX_MATCH && (s + 1 === LENGTH_BASE.length || l < (LENGTH_BASE[s + 1] as number)); l++) LENGTH_SYMBOL[l] = s
-LENGTH_SYMBOL[MAX_MATCH] = LENGTH_BASE.length - 1
-const DIST_SYMBOL = new Uint8Array(WINDOW + 1)
-for (let s = 0; s < DIST_BASE.length; s++) for (let d = DIST_BASE[s] as number; d <= WINDOW && (s + 1 === DIST_BASE.length || d < (DIST_BASE[s + 1] as number)); d++) DIST_SYMBOL[d] = s
+// Every match length and distance with its code and extra bits already joined, looked up instead of assembled.
+const LEN_CODE = new Int32Array(MAX_MATCH + 1)
+const LEN_BITS = new Int32Array(MAX_MATCH + 1)
+for (let s = 0; s < LENGTH_BASE.length; s++) {
+  const end = s + 1 < LENGTH_BASE.length ? (LENGTH_BASE[s + 1] as number) : MAX_MATCH + 1
+  for (let l = LENGTH_BASE[s] as number; l < end; l++) {
+    LEN_CODE[l] = (LIT_CODE[257 + s] as number) | ((l - (LENGTH_BASE[s] as number)) << (LIT_BITS[257 + s] as number))
+    LEN_BITS[l] = (LIT_BITS[257 + s] as number) + (LENGTH_EXTRA[s] as number)
+  }
+}
+const DIST_CODE = new Int32Array(WINDOW + 1)
+const DIST_BITS = new Int32Array(WINDOW + 1)
+for (let s = 0; s < DIST_BASE.length; s++) {
+  const end = s + 1 < DIST_BASE.length ? (DIST_BASE[s + 1] as number) : WINDOW + 1
+  for (let d = DIST_BASE[s] as number; d < end; d++) {
+    DIST_CODE[d] = reverse(s, 5) | ((d - (DIST_BASE[s] as number)) << 5)
+    DIST_BITS[d] = 5 + (DIST_EXTRA[s] as number)
+  }
+}
 
 const head = new Int32Array(1 << HASH_BITS)
 const headStamp = new Int32Array(1 << HASH_BITS)
 let stamp = 0
 let buffer = new Uint8Array(1 << 16)
+/** A match this long is taken without looking further: the search would cost more than the few bits it saves. */
+const GOOD_ENOUGH = 16
 
 /**
  * `data` as a zlib stream. `rowBytes` is the image's row length, so a row equal to the one above costs a match.
@@ -60,24 +74,25 @@ export function zlibFixed (data: Uint8Array, rowBytes: number): Uint8Array {
   const rowMatch = rowBytes > 1 && rowBytes <= WINDOW
   let i = 0
   while (i < n) {
+    const v = data[i] as number
     let best = 0
     let dist = 0
     const limit = n - i < MAX_MATCH ? n - i : MAX_MATCH
     if (limit >= MIN_MATCH) {
-      const v = data[i] as number
-      if (i >= 1 && data[i - 1] === v) {
+      // Most bytes of text repeat the byte above (strokes run down), so the row above is tried first.
+      if (rowMatch && i >= rowBytes && data[i - rowBytes] === v) {
+        const from = i - rowBytes
+        let len = 1
+        while (len < limit && data[i + len] === data[from + len]) len++
+        best = len
+        dist = rowBytes
+      }
+      if (best < limit && i >= 1 && data[i - 1] === v) {
         let len = 1
         while (len < limit && data[i + len] === v) len++
-        best = len
-        dist = 1
+        if (len > best) { best = len; dist = 1 }
       }
-      if (rowMatch && i >= rowBytes && best < limit) {
-        const from = i - rowBytes
-        let len = 0
-        while (len < limit && data[i + len] === data[from + len]) len++
-        if (len > best) { best = len; dist = rowBytes }
-      }
-      if (best < limit) {
+      if (best < GOOD_ENOUGH) {
         const h = ((v << 10) ^ ((data[i + 1] as number) << 5) ^ (data[i + 2] as number)) & ((1 << HASH_BITS) - 1)
         if (headStamp[h] === now) {
           const from = head[h] as number
@@ -93,23 +108,16 @@ export function zlibFixed (data: Uint8Array, rowBytes: number): Uint8Array {
       }
     }
     if (best >= MIN_MATCH) {
-      const ls = LENGTH_SYMBOL[best] as number
-      bits |= (LIT_CODE[257 + ls] as number) << count
-      count += LIT_BITS[257 + ls] as number
-      bits |= (best - (LENGTH_BASE[ls] as number)) << count
-      count += LENGTH_EXTRA[ls] as number
+      bits |= (LEN_CODE[best] as number) << count
+      count += LEN_BITS[best] as number
       while (count >= 8) { out[at++] = bits & 0xff; bits >>>= 8; count -= 8 }
-      const ds = DIST_SYMBOL[dist] as number
-      bits |= (DIST_CODE[ds] as number) << count
-      count += 5
-      while (count >= 8) { out[at++] = bits & 0xff; bits >>>= 8; count -= 8 }
-      bits |= (dist - (DIST_BASE[ds] as number)) << count
-      count += DIST_EXTRA[ds] as number
+      bits |= (DIST_CODE[dist] as number) << count
+      count += DIST_BITS[dist] as number
       i += best
     } else {
-      const v = data[i++] as number
       bits |= (LIT_CODE[v] as number) << count
       count += LIT_BITS[v] as number
+      i++
     }
     while (count >= 8) { out[at++] = bits & 0xff; bits >>>= 8; count -= 8 }
   }

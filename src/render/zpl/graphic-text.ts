@@ -1,69 +1,85 @@
-// Text as a graphic: the field's glyphs drawn into a 1-bit image and sent as ^GFA, so the label prints the same
+// Text as a graphic: each word's glyphs drawn into a 1-bit image and sent as ^GFA, so the label prints the same
 // on any ZPL printer without a downloaded font and writes nothing to its memory. The text itself stays searchable
-// in a ^FX comment before the graphic, escaped like field data, so it can never run as a command.
+// in a ^FX comment before its graphics, escaped like field data, so it can never run as a command.
 import type { TextElement } from '../../model/label.ts'
-import { Bitmap } from '../bitmap/bitmap.ts'
 import type { PlacedMask, TextRasterizer } from '../bitmap/text-glyphs.ts'
 import { escapeFieldData } from './field-data.ts'
-import { z64 } from './z64.ts'
+import { WordGraphics, type WordGraphic } from './word-graphic.ts'
 
-/** A text's graphic, independent of where it goes: its offset from the text box's corner and its commands. */
-interface TextGraphic {
-  dx: number
-  dy: number
-  comment: string
+/** One word's graphic at its place on the label. */
+interface PlacedGraphic {
+  x: number
+  y: number
   graphic: string
 }
 
+/** A text's commands for a text box at (x, y): `^FX text` and then `^FO x,y ^GFA…^FS` for each word. */
+interface TextGraphic {
+  x: number
+  y: number
+  comment: string
+  words: PlacedGraphic[]
+}
+
 /**
- * Graphics remembered by text and cell: the sender's name and address, the template's headings and most dates
- * repeat on label after label, and their graphic depends only on the text and its cell (boxes start on whole
- * dots). Bounded so that a stream of unique names costs a fixed amount of memory (≈ 2 KB an entry).
+ * Texts remembered by text and cell: the sender's name and address, the template's headings and most dates
+ * repeat on label after label, and their graphics depend only on the text and its cell (boxes start on whole
+ * dots), wherever the box is. Bounded so that a stream of unique names costs a fixed amount of memory; the
+ * graphics themselves are shared with the word memory.
  */
 const MAX_REMEMBERED = 4096
-const rememberedBy = new WeakMap<TextRasterizer, Map<string, TextGraphic | null>>()
+
+/** What is remembered for one set of fonts. */
+interface Memory {
+  texts: Map<string, TextGraphic | null>
+  words: WordGraphics
+}
+
+const memories = new WeakMap<TextRasterizer, Memory>()
 const scratch: PlacedMask[] = []
 
-function drawGraphic (el: TextElement, text: TextRasterizer): TextGraphic | null {
+function memoryOf (text: TextRasterizer): Memory {
+  let memory = memories.get(text)
+  if (memory === undefined) memories.set(text, memory = { texts: new Map(), words: new WordGraphics() })
+  return memory
+}
+
+function drawText (el: TextElement, text: TextRasterizer, words: WordGraphics): TextGraphic | null {
   scratch.length = 0
   const placed = text.place(el, scratch)
   if (placed.length === 0) return null
-  let left = Infinity
-  let top = Infinity
-  let right = -Infinity
-  let bottom = -Infinity
-  for (const { mask, x, y } of placed) {
-    left = Math.min(left, x)
-    top = Math.min(top, y)
-    right = Math.max(right, x + mask.width)
-    bottom = Math.max(bottom, y + mask.height)
+  const graphics: PlacedGraphic[] = []
+  let start = 0
+  for (let i = 1; i <= placed.length; i++) {
+    if (i < placed.length && (placed[i] as PlacedMask).word === (placed[start] as PlacedMask).word) continue
+    const first = placed[start] as PlacedMask
+    const word: WordGraphic = words.of(placed, start, i)
+    graphics.push({ x: first.x + word.ox, y: first.y + word.oy, graphic: word.graphic })
+    start = i
   }
-  const bitmap = new Bitmap(right - left, bottom - top)
-  for (const { mask, x, y } of placed) bitmap.blit(mask, x - left, y - top)
-  const total = bitmap.data.length
-  return {
-    dx: left - el.x,
-    dy: top - el.y,
-    comment: `^FX${escapeFieldData(el.text)}`,
-    graphic: `^GFA,${total},${total},${bitmap.stride},${z64(bitmap.data, bitmap.stride)}^FS`
-  }
+  return { x: el.x, y: el.y, comment: `^FX${escapeFieldData(el.text)}`, words: graphics }
 }
 
-/** `^FX text ^FO x,y ^GFA…^FS` of one text element; empty for text that leaves no ink. */
+/** `^FX text` then `^FO x,y ^GFA…^FS` for each word of one text element; empty for text that leaves no ink. */
 export function emitGraphicText (el: TextElement, text: TextRasterizer): string {
-  if (!Number.isInteger(el.x) || !Number.isInteger(el.y)) return formatted(el, drawGraphic(el, text))
-  let remembered = rememberedBy.get(text)
-  if (remembered === undefined) rememberedBy.set(text, remembered = new Map())
+  const memory = memoryOf(text)
+  if (!Number.isInteger(el.x) || !Number.isInteger(el.y)) return formatted(el, drawText(el, text, memory.words))
   const key = `${el.fontHeight},${el.fontWidth},${el.rotation},${el.text}`
-  let found = remembered.get(key)
+  let found = memory.texts.get(key)
   if (found === undefined) {
-    found = drawGraphic(el, text)
-    if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value as string)
-    remembered.set(key, found)
+    found = drawText(el, text, memory.words)
+    if (memory.texts.size >= MAX_REMEMBERED) memory.texts.delete(memory.texts.keys().next().value as string)
+    memory.texts.set(key, found)
   }
   return formatted(el, found)
 }
 
+/** The commands of `g` moved to `el`'s box (a remembered text may have been drawn for a box elsewhere). */
 function formatted (el: TextElement, g: TextGraphic | null): string {
-  return g === null ? '' : `${g.comment}^FO${el.x + g.dx},${el.y + g.dy}${g.graphic}`
+  if (g === null) return ''
+  const dx = el.x - g.x
+  const dy = el.y - g.y
+  let out = g.comment
+  for (const w of g.words) out += `^FO${w.x + dx},${w.y + dy}${w.graphic}`
+  return out
 }

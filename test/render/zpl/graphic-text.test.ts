@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { drawLabelBitmap } from '../../../src/render/bitmap/index.ts'
 import { Bitmap } from '../../../src/render/bitmap/bitmap.ts'
 import { renderZpl } from '../../../src/render/zpl/index.ts'
+import { seededRandom } from '../../support/random.ts'
 import { emptyLabel, fontModeOptions, graphicModeOptions, textElement } from './labels.ts'
 
 const count = (s: string, part: string): number => s.split(part).length - 1
@@ -24,11 +25,12 @@ describe('self-contained ZPL (text as graphics)', () => {
   const injected = '^XZ^XA^FDpwn^FS~JR'
   const label = emptyLabel(203, [textElement(20, 20, injected, 30, 300), textElement(20, 80, 'Łódź Αθήνα Ёлка', 40, 400), textElement(600, 200, 'Rotated', 30, 120, 90)])
 
-  it('uses no font: no ^A@, no download; each text a ^GFA graphic after its text in an escaped ^FX comment', () => {
+  it('uses no font: no ^A@, no download; each word a ^GFA graphic after its text in an escaped ^FX comment', () => {
     const zpl = renderZpl(label, graphicModeOptions())
     expect(zpl).not.toContain('^A@')
     expect(zpl).not.toContain('~DU')
-    expect(count(zpl, '^GFA,')).toBe(3)
+    expect(count(zpl, '^FX')).toBe(3)
+    expect(count(zpl, '^GFA,')).toBe(1 + 3 + 1)
     expect(count(zpl, '^XA')).toBe(1)
     expect(count(zpl, '^XZ')).toBe(1)
     expect(count(zpl, '~')).toBe(0)
@@ -48,9 +50,28 @@ describe('self-contained ZPL (text as graphics)', () => {
     const options = graphicModeOptions()
     expect(renderZpl(label, options)).toBe(renderZpl(label, graphicModeOptions()))
     const at = (x: number, y: number): string => renderZpl(emptyLabel(203, [textElement(x, y, 'Same text', 30, 200)]), options)
-    const graphicOf = (zpl: string): string => zpl.slice(zpl.indexOf('^GFA'))
-    expect(graphicOf(at(10, 10))).toBe(graphicOf(at(333, 517)))
-    expect(at(333, 517)).toMatch(/\^FO33\d,51\d\^GFA/)
+    const places = (zpl: string): number[][] => [...zpl.matchAll(/\^FO(\d+),(\d+)\^GFA/g)].map((m) => [Number(m[1]), Number(m[2])])
+    const graphics = (zpl: string): string => zpl.replace(/\^FO\d+,\d+/g, '^FO')
+    expect(graphics(at(10, 10))).toBe(graphics(at(333, 517)))
+    expect(places(at(333, 517))).toEqual(places(at(10, 10)).map(([x = 0, y = 0]) => [x + 323, y + 507]))
+    expect(places(at(10, 10))).toHaveLength(2)
+  })
+
+  it('draws remembered words exactly where a fresh drawing puts them, at every sub-dot phase and size', () => {
+    const options = graphicModeOptions()
+    const next = seededRandom(11)
+    const words = ['Street', 'Suite', 'San', 'Francisco,', 'CA', 'Avenue', 'WAW', 'fi', 'Ωmega', 'j.']
+    const pick = (): string => words[Math.floor(next() * words.length)] as string
+    for (let round = 0; round < 40; round++) {
+      const size = 18 + Math.floor(next() * 40)
+      const texts = Array.from({ length: 6 }, (_, i) => {
+        const line = Array.from({ length: 1 + Math.floor(next() * 4) }, pick).join(' '.repeat(1 + Math.floor(next() * 2)))
+        return textElement(5 + Math.floor(next() * 300), 10 + i * 70, `${String(round)} ${line}`, size, 700, i === 5 ? 90 : 0)
+      })
+      const label = emptyLabel(203, texts)
+      const printed = printGraphics(renderZpl(label, options), label.widthDots, label.heightDots)
+      expect(Buffer.from(printed.data).equals(Buffer.from(drawLabelBitmap(label, options.glyphs).data)), `round ${round}`).toBe(true)
+    }
   })
 
   it('leaves out a text that leaves no ink', () => {
