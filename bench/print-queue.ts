@@ -21,9 +21,9 @@ function percentile (sorted: number[], p: number): number {
 async function run (synchronous: 'FULL' | 'NORMAL'): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lw-bench-print-'))
   const printers = await Promise.all(Array.from({ length: PRINTERS }, () => startFakePrinter()))
-  const queue = createPrintQueue({ dataDir, service, synchronous })
-  printers.forEach((p, i) => queue.registry.add({ id: `p${i}`, host: p.host, port: p.port, dpi: 203 }))
-  queue.start()
+  const queue = await createPrintQueue({ dataDir, service, synchronous })
+  for (const [i, p] of printers.entries()) await queue.registry.add({ id: `p${i}`, host: p.host, port: p.port, dpi: 203 })
+  await queue.start()
   const ids: string[] = []
   const started = performance.now()
   for (let n = 0; n < JOBS; n++) {
@@ -31,9 +31,10 @@ async function run (synchronous: 'FULL' | 'NORMAL'): Promise<void> {
     ids.push((await queue.submit({ printerId: `p${n % PRINTERS}`, record: { ...record, tracking_code: tracking }, source: 'generic' })).job.id)
   }
   const accepted = performance.now()
-  while (ids.some((id) => queue.get(id).state !== 'printed')) await new Promise((resolve) => setTimeout(resolve, 5))
+  const allJobs = () => Promise.all(ids.map((id) => queue.get(id)))
+  while ((await allJobs()).some((j) => j.state !== 'printed')) await new Promise((resolve) => setTimeout(resolve, 5))
   const elapsed = performance.now() - started
-  const jobs = ids.map((id) => queue.get(id))
+  const jobs = await allJobs()
   const latencies = jobs.map((j) => (j.writtenAt ?? NaN) - j.createdAt).sort((a, b) => a - b)
   // One attempt on its own: connect, ~HS, write, printer closes (the rest of the latency is waiting in line).
   const sends = jobs.map((j) => (j.writtenAt ?? NaN) - (j.sentAt ?? NaN)).sort((a, b) => a - b)

@@ -24,13 +24,13 @@ function printQueueOptions (config: Config): { maxAttempts: number, connectTimeo
 }
 
 /** Everything read at start-up; a bad setting, template or printers file stops here with its message. */
-function loadParts (): Parts {
+async function loadParts (): Promise<Parts> {
   try {
     loadEnvFile(process.env)
     const config = loadConfig()
     const rasterizer = createZplRasterizer({ workers: config.renderWorkers })
     const service = loadLabelService(config)
-    const printing = createPrinting({ config, service, queueOptions: printQueueOptions(config) })
+    const printing = await createPrinting({ config, service, queueOptions: printQueueOptions(config) })
     const trackingCodes = config.trackingPrefix === undefined ? undefined : openTrackingCodes(config.dataDir, config.trackingPrefix)
     return { config, rasterizer, service, printing, trackingCodes }
   } catch (err) {
@@ -41,7 +41,7 @@ function loadParts (): Parts {
   }
 }
 
-const { config, rasterizer, service, printing, trackingCodes } = loadParts()
+const { config, rasterizer, service, printing, trackingCodes } = await loadParts()
 const app = await buildApp({
   config,
   service,
@@ -82,4 +82,4 @@ try {
   await Promise.allSettled([app.close(), printing.close(), rasterizer.close()])
   process.exit(1)
 }
-printing.start()
+await printing.start()
