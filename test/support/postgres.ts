@@ -13,6 +13,9 @@ export interface PostgresServer {
   url: string
   /** A fresh, empty database on the server, as a postgres:// URL. */
   newDatabase (): Promise<string>
+  /** Stops the server as a crash or an outage would (in-flight connections are cut); `resume` starts it again. */
+  pause (): void
+  resume (): void
   stop (): Promise<void>
 }
 
@@ -64,7 +67,8 @@ export async function startPostgres (): Promise<PostgresServer> {
   const port = await freePort()
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'])
   // fsync off: a test database need not survive a power cut, and the suite shares two cores.
-  run('pg_ctl', ['-D', data, '-l', path.join(root, 'server.log'), '-w', '-o', `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, 'start'])
+  const start = (): void => run('pg_ctl', ['-D', data, '-l', path.join(root, 'server.log'), '-w', '-o', `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, 'start'])
+  start()
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`
   return {
     url,
@@ -79,6 +83,8 @@ export async function startPostgres (): Promise<PostgresServer> {
       }
       return `postgres://postgres@127.0.0.1:${port}/${name}`
     },
+    pause: () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']),
+    resume: start,
     async stop () {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])
