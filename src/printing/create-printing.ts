@@ -73,6 +73,7 @@ export async function createPrinting (options: CreatePrintingOptions): Promise<P
         logger?.warn({ requeued, interrupted }, 'print jobs were in flight at the last stop: unsent ones requeued, interrupted ones failed (may have printed)')
       }
       await queue.start()
+      logger?.info({ instance: queue.owner, store: queue.kind }, 'print queue started')
     },
     close: () => queue.close()
   }
