@@ -4,12 +4,11 @@
 // and the dead instance's printers are taken over within 15 s.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import net from 'node:net'
 import { afterAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
 import { INTERRUPTED_REASON } from '../../src/printing/store.ts'
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer.ts'
-import { POSTGRES_MISSING, startPostgres, type PostgresServer } from '../support/postgres.ts'
+import { freePort, POSTGRES_MISSING, startPostgres, type PostgresServer } from '../support/postgres.ts'
 import { tempDir, waitFor } from './helpers.ts'
 
 const KEY = 'multi-instance-key'
@@ -18,14 +17,6 @@ const JOBS = 1_000
 const label = (p: number, n: number): string => `^XA^FO20,20^FDp${p} n${String(n).padStart(4, '0')}^FS^XZ`
 
 interface Instance { port: number, child: ChildProcess, owner: Promise<string>, exited: Promise<unknown> }
-
-async function freePort (): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.address() as net.AddressInfo).port
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
 
 /** Starts src/server.ts as its own process; `owner` resolves to its lease id once its queue has started. */
 function startInstance (port: number, databaseUrl: string): Instance {

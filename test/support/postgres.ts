@@ -38,7 +38,8 @@ export const POSTGRES_MISSING = postgresBinDir() === undefined
   ? 'PostgreSQL binaries not found (no initdb under /usr/lib/postgresql/*/bin or pg_config --bindir): install Debian\'s postgresql package'
   : undefined
 
-async function freePort (): Promise<number> {
+/** A loopback TCP port nothing listens on now. */
+export async function freePort (): Promise<number> {
   const server = net.createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as net.AddressInfo).port
