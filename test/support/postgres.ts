@@ -49,8 +49,8 @@ export async function freePort (): Promise<number> {
 
 let databases = 0
 
-/** Starts a server in a new temporary folder; throws when PostgreSQL is not installed. */
-export async function startPostgres (): Promise<PostgresServer> {
+/** Starts a server in a new temporary folder; throws when PostgreSQL is not installed. `durable`: fsync on (benchmarks). */
+export async function startPostgres (options: { durable?: boolean } = {}): Promise<PostgresServer> {
   const bin = postgresBinDir()
   if (bin === undefined) throw new Error(POSTGRES_MISSING)
   const root = mkdtempSync(path.join(tmpdir(), 'lw-pg-'))
@@ -67,8 +67,8 @@ export async function startPostgres (): Promise<PostgresServer> {
   const data = path.join(root, 'data')
   const port = await freePort()
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'])
-  // fsync off: a test database need not survive a power cut, and the suite shares two cores.
-  const start = (): void => run('pg_ctl', ['-D', data, '-l', path.join(root, 'server.log'), '-w', '-o', `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, 'start'])
+  // fsync off unless asked: a test database need not survive a power cut, and the suite shares two cores.
+  const start = (): void => run('pg_ctl', ['-D', data, '-l', path.join(root, 'server.log'), '-w', '-o', `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=${options.durable === true ? 'on' : 'off'} -c max_connections=200`, 'start'])
   start()
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`
   return {
