@@ -30,10 +30,9 @@ CREATE INDEX IF NOT EXISTS jobs_by_printer ON jobs (printer_id, state, seq);`
   },
   {
     version: 2,
-    name: 'printer transports, leases and last status',
+    name: 'printer transports and last status',
     sql: `
 ALTER TABLE printers ADD COLUMN transport TEXT NOT NULL DEFAULT 'tcp';
-CREATE TABLE printer_leases (printer_id TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL);
 CREATE TABLE printer_status (printer_id TEXT PRIMARY KEY, summary TEXT NOT NULL, probe TEXT NOT NULL, checked_at INTEGER NOT NULL);`
   }
 ]

@@ -113,9 +113,9 @@ export async function openPostgresStore (databaseUrl: string, options: { poolSiz
     depth: async (printerId) => (await rows<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE printer_id = $1 AND state IN ('queued', 'sending')", [printerId]))[0]?.n ?? 0,
     printersWithWork: async () => (await rows<{ printer_id: string }>("SELECT DISTINCT printer_id FROM jobs WHERE state IN ('queued', 'sending')")).map((r) => r.printer_id),
     queuedIdsOf: async (printerId) => (await rows<{ id: string }>("SELECT id FROM jobs WHERE printer_id = $1 AND state = 'queued' ORDER BY seq", [printerId])).map((r) => r.id),
-    queueStats: async () => (await rows<{ printer_id: string, depth: number, oldest: number | null }>(`SELECT printer_id, COUNT(*) AS depth,
-      MIN(created_at) FILTER (WHERE state = 'queued') AS oldest FROM jobs WHERE state IN ('queued', 'sending') GROUP BY printer_id`))
-      .map((r) => ({ printerId: r.printer_id, depth: r.depth, oldestQueuedAt: r.oldest })),
+    queueStats: async () => (await rows<{ printer_id: string, depth: number, oldest: number }>(`SELECT printer_id, COUNT(*) AS depth,
+      MIN(created_at) AS oldest FROM jobs WHERE state IN ('queued', 'sending') GROUP BY printer_id`))
+      .map((r) => ({ printerId: r.printer_id, depth: r.depth, oldestAt: r.oldest })),
     recoverInterrupted: (now = Date.now()) => transaction(async (client) => {
       const orphans = (await client.query<{ printer_id: string }>(`SELECT DISTINCT printer_id FROM jobs WHERE state = 'sending' AND NOT EXISTS
         (SELECT 1 FROM printer_leases l WHERE l.printer_id = jobs.printer_id AND l.expires_at > ${NOW})`)).rows.map((r) => r.printer_id)

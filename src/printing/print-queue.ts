@@ -217,7 +217,7 @@ export async function createPrintQueue (options: PrintQueueOptions) {
       const fresh = await probeNow(printer)
       return { ...fresh, printerId, queueDepth: await store.depth(printerId), cached: false }
     },
-    /** Per printer with unfinished jobs: depth and the oldest queued job's time (for the metrics). */
+    /** Per printer with unfinished jobs: depth and the oldest one's arrival (for the metrics). */
     queueStats: (): Promise<QueueStat[]> => store.queueStats(),
     /** The last status every printer reported to any instance (for the metrics). */
     printerStatuses: (): Promise<StoredStatus[]> => store.statuses(),

@@ -1,6 +1,6 @@
-// The print queue in one SQLite file (WAL) in DATA_DIR: the embedded default, for one instance. Leases are kept as
-// in PostgreSQL so the workers run the same way, but the file has one process: leases left by an earlier run are
-// dropped at open.
+// The print queue in one SQLite file (WAL) in DATA_DIR: the embedded default, for one instance. The file has one
+// process, so printer leases live in memory (the workers run as over PostgreSQL, without a synced write per claim),
+// and whatever an earlier run left in `sending` is its own to recover at open.
 import { existsSync, mkdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -59,7 +59,8 @@ export function openSqliteStore (dataDir: string, options: { synchronous?: 'FULL
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
   db.pragma('busy_timeout = 5000')
   migrateSqlite(db)
-  db.exec('DELETE FROM printer_leases')
+  const leases = new Map<string, { owner: string, expiresAt: number }>()
+  const liveLease = (printerId: string, now: number) => { const l = leases.get(printerId); return l !== undefined && l.expiresAt > now ? l : undefined }
 
   const q = {
     insert: db.prepare(`INSERT INTO jobs (id, printer_id, state, zpl, dpi, copies, tracking_code, idempotency_key, request_hash, created_at, updated_at)
@@ -68,8 +69,7 @@ export function openSqliteStore (dataDir: string, options: { synchronous?: 'FULL
     byKey: db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE idempotency_key = ?'),
     next: db.prepare<[string], JobRow>("SELECT * FROM jobs WHERE printer_id = ? AND state = 'queued' ORDER BY seq LIMIT 1"),
     sending: db.prepare("UPDATE jobs SET state = 'sending', phase = 'connecting', sent_at = ?, updated_at = ? WHERE id = ? AND state = 'queued'"),
-    writing: db.prepare(`UPDATE jobs SET phase = 'writing', attempts = attempts + 1, updated_at = @now WHERE id = @id AND state = 'sending' AND phase = 'connecting'
-      AND (@owner IS NULL OR EXISTS (SELECT 1 FROM printer_leases l WHERE l.printer_id = jobs.printer_id AND l.owner = @owner AND l.expires_at > @now))`),
+    writing: db.prepare("UPDATE jobs SET phase = 'writing', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'sending' AND phase = 'connecting'"),
     requeue: db.prepare("UPDATE jobs SET state = 'queued', phase = NULL, attempts = attempts + ?, last_error = ?, updated_at = ? WHERE id = ? AND state = 'sending' AND phase = 'connecting'"),
     printed: db.prepare("UPDATE jobs SET state = 'printed', phase = NULL, last_error = NULL, written_at = ?, finished_at = ?, updated_at = ? WHERE id = ? AND state = 'sending'"),
     failed: db.prepare("UPDATE jobs SET state = 'failed', phase = NULL, last_error = ?, finished_at = ?, updated_at = ? WHERE id = ? AND state IN ('queued', 'sending')"),
@@ -77,11 +77,10 @@ export function openSqliteStore (dataDir: string, options: { synchronous?: 'FULL
     list: db.prepare<[string, number], JobRow>('SELECT * FROM jobs WHERE printer_id = ? ORDER BY seq DESC LIMIT ?'),
     depth: db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE printer_id = ? AND state IN ('queued', 'sending')"),
     pending: db.prepare<[], { printer_id: string }>("SELECT DISTINCT printer_id FROM jobs WHERE state IN ('queued', 'sending')"),
-    stats: db.prepare<[], { printer_id: string, depth: number, oldest: number | null }>(`SELECT printer_id, COUNT(*) AS depth,
-      MIN(CASE WHEN state = 'queued' THEN created_at END) AS oldest FROM jobs WHERE state IN ('queued', 'sending') GROUP BY printer_id`),
+    stats: db.prepare<[], { printer_id: string, depth: number, oldest: number }>(`SELECT printer_id, COUNT(*) AS depth,
+      MIN(created_at) AS oldest FROM jobs WHERE state IN ('queued', 'sending') GROUP BY printer_id`),
     openForPrinter: db.prepare<[string], { id: string }>("SELECT id FROM jobs WHERE printer_id = ? AND state = 'queued' ORDER BY seq"),
-    inFlight: db.prepare<[number], JobRow>(`SELECT * FROM jobs WHERE state = 'sending' AND NOT EXISTS
-      (SELECT 1 FROM printer_leases l WHERE l.printer_id = jobs.printer_id AND l.expires_at > ?) ORDER BY seq`),
+    inFlight: db.prepare<[], JobRow>("SELECT * FROM jobs WHERE state = 'sending' ORDER BY seq"),
     inFlightOf: db.prepare<[string], JobRow>("SELECT * FROM jobs WHERE state = 'sending' AND printer_id = ? ORDER BY seq"),
     printer: db.prepare<[string], PrinterRow>('SELECT * FROM printers WHERE id = ?'),
     printers: db.prepare<[], PrinterRow>('SELECT * FROM printers ORDER BY id'),
@@ -94,11 +93,6 @@ export function openSqliteStore (dataDir: string, options: { synchronous?: 'FULL
     font: db.prepare<[string], { font_hash: string }>('SELECT font_hash FROM printer_fonts WHERE printer_id = ?'),
     setFont: db.prepare('INSERT INTO printer_fonts (printer_id, font_hash, stored_at) VALUES (?, ?, ?) ON CONFLICT (printer_id) DO UPDATE SET font_hash = excluded.font_hash, stored_at = excluded.stored_at'),
     clearFont: db.prepare('DELETE FROM printer_fonts WHERE printer_id = ?'),
-    lease: db.prepare<[string], { owner: string, expires_at: number }>('SELECT owner, expires_at FROM printer_leases WHERE printer_id = ?'),
-    putLease: db.prepare('INSERT INTO printer_leases (printer_id, owner, expires_at) VALUES (?, ?, ?) ON CONFLICT (printer_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at'),
-    renew: db.prepare('UPDATE printer_leases SET expires_at = ? WHERE owner = ? AND expires_at > ?'),
-    held: db.prepare<[string], { printer_id: string }>('SELECT printer_id FROM printer_leases WHERE owner = ?'),
-    release: db.prepare('DELETE FROM printer_leases WHERE printer_id = ? AND owner = ?'),
     setStatus: db.prepare('INSERT INTO printer_status (printer_id, summary, probe, checked_at) VALUES (?, ?, ?, ?) ON CONFLICT (printer_id) DO UPDATE SET summary = excluded.summary, probe = excluded.probe, checked_at = excluded.checked_at'),
     statuses: db.prepare<[], StatusRow>('SELECT * FROM printer_status ORDER BY printer_id')
   }
@@ -118,13 +112,13 @@ export function openSqliteStore (dataDir: string, options: { synchronous?: 'FULL
     return report
   }
 
-  const claim = db.transaction((printerId: string, owner: string, ttlMs: number, now: number) => {
-    const lease = q.lease.get(printerId)
-    if (lease !== undefined && lease.owner !== owner && lease.expires_at > now) return { held: false, recovered: { requeued: [], interrupted: [] } }
-    q.putLease.run(printerId, owner, now + ttlMs)
-    const recovered = lease?.owner === owner ? { requeued: [], interrupted: [] } : recover(q.inFlightOf.all(printerId), now)
+  function claim (printerId: string, owner: string, ttlMs: number, now: number) {
+    const lease = leases.get(printerId)
+    if (lease !== undefined && lease.owner !== owner && lease.expiresAt > now) return { held: false, recovered: { requeued: [], interrupted: [] } }
+    leases.set(printerId, { owner, expiresAt: now + ttlMs })
+    const recovered = lease?.owner === owner ? { requeued: [], interrupted: [] } : db.transaction(() => recover(q.inFlightOf.all(printerId), now))()
     return { held: true, recovered }
-  })
+  }
 
   return {
     kind: 'sqlite',
@@ -136,7 +130,11 @@ export function openSqliteStore (dataDir: string, options: { synchronous?: 'FULL
     jobByKey: async (key) => one(q.byKey.get(key)),
     nextJob: async (printerId) => one(q.next.get(printerId)),
     markSending: async (id, now = Date.now()) => q.sending.run(now, now, id).changes === 1,
-    markWriting: async (id, owner, now = Date.now()) => q.writing.run({ id, owner: owner ?? null, now }).changes === 1,
+    markWriting: async (id, owner, now = Date.now()) => {
+      const job = owner === undefined ? undefined : q.byId.get(id)
+      if (job !== undefined && liveLease(job.printer_id, now)?.owner !== owner) return false
+      return q.writing.run(now, id).changes === 1
+    },
     requeue: async (id, error, countAttempt, now = Date.now()) => q.requeue.run(countAttempt ? 1 : 0, error, now, id).changes === 1,
     markPrinted: async (id, writtenAt, now = Date.now()) => q.printed.run(writtenAt, now, now, id).changes === 1,
     markFailed: async (id, error, now = Date.now()) => q.failed.run(error, now, now, id).changes === 1,
@@ -145,8 +143,8 @@ export function openSqliteStore (dataDir: string, options: { synchronous?: 'FULL
     depth: async (printerId) => q.depth.get(printerId)?.n ?? 0,
     printersWithWork: async () => q.pending.all().map((r) => r.printer_id),
     queuedIdsOf: async (printerId) => q.openForPrinter.all(printerId).map((r) => r.id),
-    queueStats: async () => q.stats.all().map((r) => ({ printerId: r.printer_id, depth: r.depth, oldestQueuedAt: r.oldest })),
-    recoverInterrupted: async (now = Date.now()) => db.transaction(() => recover(q.inFlight.all(now), now))(),
+    queueStats: async () => q.stats.all().map((r) => ({ printerId: r.printer_id, depth: r.depth, oldestAt: r.oldest })),
+    recoverInterrupted: async (now = Date.now()) => db.transaction(() => recover(q.inFlight.all().filter((j) => liveLease(j.printer_id, now) === undefined), now))(),
     pruneFinished: async (before) => q.prune.run(before).changes,
     printer: async (id) => { const r = q.printer.get(id); return r === undefined ? undefined : toPrinter(r) },
     printers: async () => q.printers.all().map(toPrinter),
@@ -158,11 +156,12 @@ export function openSqliteStore (dataDir: string, options: { synchronous?: 'FULL
     claimPrinter: async (printerId, owner, ttlMs) => claim(printerId, owner, ttlMs, Date.now()),
     renewLeases: async (owner, ttlMs) => {
       const now = Date.now()
-      q.renew.run(now + ttlMs, owner, now)
-      return q.held.all(owner).map((r) => r.printer_id)
+      const held = [...leases].filter(([printerId, l]) => l.owner === owner && liveLease(printerId, now) !== undefined).map(([printerId]) => printerId)
+      for (const printerId of held) leases.set(printerId, { owner, expiresAt: now + ttlMs })
+      return held
     },
-    releasePrinter: async (printerId, owner) => { q.release.run(printerId, owner) },
-    leaseHolder: async (printerId) => { const l = q.lease.get(printerId); return l !== undefined && l.expires_at > Date.now() ? l.owner : undefined },
+    releasePrinter: async (printerId, owner) => { if (leases.get(printerId)?.owner === owner) leases.delete(printerId) },
+    leaseHolder: async (printerId) => liveLease(printerId, Date.now())?.owner,
     setStatus: async (s) => { q.setStatus.run(s.printerId, s.summary, s.probe, s.checkedAt) },
     statuses: async () => q.statuses.all().map(toStatus),
     onNewJob: async () => async () => {},

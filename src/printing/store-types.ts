@@ -60,11 +60,11 @@ export interface RecoveryReport {
 /** The reason given to jobs a takeover found in the middle of writing. */
 export const INTERRUPTED_REASON = 'interrupted: may have printed (the service stopped while writing the label; not resent automatically)'
 
-/** Per printer with unfinished jobs: how many, and since when the oldest queued one waits. */
+/** Per printer with unfinished jobs: how many, and since when the oldest of them (queued, held or being sent) waits. */
 export interface QueueStat {
   printerId: string
   depth: number
-  oldestQueuedAt: number | null
+  oldestAt: number
 }
 
 /** The last status a printer reported to any instance, as JSON the status endpoint and the metrics read. */

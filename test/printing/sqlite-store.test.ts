@@ -7,10 +7,11 @@ import { storeContract } from './store-contract.ts'
 import { tempDir } from './helpers.ts'
 
 storeContract('SQLite', () => openStore({ dataDir: tempDir(), synchronous: 'NORMAL' }), async () => {
-  // Two handles on one file stand for two owners; each open drops the leases the file held before it.
-  const dataDir = tempDir()
-  const a = await openStore({ dataDir, synchronous: 'NORMAL' })
-  return [a, await openStore({ dataDir, synchronous: 'NORMAL' })]
+  // One process owns the file, so its leases live in that process's store: two owners share one store.
+  const store = await openStore({ dataDir: tempDir(), synchronous: 'NORMAL' })
+  let open = 2
+  const shared = { ...store, close: async () => { if (--open === 0) await store.close() } }
+  return [shared, shared]
 })
 
 /** The schema a print queue database had before the store had numbered steps. */

@@ -38,7 +38,7 @@ export function storeContract (name: string, open: () => Promise<PrintStore>, op
       expect(await store.insertJob(job('third', 'k1'))).toBeUndefined()
       expect(await store.job('third')).toBeUndefined()
       expect(await store.nextJob('p')).toMatchObject({ id: 'first' })
-      expect(await store.queueStats()).toEqual([{ printerId: 'p', depth: 2, oldestQueuedAt: 500 }])
+      expect(await store.queueStats()).toEqual([{ printerId: 'p', depth: 2, oldestAt: 500 }])
       expect(await store.markSending('first')).toBe(true)
       expect(await store.requeue('first', 'held', false)).toBe(true)
       expect((await store.nextJob('p'))?.id).toBe('first')

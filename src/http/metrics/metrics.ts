@@ -59,14 +59,14 @@ export function createMetrics () {
   })
   new Gauge({
     name: 'labelworks_print_queue_oldest_age_seconds',
-    help: 'How long the oldest queued job of each printer has waited (0 when none waits)',
+    help: 'How long the oldest unfinished job of each printer (queued, held or being sent) has waited; 0 when none waits',
     labelNames: ['printer'],
     registers: [registry],
     async collect () {
       this.reset()
       const now = Date.now()
       for (const p of await sources((q) => q.registry.list())) this.set({ printer: p.id }, 0)
-      for (const s of await sources((q) => q.queueStats())) this.set({ printer: s.printerId }, s.oldestQueuedAt === null ? 0 : Math.max(0, (now - s.oldestQueuedAt) / 1000))
+      for (const s of await sources((q) => q.queueStats())) this.set({ printer: s.printerId }, Math.max(0, (now - s.oldestAt) / 1000))
     }
   })
   new Gauge({
