@@ -6,7 +6,8 @@ import { installAccessControl, type AccessSettings } from './http/access.ts'
 import type { AppHooks, AppPlugin, BadUrlAnswer } from './http/app-hooks.ts'
 import { consoleRoutes } from './http/console/index.ts'
 import { answerError, installErrorHandling } from './http/error-handler.ts'
-import { healthRoutes } from './http/health-routes.ts'
+import { healthRoutes, type Readiness } from './http/health-routes.ts'
+import { metricsRoutes, type MetricsRoutesOptions } from './http/metrics/metrics-routes.ts'
 import { installIndexRoute } from './http/index-route.ts'
 import { installJsonBodyParser } from './http/json-body.ts'
 import { installOpenApi } from './http/openapi.ts'
@@ -30,6 +31,10 @@ export interface AppParts {
   logStream?: { write: (line: string) => void }
   /** Makes tracking codes for `generate_tracking_code` (see src/archive/code-sequence.ts); absent without TRACKING_PREFIX. */
   trackingCodes?: () => string
+  /** GET /metrics and the hook counting requests; absent: no metrics route. */
+  metrics?: MetricsRoutesOptions
+  /** What GET /health/ready checks; absent: ready whenever the process answers. */
+  readiness?: Readiness
 }
 
 /** What a request id sent in X-Request-Id may look like; anything else (too long, odd characters) is not echoed. */
@@ -70,7 +75,8 @@ export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
   const routes = catalogRoutes(app)
   installIndexRoute(app, version, routes)
   installOpenApi(app, version, routes)
-  await app.register(healthRoutes, { service: parts.service, version })
+  await app.register(healthRoutes, { service: parts.service, version, readiness: parts.readiness })
+  if (parts.metrics !== undefined) await metricsRoutes(app, parts.metrics)
   await app.register(labelRoutes, { service: parts.service, trackingCodes: parts.trackingCodes })
   await app.register(batchRoutes, { service: parts.service, maxRecords: parts.config.batchMaxRecords, trackingCodes: parts.trackingCodes })
   await app.register(consoleRoutes, { service: parts.service })

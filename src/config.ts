@@ -23,8 +23,14 @@ export interface Config {
   labelaryRatePerSecond: number
   /** Worker threads for the local ZPL renderer. */
   renderWorkers: number
-  /** Where the print queue keeps its SQLite database. */
+  /** Where the print queue keeps its SQLite database when there is no databaseUrl. */
   dataDir: string
+  /** postgres://… : the print queue in PostgreSQL, shared by every instance given the same URL. */
+  databaseUrl: string | undefined
+  /** How long a printer's lease lasts unless its instance renews it: a dead instance's printers wait about this long. */
+  printLeaseMs: number
+  /** True: GET /metrics needs one of apiKeys, as the printing routes do; false: anyone who reaches the port. */
+  metricsRequireApiKey: boolean
   /** Key required by the printing and printer admin endpoints; printing is refused while unset. */
   apiKey: string | undefined
   /** Every valid key: API_KEY and the comma-separated API_KEYS (several at once while rotating). */
@@ -136,6 +142,14 @@ function absolute (p: string): string {
   return path.isAbsolute(p) ? p : path.resolve(PROJECT_ROOT, p)
 }
 
+/** DATABASE_URL when it is a PostgreSQL URL; a bad one is named without its value, which may hold a password. */
+function databaseUrl (read: SettingsReader, env: Env): string | undefined {
+  const value = optionalText(env, 'DATABASE_URL')
+  if (value === undefined || /^postgres(ql)?:\/\/\S+$/.test(value)) return value
+  read.problem('DATABASE_URL', 'pattern', 'must be a postgres:// (or postgresql://) URL (the value given is not repeated: it may hold a password)')
+  return undefined
+}
+
 /** Parses the environment into a typed config; throws ConfigError naming every variable with a bad value. */
 export function loadConfig (env: Env = process.env): Config {
   const read = new SettingsReader(env)
@@ -163,6 +177,9 @@ export function loadConfig (env: Env = process.env): Config {
     labelaryRatePerSecond: read.integer('LABELARY_RATE_PER_SECOND', 5, 1, 1000),
     renderWorkers: read.integer('RENDER_WORKERS', 2, 1, 64),
     dataDir: absolute(text(env, 'DATA_DIR', 'data')),
+    databaseUrl: databaseUrl(read, env),
+    printLeaseMs: read.integer('PRINT_LEASE_MS', 10_000, 1_000, 60_000),
+    metricsRequireApiKey: read.oneOf('METRICS_REQUIRE_API_KEY', 'true', ['true', 'false']) === 'true',
     apiKey: optionalText(env, 'API_KEY'),
     apiKeys: [...new Set([optionalText(env, 'API_KEY'), ...(optionalText(env, 'API_KEYS') ?? '').split(',')].map((k) => k?.trim() ?? '').filter((k) => k !== ''))],
     labelsRequireApiKey: read.oneOf('LABELS_REQUIRE_API_KEY', 'false', ['true', 'false']) === 'true',

@@ -6,33 +6,37 @@ import { loadConfig, type Config } from './config.ts'
 import { LabelworksError } from './errors.ts'
 import { LABEL_FONT_ZPL_PATH } from './fonts/index.ts'
 import { labelaryRoutes } from './http/labelary/index.ts'
+import { createMetrics, type Metrics } from './http/metrics/metrics.ts'
 import { printingPlugin } from './http/printing/index.ts'
 import { createPrinting, type Printing } from './printing/create-printing.ts'
 import { createZplRasterizer, type ZplRasterizer } from './render/png/index.ts'
 import { openTrackingCodes, type TrackingCodes } from './archive/code-sequence.ts'
 import type { LabelService } from './service/types.ts'
 
-interface Parts { config: Config, rasterizer: ZplRasterizer, service: LabelService, printing: Printing, trackingCodes?: TrackingCodes }
+interface Parts { config: Config, rasterizer: ZplRasterizer, service: LabelService, printing: Printing, metrics: Metrics, trackingCodes?: TrackingCodes }
 
-function printQueueOptions (config: Config): { maxAttempts: number, connectTimeoutMs: number, statusTimeoutMs: number, writeTimeoutMs: number } {
+function printQueueOptions (config: Config, metrics: Metrics): { maxAttempts: number, connectTimeoutMs: number, statusTimeoutMs: number, writeTimeoutMs: number, onEvent: Metrics['onQueueEvent'] } {
   return {
     maxAttempts: config.printMaxAttempts,
     connectTimeoutMs: config.printConnectTimeoutMs,
     statusTimeoutMs: config.printStatusTimeoutMs,
-    writeTimeoutMs: config.printWriteTimeoutMs
+    writeTimeoutMs: config.printWriteTimeoutMs,
+    onEvent: metrics.onQueueEvent
   }
 }
 
 /** Everything read at start-up; a bad setting, template or printers file stops here with its message. */
-function loadParts (): Parts {
+async function loadParts (): Promise<Parts> {
   try {
     loadEnvFile(process.env)
     const config = loadConfig()
     const rasterizer = createZplRasterizer({ workers: config.renderWorkers })
-    const service = loadLabelService(config)
-    const printing = createPrinting({ config, service, queueOptions: printQueueOptions(config) })
+    const metrics = createMetrics()
+    const service = metrics.instrument(loadLabelService(config))
+    const printing = await createPrinting({ config, service, queueOptions: printQueueOptions(config, metrics) })
+    metrics.observeQueue(printing.queue)
     const trackingCodes = config.trackingPrefix === undefined ? undefined : openTrackingCodes(config.dataDir, config.trackingPrefix)
-    return { config, rasterizer, service, printing, trackingCodes }
+    return { config, rasterizer, service, printing, metrics, trackingCodes }
   } catch (err) {
     if (!(err instanceof LabelworksError)) throw err
     process.stderr.write(`labelworks cannot start: ${err.code}: ${err.message}\n`)
@@ -41,24 +45,27 @@ function loadParts (): Parts {
   }
 }
 
-const { config, rasterizer, service, printing, trackingCodes } = loadParts()
+const { config, rasterizer, service, printing, metrics, trackingCodes } = await loadParts()
+let closing = false
 const app = await buildApp({
   config,
   service,
   trackingCodes: trackingCodes?.next,
   version: packageVersion(),
+  metrics: { metrics, apiKeys: config.apiKeys, requireKey: config.metricsRequireApiKey },
+  readiness: { checks: { database: () => printing.queue.ping() }, draining: () => closing },
   plugins: [
     (instance, hooks) => labelaryRoutes(instance, { rasterizer, storedFonts: [{ path: LABEL_FONT_ZPL_PATH, download: service.fontDownloadZpl() }] }, hooks),
     printingPlugin(printing)
   ]
 })
 
-let closing = false
 const shutdown = async (signal: string): Promise<void> => {
   if (closing) return
   closing = true
   app.log.info({ signal }, 'shutting down')
-  // Stop taking requests first, then let print attempts in flight end before the database closes. Requests in flight
+  // Readiness answers 503 from now on. Stop taking requests first, then drain printing: no new printers, the label
+  // being written is finished, leases are released for the other instances, the database closes. Requests in flight
   // get the grace period: a client that stopped reading a large batch, or never sent all of its body, would
   // otherwise hold the shutdown for as long as it stays connected.
   const deadline = setTimeout(() => {
@@ -82,4 +89,4 @@ try {
   await Promise.allSettled([app.close(), printing.close(), rasterizer.close()])
   process.exit(1)
 }
-printing.start()
+await printing.start()

@@ -38,6 +38,7 @@ export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   // Printing
   UNAUTHORIZED: 401,
   PRINTING_DISABLED: 503,
+  METRICS_DISABLED: 503,
   PRINTER_NOT_FOUND: 404,
   PRINTER_EXISTS: 409,
   PRINTER_DISABLED: 409,

@@ -1,5 +1,6 @@
-// The print queue: accepts jobs (rendering records through the LabelService), keeps them in SQLite, and runs one
-// worker per printer that sends its jobs in order, one connection at a time; printers run in parallel.
+// The print queue: accepts jobs (rendering records through the LabelService), keeps them in the store (SQLite, or
+// PostgreSQL shared by several instances), and runs one worker per printer whose lease this instance holds, which
+// sends its jobs in order, one connection at a time; printers run in parallel.
 import { randomUUID } from 'node:crypto'
 import { ValidationError } from '../errors.ts'
 import { checkRecordLimits } from '../records/limits.ts'
@@ -8,15 +9,20 @@ import type { Dpi } from '../units.ts'
 import { IdempotencyConflictError, JobNotCancelableError, PrintJobNotFoundError } from './errors.ts'
 import { createHostRules } from './printer-host.ts'
 import { createPrinterRegistry, printerDpi, type Printer, type PrinterRegistry } from './printer-registry.ts'
+import { createStatusBook } from './printer-status.ts'
 import type { QueueEvent } from './queue-event.ts'
 import { attemptJob, fontDownload, probePrinter, type SendContext, type SendTimeouts, type StatusProbe } from './sender.ts'
-import { openStore, type PrintJob, type PrintStore, type RecoveryReport } from './store.ts'
+import { openStore, type PrintJob, type PrintStore, type QueueStat, type RecoveryReport, type StoredStatus } from './store.ts'
 import { createWorkers } from './workers.ts'
 import { checkSingleFormat, requestHash as hashRequest, withCopies } from './zpl-format.ts'
 
 /** Tuning of the queue; every value has a default fit for a warehouse LAN. */
 export interface PrintQueueOptions extends Partial<SendTimeouts> {
   dataDir: string
+  /** postgres://… to share the queue with other instances; unset: SQLite in dataDir. */
+  databaseUrl?: string
+  /** A printer whose instance stopped is taken over by another within about this long (PostgreSQL). */
+  leaseMs?: number
   service: Pick<LabelService, 'renderZpl' | 'fontDownloadZpl'>
   /** Attempts that fail before any label byte is written (refused, timed out, no `~HS` answer) before `failed`. */
   maxAttempts?: number
@@ -57,32 +63,42 @@ export interface PrinterStatusReport extends StatusProbe {
   cached: boolean
 }
 
-const isUniqueViolation = (err: unknown): boolean => (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
-
 /** Opens the store, applies the restart rule, and returns the queue (call `start()` to begin sending). */
-export function createPrintQueue (options: PrintQueueOptions) {
+export async function createPrintQueue (options: PrintQueueOptions) {
   const timeouts: SendTimeouts = {
     connectTimeoutMs: options.connectTimeoutMs ?? 3_000,
     statusTimeoutMs: options.statusTimeoutMs ?? 3_000,
     writeTimeoutMs: options.writeTimeoutMs ?? 30_000
   }
   const emit = options.onEvent ?? (() => {})
-  const store: PrintStore = openStore(options.dataDir, { synchronous: options.synchronous })
-  const recovery: RecoveryReport = store.recoverInterrupted()
-  store.pruneFinished(Date.now() - (options.retainFinishedDays ?? 30) * 86_400_000)
-
-  const lastProbe = new Map<string, StatusProbe>()
+  const store: PrintStore = await openStore(options)
+  let recovery: RecoveryReport
+  try {
+    recovery = await store.recoverInterrupted()
+    await store.pruneFinished(Date.now() - (options.retainFinishedDays ?? 30) * 86_400_000)
+  } catch (err) {
+    await store.close()
+    throw err
+  }
+  const owner = randomUUID()
+  const statusBook = createStatusBook(store, (printerId, err) => emit({ type: 'stalled', printerId, detail: `status not stored: ${(err as Error).message}` }))
   const hostRules = createHostRules(options.printerNetworks)
   const checkAddress = (address: string): string | undefined => hostRules.checkAddress(address, 'host')?.message
-  const registry: PrinterRegistry = createPrinterRegistry(store, (printerId, change) => {
+  const registry: PrinterRegistry = createPrinterRegistry(store, async (printerId, change) => {
     if (change === 'removed') {
-      for (const id of store.queuedIdsOf(printerId)) if (store.cancel(id, 'printer removed')) emit({ type: 'canceled', jobId: id, printerId, detail: 'printer removed' })
+      for (const id of await store.queuedIdsOf(printerId)) if (await store.cancel(id, 'printer removed')) emit({ type: 'canceled', jobId: id, printerId, detail: 'printer removed' })
     }
-    lastProbe.delete(printerId)
+    statusBook.forget(printerId)
     workers.kick(printerId, true)
   }, hostRules)
-  const ctx: SendContext = { store, font: fontDownload(options.service.fontDownloadZpl()), timeouts, onProbe: (id, p) => lastProbe.set(id, p), checkAddress }
+  const ctx: SendContext = { store, font: fontDownload(options.service.fontDownloadZpl()), timeouts, onProbe: statusBook.record, checkAddress, owner }
+  const shared = store.kind === 'postgres'
+  const leaseMs = options.leaseMs ?? 10_000
   const workers = createWorkers({
+    owner,
+    leaseMs,
+    // Several instances: look for printers nobody holds (an instance died) often enough to take over well within a lease.
+    scanMs: shared ? Math.max(100, Math.min(2_000, Math.floor(leaseMs / 5))) : 0,
     store,
     attempt: (job, printer) => attemptJob(ctx, job, printer),
     maxAttempts: options.maxAttempts ?? 8,
@@ -94,8 +110,8 @@ export function createPrintQueue (options: PrintQueueOptions) {
   })
   const exclusive = workers.exclusive
 
-  function get (id: string): PrintJob {
-    const job = store.job(id)
+  async function get (id: string): Promise<PrintJob> {
+    const job = await store.job(id)
     if (job === undefined) throw new PrintJobNotFoundError(id)
     return job
   }
@@ -103,8 +119,8 @@ export function createPrintQueue (options: PrintQueueOptions) {
   /** Asks the printer `~HS` and `~HI` on a connection of its own, in turn with the sender; keeps what it learnt. */
   async function probeNow (printer: Printer): Promise<StatusProbe> {
     const probe = await exclusive(printer.id, () => probePrinter(printer, timeouts, checkAddress))
-    if (probe.identification?.dpi !== undefined) registry.setDetectedDpi(printer.id, probe.identification.dpi)
-    lastProbe.set(printer.id, probe)
+    if (probe.identification?.dpi !== undefined) await registry.setDetectedDpi(printer.id, probe.identification.dpi)
+    statusBook.record(printer.id, probe)
     return probe
   }
 
@@ -119,12 +135,18 @@ export function createPrintQueue (options: PrintQueueOptions) {
     return detected
   }
 
+  let stopListening: (() => Promise<void>) | undefined
+
   return {
     registry,
     recovery,
-    /** Begins sending: one worker for every printer with unfinished jobs. */
-    start (): void {
-      workers.start(store.printersWithWork())
+    /** The store's kind, and this instance's id in the printer leases. */
+    kind: store.kind,
+    owner,
+    /** Begins sending: one worker for every printer with unfinished jobs; other instances' new jobs wake it too. */
+    async start (): Promise<void> {
+      stopListening = await store.onNewJob((printerId) => workers.kick(printerId, false))
+      workers.start(await store.printersWithWork())
     },
     /** Accepts a job (or returns the job an idempotency key already made); `created` false for a repeat. */
     async submit (request: PrintRequest): Promise<{ job: PrintJob, created: boolean }> {
@@ -132,15 +154,15 @@ export function createPrintQueue (options: PrintQueueOptions) {
       // Before hashing: the hash walks the record recursively, and a record nested thousands deep would overflow it.
       checkRecordLimits(request.record)
       const requestHash = hashRequest(rest)
-      const repeat = (): { job: PrintJob, created: boolean } | undefined => {
-        const existing = idempotencyKey === undefined ? undefined : store.jobByKey(idempotencyKey)
+      const repeat = async (): Promise<{ job: PrintJob, created: boolean } | undefined> => {
+        const existing = idempotencyKey === undefined ? undefined : await store.jobByKey(idempotencyKey)
         if (existing === undefined) return undefined
         if (existing.requestHash !== requestHash) throw new IdempotencyConflictError(idempotencyKey as string, existing.id)
         return { job: existing, created: false }
       }
-      const earlier = repeat()
+      const earlier = await repeat()
       if (earlier !== undefined) return earlier
-      const printer = registry.usable(request.printerId)
+      const printer = await registry.usable(request.printerId)
       if ((request.record === undefined) === (request.label === undefined)) {
         throw new ValidationError([{ path: 'record', rule: 'one_of', message: 'send exactly one of record (a delivery record to render) or label (one raw ZPL format)' }])
       }
@@ -160,47 +182,58 @@ export function createPrintQueue (options: PrintQueueOptions) {
       }
       zpl = withCopies(zpl, request.copies ?? 1)
       const newJob = { id: randomUUID(), printerId: printer.id, zpl: Buffer.from(zpl, 'utf8'), dpi, copies: request.copies ?? 1, trackingCode, idempotencyKey: idempotencyKey ?? null, requestHash }
-      let job: PrintJob
-      try {
-        job = store.insertJob(newJob)
-      } catch (err) {
-        // Two identical requests raced past the first look; the one that lost answers with the winner's job.
-        const winner = isUniqueViolation(err) ? repeat() : undefined
-        if (winner !== undefined) return winner
-        throw err
-      }
+      const job = await store.insertJob(newJob)
+      // Two requests with one key raced past the first look (on any instance); the one that lost answers with the winner's job.
+      if (job === undefined) return await repeat() as { job: PrintJob, created: boolean }
       workers.kick(printer.id, false)
       return { job, created: true }
     },
     get,
     /** Cancels a job that has not started writing its label; JOB_NOT_CANCELABLE otherwise. */
-    cancel (id: string): PrintJob {
-      const job = get(id)
-      if (!store.cancel(id)) throw new JobNotCancelableError(id, store.job(id)?.state ?? job.state)
+    async cancel (id: string): Promise<PrintJob> {
+      const job = await get(id)
+      if (!await store.cancel(id)) throw new JobNotCancelableError(id, (await store.job(id))?.state ?? job.state)
       emit({ type: 'canceled', jobId: id, printerId: job.printerId })
       workers.kick(job.printerId, true)
       return get(id)
     },
     /** Most recent jobs of a printer, newest first. */
-    jobsOf (printerId: string, limit = 50): PrintJob[] {
-      registry.get(printerId, 'id')
+    async jobsOf (printerId: string, limit = 50): Promise<PrintJob[]> {
+      await registry.get(printerId, 'id')
       return store.jobsOf(printerId, limit)
     },
-    depth: (printerId: string): number => store.depth(printerId),
-    /** Asks the printer now, unless a job is being sent on its one connection: then the sender's last answer. */
+    depth: (printerId: string): Promise<number> => store.depth(printerId),
+    /**
+     * Asks the printer now, unless its one connection is in use: by this instance's sender (then the sender's last
+     * answer), or by another instance that holds the printer (then the last answer that instance stored).
+     */
     async status (printerId: string): Promise<PrinterStatusReport> {
-      const printer = registry.get(printerId, 'id')
-      const last = lastProbe.get(printerId)
-      if (workers.busy(printerId) && last !== undefined) return { ...last, printerId, queueDepth: store.depth(printerId), cached: true }
+      const printer = await registry.get(printerId, 'id')
+      const last = statusBook.seen(printerId)
+      if (workers.busy(printerId) && last !== undefined) return { ...last, printerId, queueDepth: await store.depth(printerId), cached: true }
+      const holder = workers.holds(printerId) ? owner : await store.leaseHolder(printerId)
+      const stored = holder !== undefined && holder !== owner ? await statusBook.stored(printerId) : undefined
+      if (stored !== undefined) return { ...stored, printerId, queueDepth: await store.depth(printerId), cached: true }
       const fresh = await probeNow(printer)
-      return { ...fresh, printerId, queueDepth: store.depth(printerId), cached: false }
+      return { ...fresh, printerId, queueDepth: await store.depth(printerId), cached: false }
     },
-    /** Stops after the attempts in flight end (bounded by the timeouts); unsent jobs stay queued for the next start. */
+    /** Per printer with unfinished jobs: depth and the oldest one's arrival (for the metrics). */
+    queueStats: (): Promise<QueueStat[]> => store.queueStats(),
+    /** The last status every printer reported to any instance (for the metrics). */
+    printerStatuses: (): Promise<StoredStatus[]> => store.statuses(),
+    /** Throws while the store cannot be reached (readiness). */
+    ping: (): Promise<void> => store.ping(),
+    /**
+     * Drains: takes no more printers, lets the attempts in flight end (bounded by the timeouts), releases its
+     * leases so other instances take its printers at once, and closes the store; unsent jobs stay queued.
+     */
     async close (): Promise<void> {
-      if (await workers.close()) store.close()
+      if (!await workers.close()) return
+      await stopListening?.()
+      await store.close()
     }
   }
 }
 
 /** The print queue's operations. */
-export type PrintQueue = ReturnType<typeof createPrintQueue>
+export type PrintQueue = Awaited<ReturnType<typeof createPrintQueue>>

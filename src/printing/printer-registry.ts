@@ -9,8 +9,7 @@ import { PrinterDisabledError, PrinterExistsError, PrinterNotFoundError } from '
 import { createHostRules, type HostRules } from './printer-host.ts'
 import { PrinterInput, PrinterPatch, PrintersFile } from './printer-schema.ts'
 import type { PrinterRecord, PrintStore } from './store.ts'
-
-export const DEFAULT_PRINTER_PORT = 9100
+import { DEFAULT_TRANSPORT, transportOf } from './transports/index.ts'
 
 /** A printer as clients see it. */
 export type Printer = PrinterRecord
@@ -55,7 +54,7 @@ export function printerDpi (p: Printer): Dpi | undefined {
 }
 
 /** Called after a printer changes, so its worker and font state follow. */
-export type PrinterListener = (printerId: string, change: 'added' | 'changed' | 'removed') => void
+export type PrinterListener = (printerId: string, change: 'added' | 'changed' | 'removed') => void | Promise<void>
 
 /** Throws VALIDATION_FAILED naming `host` and the rule when a printer may not live at `host`. */
 function checkHost (rules: HostRules, host: string): void {
@@ -65,19 +64,21 @@ function checkHost (rules: HostRules, host: string): void {
 
 /** The registry over the queue's store; `rules` say which hosts a printer may have. */
 export function createPrinterRegistry (store: PrintStore, listener: PrinterListener = () => {}, rules: HostRules = createHostRules()) {
-  const get = (id: string, path = 'printer_id'): Printer => {
-    const p = store.printer(id)
+  const get = async (id: string, path = 'printer_id'): Promise<Printer> => {
+    const p = await store.printer(id)
     if (p === undefined) throw new PrinterNotFoundError(id, path)
     return p
   }
   // Another address may be another printer: what was detected there and the font it holds no longer count.
-  const put = (input: PrinterInput, origin: Printer['origin'], existing: Printer | undefined): Printer => {
+  const put = async (input: PrinterInput, origin: Printer['origin'], existing: Printer | undefined): Promise<Printer> => {
     const now = Date.now()
-    const port = input.port ?? DEFAULT_PRINTER_PORT
-    const moved = existing !== undefined && (existing.host !== input.host || existing.port !== port)
+    const transport = input.transport ?? DEFAULT_TRANSPORT
+    const port = input.port ?? transportOf(transport).defaultPort
+    const moved = existing !== undefined && (existing.transport !== transport || existing.host !== input.host || existing.port !== port)
     const record: Printer = {
       id: input.id,
       name: input.name ?? input.id,
+      transport,
       host: input.host,
       port,
       dpi: input.dpi ?? null,
@@ -87,57 +88,60 @@ export function createPrinterRegistry (store: PrintStore, listener: PrinterListe
       createdAt: existing?.createdAt ?? now,
       updatedAt: now
     }
-    store.putPrinter(record)
-    if (moved) store.clearFontHash(record.id)
+    await store.putPrinter(record)
+    if (moved) await store.clearFontHash(record.id)
     return record
   }
 
   return {
-    list: (): Printer[] => store.printers(),
+    list: (): Promise<Printer[]> => store.printers(),
     get,
     /** The printer, refusing one that is switched off. */
-    usable (id: string): Printer {
-      const p = get(id)
+    async usable (id: string): Promise<Printer> {
+      const p = await get(id)
       if (!p.enabled) throw new PrinterDisabledError(id)
       return p
     },
-    add (input: unknown): Printer {
+    async add (input: unknown): Promise<Printer> {
       const valid = checkSchema<PrinterInput>(PrinterInput, input)
       checkHost(rules, valid.host)
-      if (store.printer(valid.id) !== undefined) throw new PrinterExistsError(valid.id)
-      const p = put(valid, 'api', undefined)
-      listener(p.id, 'added')
+      if (await store.printer(valid.id) !== undefined) throw new PrinterExistsError(valid.id)
+      const p = await put(valid, 'api', undefined)
+      await listener(p.id, 'added')
       return p
     },
-    update (id: string, patch: unknown): Printer {
+    async update (id: string, patch: unknown): Promise<Printer> {
       const valid = checkSchema<PrinterPatch>(PrinterPatch, patch)
       if (valid.host !== undefined) checkHost(rules, valid.host)
-      const old = get(id, 'id')
-      const next = put({
+      const old = await get(id, 'id')
+      const transport = valid.transport ?? old.transport
+      const next = await put({
         id,
         name: valid.name ?? old.name,
+        transport,
         host: valid.host ?? old.host,
-        port: valid.port ?? old.port,
+        // Another transport without a port of its own gets that transport's default, not the old one's port.
+        port: valid.port ?? (transport === old.transport ? old.port : undefined),
         dpi: valid.dpi === null ? undefined : valid.dpi ?? old.dpi ?? undefined,
         enabled: valid.enabled ?? old.enabled
       }, old.origin, old)
-      listener(id, 'changed')
+      await listener(id, 'changed')
       return next
     },
-    remove (id: string): Printer {
-      const p = get(id, 'id')
-      store.deletePrinter(id)
-      store.clearFontHash(id)
-      listener(id, 'removed')
+    async remove (id: string): Promise<Printer> {
+      const p = await get(id, 'id')
+      await store.deletePrinter(id)
+      await store.clearFontHash(id)
+      await listener(id, 'removed')
       return p
     },
     /** Records the density a printer reported in `~HI`. */
-    setDetectedDpi (id: string, dpi: Dpi): void {
-      const p = store.printer(id)
-      if (p !== undefined && p.detectedDpi !== dpi) store.putPrinter({ ...p, detectedDpi: dpi, updatedAt: Date.now() })
+    async setDetectedDpi (id: string, dpi: Dpi): Promise<void> {
+      const p = await store.printer(id)
+      if (p !== undefined && p.detectedDpi !== dpi) await store.putPrinter({ ...p, detectedDpi: dpi, updatedAt: Date.now() })
     },
     /** Loads PRINTERS_FILE; its printers replace same-id ones (the file is the source of truth for its entries). */
-    loadFile (file: string): Printer[] {
+    async loadFile (file: string): Promise<Printer[]> {
       let parsed: unknown
       try {
         parsed = JSON.parse(readFileSync(file, 'utf8'))
@@ -146,8 +150,9 @@ export function createPrinterRegistry (store: PrintStore, listener: PrinterListe
       }
       const issues = fileIssues(parsed, rules)
       if (issues.length > 0) throw new ConfigError(`PRINTERS_FILE ${file} is invalid: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues })
-      const loaded = (parsed as { printers: PrinterInput[] }).printers.map((input) => put(input, 'file', store.printer(input.id)))
-      for (const p of loaded) listener(p.id, 'changed')
+      const loaded: Printer[] = []
+      for (const input of (parsed as { printers: PrinterInput[] }).printers) loaded.push(await put(input, 'file', await store.printer(input.id)))
+      for (const p of loaded) await listener(p.id, 'changed')
       return loaded
     }
   }

@@ -1,11 +1,12 @@
 // One delivery attempt of one job: connect, ask `~HS`, hold on a fault, store the font once, then write the label.
-// The job is marked `writing` in SQLite before its first label byte leaves; from then on it is never sent again
+// The job is marked `writing` in the store before its first label byte leaves; from then on it is never sent again
 // automatically, whatever happens (that is the at-most-once rule; see docs/printing.md, "Delivery guarantee").
 import { createHash } from 'node:crypto'
-import { openConnection, PrinterConnectionError, type AddressCheck, type PrinterConnection } from './connection.ts'
+import { PrinterConnectionError, type AddressCheck, type PrinterConnection } from './connection.ts'
 import { MalformedReplyError, parseHostIdentification, parseHostStatus, type HostIdentification, type HostStatus } from './host-status.ts'
 import type { Printer } from './printer-registry.ts'
 import type { PrintJob, PrintStore } from './store.ts'
+import { transportOf } from './transports/index.ts'
 
 /** Timeouts of one attempt, in milliseconds. */
 export interface SendTimeouts {
@@ -23,6 +24,8 @@ export type Outcome =
   | { kind: 'held', reason: string }
   | { kind: 'failed', reason: string }
   | { kind: 'canceled' }
+  /** This instance no longer holds the printer's lease; the job went back to the queue unwritten. */
+  | { kind: 'lost' }
 
 /** A `~HS` answer with when and how fast it came. */
 export interface StatusProbe {
@@ -87,7 +90,7 @@ export async function probe (conn: PrinterConnection, timeouts: SendTimeouts, id
 export async function probePrinter (printer: Printer, timeouts: SendTimeouts, checkAddress?: AddressCheck): Promise<StatusProbe> {
   let conn: PrinterConnection
   try {
-    conn = await openConnection(printer.host, printer.port, timeouts.connectTimeoutMs, checkAddress)
+    conn = await transportOf(printer.transport).open(printer, timeouts.connectTimeoutMs, checkAddress)
   } catch (err) {
     return { reachable: false, rttMs: null, status: null, identification: null, error: message(err), checkedAt: Date.now() }
   }
@@ -107,15 +110,17 @@ export interface SendContext {
   onProbe: (printerId: string, probe: StatusProbe) => void
   /** Refuses addresses no printer may have, checked on every connection after the host name is resolved. */
   checkAddress?: AddressCheck
+  /** This instance's lease owner id: the label is written only while it holds the printer's lease. */
+  owner?: string
 }
 
 /** Makes one attempt at `job` on `printer`; updates the job's row and returns how it ended. */
 export async function attemptJob (ctx: SendContext, job: PrintJob, printer: Printer): Promise<Outcome> {
   const { store, timeouts } = ctx
-  if (!store.markSending(job.id)) return { kind: 'canceled' }
+  if (!await store.markSending(job.id)) return { kind: 'canceled' }
   let conn: PrinterConnection
   try {
-    conn = await openConnection(printer.host, printer.port, timeouts.connectTimeoutMs, ctx.checkAddress)
+    conn = await transportOf(printer.transport).open(printer, timeouts.connectTimeoutMs, ctx.checkAddress)
   } catch (err) {
     return { kind: 'retry', reason: message(err) }
   }
@@ -128,18 +133,21 @@ export async function attemptJob (ctx: SendContext, job: PrintJob, printer: Prin
     if (result.status.faults.length > 0) return { kind: 'held', reason: `held: printer reports ${result.status.faults.join(', ')}` }
     // A write resolves once the OS has the bytes, not the printer: a printer that drops the connection partway
     // through ~DU has not stored the font. Only the clean close below proves it read every byte.
-    const fontSent = store.fontHash(printer.id) !== ctx.font.hash
+    const fontSent = await store.fontHash(printer.id) !== ctx.font.hash
     if (fontSent) await conn.write(ctx.font.bytes, timeouts.writeTimeoutMs)
-    // Cancel may have won while we connected; after this UPDATE it cannot.
-    if (!store.markWriting(job.id)) return { kind: 'canceled' }
+    // Cancel (or a takeover after this instance's lease ran out) may have won while we connected; after this
+    // UPDATE neither can. A lost lease leaves the job requeued by the new holder: nothing to do here.
+    if (!await store.markWriting(job.id, ctx.owner)) {
+      return await store.requeue(job.id, 'this instance lost the printer\'s lease before writing', false) ? { kind: 'lost' } : { kind: 'canceled' }
+    }
     labelStarted = true
     await conn.write(job.zpl, timeouts.writeTimeoutMs)
     const writtenAt = Date.now()
     // The printer closing its side after our FIN means it has read every byte.
     await conn.close(timeouts.writeTimeoutMs)
     // Moved (or removed) while the font was on the wire: the printer now at that id does not have it.
-    const now = store.printer(printer.id)
-    if (fontSent && now?.host === printer.host && now.port === printer.port) store.setFontHash(printer.id, ctx.font.hash)
+    const now = await store.printer(printer.id)
+    if (fontSent && now?.transport === printer.transport && now.host === printer.host && now.port === printer.port) await store.setFontHash(printer.id, ctx.font.hash)
     return { kind: 'printed', writtenAt }
   } catch (err) {
     if (labelStarted) return { kind: 'failed', reason: `interrupted while writing the label: may have printed (${message(err)}); not resent automatically` }

@@ -35,9 +35,9 @@ beforeAll(async () => {
   const dir = tempDir()
   const printersFile = path.join(dir, 'printers.json')
   writeFileSync(printersFile, JSON.stringify({ printers: [{ id: 'dock-1', host: printer.host, port: printer.port, dpi: 203 }] }))
-  printing = createPrinting({ config: { dataDir: dir, apiKey: 'k', printersFile }, service, queueOptions: FAST })
+  printing = await createPrinting({ config: { dataDir: dir, apiKey: 'k', printersFile }, service, queueOptions: FAST })
   app = await testApp({ plugins: [printingPlugin(printing)], service })
-  printing.start()
+  await printing.start()
   url = await app.listen({ host: '127.0.0.1', port: 0 })
 })
 

@@ -25,11 +25,11 @@ export async function startConsoleServer (): Promise<ConsoleServer> {
   const dock1 = await startFakePrinter()
   const dock2 = await startFakePrinter({ dpmm: 12 })
   // Held jobs are asked about again every 200 ms, so a printer's paper coming back shows within a poll or two.
-  const printing = createPrinting({ config: { dataDir: path.join(tempDir(), 'data'), apiKey: API_KEY, printersFile: undefined }, service, queueOptions: { ...FAST, faultPollMs: 200 } })
-  printing.queue.registry.add({ id: 'dock-1', name: 'Dock 1', host: dock1.host, port: dock1.port, dpi: 203 })
-  printing.queue.registry.add({ id: 'dock-2', name: 'Dock 2', host: dock2.host, port: dock2.port })
+  const printing = await createPrinting({ config: { dataDir: path.join(tempDir(), 'data'), apiKey: API_KEY, printersFile: undefined }, service, queueOptions: { ...FAST, faultPollMs: 200 } })
+  await printing.queue.registry.add({ id: 'dock-1', name: 'Dock 1', host: dock1.host, port: dock1.port, dpi: 203 })
+  await printing.queue.registry.add({ id: 'dock-2', name: 'Dock 2', host: dock2.host, port: dock2.port })
   const app: FastifyInstance = await testApp({ service, plugins: [printingPlugin(printing)] })
-  printing.start()
+  await printing.start()
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()
   const port = typeof address === 'object' && address !== null ? address.port : 0

@@ -58,14 +58,14 @@ async function startServer (): Promise<string> {
   writeFileSync(printersFile, JSON.stringify({
     printers: [{ id: 'dock-1', name: 'Dock 1', host: dock1.host, port: dock1.port }, { id: 'dock-2', name: 'Dock 2', host: dock2.host, port: dock2.port, dpi: 300 }]
   }))
-  printing = createPrinting({ config: { dataDir: dir, apiKey: API_KEY, printersFile }, service, queueOptions: { ...FAST, maxAttempts: 1 } })
+  printing = await createPrinting({ config: { dataDir: dir, apiKey: API_KEY, printersFile }, service, queueOptions: { ...FAST, maxAttempts: 1 } })
   const storedFonts = [{ path: LABEL_FONT_ZPL_PATH, download: service.fontDownloadZpl() }]
   // As a service started with TRACKING_PREFIX=LWX, for the examples that ask for generated tracking codes.
   codes = openTrackingCodes(path.join(dir, 'codes'), 'LWX')
   app = await testApp({
     service, trackingCodes: codes.next, plugins: [(instance, hooks) => labelaryRoutes(instance, { rasterizer, storedFonts }, hooks), printingPlugin(printing)]
   })
-  printing.start()
+  await printing.start()
   return await app.listen({ host: '127.0.0.1', port: 0 })
 }
 

@@ -34,10 +34,10 @@ beforeAll(async () => {
   const service = testLabelService()
   fontDownload = service.fontDownloadZpl()
   const config = loadConfig({ LOG_LEVEL: 'silent', API_KEY, REQUEST_TIMEOUT_MS: '20000', HEADERS_TIMEOUT_MS: '5000' })
-  printing = createPrinting({ config: { ...config, dataDir: tempDir() }, service, queueOptions: { ...FAST, maxAttempts: 2 } })
+  printing = await createPrinting({ config: { ...config, dataDir: tempDir() }, service, queueOptions: { ...FAST, maxAttempts: 2 } })
   app = await testApp({ config, service, plugins: [printingPlugin(printing)] })
-  printing.queue.registry.add({ id: 'dock-1', host: printer.host, port: printer.port, dpi: 203 })
-  printing.start()
+  await printing.queue.registry.add({ id: 'dock-1', host: printer.host, port: printer.port, dpi: 203 })
+  await printing.start()
   await app.listen({ host: '127.0.0.1', port: 0 })
 })
 afterAll(async () => {

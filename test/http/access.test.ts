@@ -25,7 +25,7 @@ async function appWith (env: Record<string, string>, printing = false): Promise<
   const service = testLabelService()
   const plugins = []
   if (printing) {
-    const p = createPrinting({ config: { ...config, dataDir: tempDir() }, service, queueOptions: FAST })
+    const p = await createPrinting({ config: { ...config, dataDir: tempDir() }, service, queueOptions: FAST })
     printings.push(p)
     plugins.push(printingPlugin(p))
   }

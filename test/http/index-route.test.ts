@@ -24,6 +24,8 @@ describe('GET /', () => {
       { method: 'GET', path: '/console/:page' },
       { method: 'GET', path: '/console/assets/:file' },
       { method: 'GET', path: '/health' },
+      { method: 'GET', path: '/health/live' },
+      { method: 'GET', path: '/health/ready' },
       { method: 'GET', path: '/openapi.json' },
       { method: 'POST', path: '/v1/extra' },
       { method: 'GET', path: '/v1/extra/:id' },

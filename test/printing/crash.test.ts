@@ -27,18 +27,18 @@ describe('crash while writing', () => {
     expect(printer.labels()).toEqual([])
     expect(printer.partialFormat()).toBe(true)
 
-    const queue = createPrintQueue({ dataDir, service: stubService(), ...FAST })
+    const queue = await createPrintQueue({ dataDir, service: stubService(), ...FAST })
     try {
       expect(queue.recovery.interrupted).toHaveLength(1)
       expect(queue.recovery.requeued).toEqual([])
-      queue.start()
-      const jobs = () => queue.jobsOf('p1', 10).reverse()
+      await queue.start()
+      const jobs = async () => (await queue.jobsOf('p1', 10)).reverse()
       // The cut-off format would swallow the next label: the queue holds until an operator clears the printer.
-      await waitFor(() => jobs()[1]?.lastError === 'held: printer reports partial format in buffer', 5_000, 'hold on the partial format')
+      await waitFor(async () => (await jobs())[1]?.lastError === 'held: printer reports partial format in buffer', 5_000, 'hold on the partial format')
       expect(printer.labels()).toEqual([])
       printer.clearPartialFormat()
-      await waitFor(() => jobs().slice(1).every((j) => j.state === 'printed'), 5_000, 'jobs 1–4 printed')
-      expect(jobs()[0]).toMatchObject({ id: queue.recovery.interrupted[0], state: 'failed', lastError: INTERRUPTED_REASON })
+      await waitFor(async () => (await jobs()).slice(1).every((j) => j.state === 'printed'), 5_000, 'jobs 1–4 printed')
+      expect((await jobs())[0]).toMatchObject({ id: queue.recovery.interrupted[0], state: 'failed', lastError: INTERRUPTED_REASON })
       expect(printer.labels()).toEqual([1, 2, 3, 4].map((n) => `^XA^FDjob ${n}^FS^XZ`))
       // The interrupted label's first bytes arrived once and were never sent again.
       expect(printer.received().toString('latin1').split('^FDjob 0^FS').length).toBe(2)

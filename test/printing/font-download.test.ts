@@ -18,25 +18,25 @@ afterEach(async () => {
   queues = []
 })
 
-const done = (queue: PrintQueue, id: string) => () => ['printed', 'failed', 'canceled'].includes(queue.get(id).state)
+const done = (queue: PrintQueue, id: string) => async () => ['printed', 'failed', 'canceled'].includes((await queue.get(id)).state)
 
 describe('font download', () => {
   it('is sent again before the next job after the printer dropped the connection 64 KB into it', async () => {
     const printer = await startFakePrinter({ mode: 'close-mid-write', closeAfterBytes: 64 * 1024 })
     printers.push(printer)
-    const queue = openQueue({ service: { ...stubService(), fontDownloadZpl: () => BIG_FONT } })
+    const queue = await openQueue({ service: { ...stubService(), fontDownloadZpl: () => BIG_FONT } })
     queues.push(queue)
-    queue.registry.add({ id: 'p1', host: printer.host, port: printer.port, dpi: 203 })
+    await queue.registry.add({ id: 'p1', host: printer.host, port: printer.port, dpi: 203 })
 
     const cut = (await queue.submit({ printerId: 'p1', label: LABEL })).job
     await waitFor(done(queue, cut.id), 10_000, 'the cut-off job to end')
-    expect(queue.get(cut.id).state).toBe('failed')
+    expect((await queue.get(cut.id)).state).toBe('failed')
 
     await printer.setMode('normal')
     printer.reset()
     const next = (await queue.submit({ printerId: 'p1', label: LABEL })).job
     await waitFor(done(queue, next.id), 10_000, 'the next job to end')
-    expect(queue.get(next.id).state).toBe('printed')
+    expect((await queue.get(next.id)).state).toBe('printed')
     expect(printer.data().toString('latin1')).toBe(BIG_FONT + LABEL)
 
     // Written whole and closed cleanly: now it counts, and the job after that goes without it.

@@ -35,18 +35,21 @@ export const FAST: Omit<PrintQueueOptions, 'dataDir' | 'service'> = {
   connectTimeoutMs: 500, statusTimeoutMs: 150, writeTimeoutMs: 2_000, maxAttempts: 3, backoffBaseMs: 5, backoffMaxMs: 20, faultPollMs: 20, synchronous: 'NORMAL'
 }
 
-/** Polls `check` every 5 ms until it returns true; fails the test after `timeoutMs`. */
-export async function waitFor (check: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
+/** Polls `check` every 5 ms until it returns (or resolves to) true; fails the test after `timeoutMs`. */
+export async function waitFor (check: () => boolean | Promise<boolean>, timeoutMs = 5_000, what = 'condition'): Promise<void> {
   const end = Date.now() + timeoutMs
-  while (!check()) {
+  while (!await check()) {
     if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 5))
   }
 }
 
-/** A started queue in a fresh data dir (or `dataDir`). */
-export function openQueue (extra: Partial<PrintQueueOptions> = {}) {
-  const queue = createPrintQueue({ dataDir: tempDir(), service: stubService(), ...FAST, ...extra })
-  queue.start()
+/** A started queue in a fresh data dir (or `dataDir`, or `databaseUrl`). */
+export async function openQueue (extra: Partial<PrintQueueOptions> = {}) {
+  const queue = await createPrintQueue({ dataDir: tempDir(), service: stubService(), ...FAST, ...extra })
+  await queue.start()
   return queue
 }
+
+/** The job's state now. */
+export const stateOf = async (queue: { get: (id: string) => Promise<{ state: string }> }, id: string): Promise<string> => (await queue.get(id)).state

@@ -7,17 +7,18 @@ describe('many printers', () => {
   const printers: FakePrinter[] = []
   // 20 printers answer ~HS at once while the rest of the suite runs on 2 cores: the test is about order and
   // delivery, so the status and connect timeouts are generous (a timed-out ~HS would add a retry connection).
-  const queue = openQueue({ statusTimeoutMs: 3_000, connectTimeoutMs: 3_000 })
+  const opened = openQueue({ statusTimeoutMs: 3_000, connectTimeoutMs: 3_000 })
   afterAll(async () => {
-    await queue.close()
+    await (await opened).close()
     for (const p of printers) await p.close()
   })
 
   it('delivers 20 × 50 jobs, each printer receiving its own jobs in submission order', async () => {
+    const queue = await opened
     for (let p = 0; p < 20; p++) {
       const printer = await startFakePrinter()
       printers.push(printer)
-      queue.registry.add({ id: `p${p}`, host: printer.host, port: printer.port, dpi: 203 })
+      await queue.registry.add({ id: `p${p}`, host: printer.host, port: printer.port, dpi: 203 })
     }
     const ids: string[] = []
     // Interleaved, as a warehouse would submit them.
@@ -25,7 +26,7 @@ describe('many printers', () => {
       for (let p = 0; p < 20; p++) ids.push((await queue.submit({ printerId: `p${p}`, label: `^XA^FDp${p} n${n}^FS^XZ` })).job.id)
     }
     await waitFor(() => printers.every((printer) => printer.labels().length === 50), 30_000, 'all labels')
-    await waitFor(() => ids.every((id) => queue.get(id).state === 'printed'))
+    await waitFor(async () => (await Promise.all(ids.map((id) => queue.get(id)))).every((j) => j.state === 'printed'))
     printers.forEach((printer, p) => {
       expect(printer.labels()).toEqual(Array.from({ length: 50 }, (_, n) => `^XA^FDp${p} n${n}^FS^XZ`))
       expect(printer.stats.connections).toBe(50)

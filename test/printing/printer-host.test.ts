@@ -54,35 +54,35 @@ afterEach(async () => {
   printers = []
 })
 
-function refusal (fn: () => unknown): ValidationError {
-  try { fn() } catch (err) { if (err instanceof ValidationError) return err; throw err }
+async function refusal (fn: () => Promise<unknown>): Promise<ValidationError> {
+  try { await fn() } catch (err) { if (err instanceof ValidationError) return err; throw err }
   throw new Error('not refused')
 }
 
 describe('printer host rules', () => {
-  it.each(REFUSED)('refuses %s (%s), naming host', (host, rule) => {
-    const queue = openQueue()
+  it.each(REFUSED)('refuses %s (%s), naming host', async (host, rule) => {
+    const queue = await openQueue()
     queues.push(queue)
-    const err = refusal(() => queue.registry.add({ id: 'p1', host }))
+    const err = await refusal(() => queue.registry.add({ id: 'p1', host }))
     expect(err.code).toBe('VALIDATION_FAILED')
     expect(err.issues[0]).toMatchObject({ path: 'host', rule })
-    expect(queue.registry.list()).toEqual([])
+    expect(await queue.registry.list()).toEqual([])
   })
 
-  it('accepts host names and canonical addresses, and refuses a bad host in a change', () => {
-    const queue = openQueue()
+  it('accepts host names and canonical addresses, and refuses a bad host in a change', async () => {
+    const queue = await openQueue()
     queues.push(queue)
-    ALLOWED.forEach((host, i) => expect(queue.registry.add({ id: `p${i}`, host }).host).toBe(host))
-    expect(refusal(() => queue.registry.update('p0', { host: '169.254.169.254' })).issues[0]).toMatchObject({ path: 'host', rule: 'link_local' })
-    expect(queue.registry.get('p0').host).toBe('127.0.0.1')
+    for (const [i, host] of ALLOWED.entries()) expect((await queue.registry.add({ id: `p${i}`, host })).host).toBe(host)
+    expect((await refusal(() => queue.registry.update('p0', { host: '169.254.169.254' }))).issues[0]).toMatchObject({ path: 'host', rule: 'link_local' })
+    expect((await queue.registry.get('p0')).host).toBe('127.0.0.1')
   })
 
-  it('keeps printers inside PRINTER_NETWORKS, loopback always allowed', () => {
-    const queue = openQueue({ printerNetworks: ['10.20.0.0/16', 'fd00:20::/32'] })
+  it('keeps printers inside PRINTER_NETWORKS, loopback always allowed', async () => {
+    const queue = await openQueue({ printerNetworks: ['10.20.0.0/16', 'fd00:20::/32'] })
     queues.push(queue)
-    for (const host of ['10.20.3.4', 'fd00:20::9', '127.0.0.1', '::1', 'zebra-1']) expect(() => queue.registry.add({ id: `p-${host.replace(/[.:]/g, '-')}`, host })).not.toThrow()
+    for (const host of ['10.20.3.4', 'fd00:20::9', '127.0.0.1', '::1', 'zebra-1']) await expect(queue.registry.add({ id: `p-${host.replace(/[.:]/g, '-')}`, host })).resolves.toBeDefined()
     for (const host of ['10.21.0.1', '192.168.1.20', 'fd00:21::1']) {
-      expect(refusal(() => queue.registry.add({ id: 'px', host })).issues[0]).toMatchObject({ path: 'host', rule: 'printer_networks' })
+      expect((await refusal(() => queue.registry.add({ id: 'px', host }))).issues[0]).toMatchObject({ path: 'host', rule: 'printer_networks' })
     }
   })
 
@@ -98,7 +98,7 @@ describe('printer host rules', () => {
     expect(printer.stats.connections).toBe(1)
   })
 
-  it('reads PRINTER_NETWORKS and names a malformed block', () => {
+  it('reads PRINTER_NETWORKS and names a malformed block', async () => {
     expect(loadConfig({ PRINTER_NETWORKS: '10.20.0.0/16, fd00::/8' }).printerNetworks).toEqual(['10.20.0.0/16', 'fd00::/8'])
     expect(loadConfig({}).printerNetworks).toEqual([])
     expect(() => loadConfig({ PRINTER_NETWORKS: '10.20.0.0/33,printers' })).toThrow(/PRINTER_NETWORKS must be CIDR blocks.*"10.20.0.0\/33", "printers"/)

@@ -43,44 +43,44 @@ export async function printingRoutes (app: FastifyInstance, opts: PrintingRoutes
     })
 
     scope.get<{ Params: IdParams }>('/v1/print-jobs/:id', { schema: { params: IdParams }, config: { docs: DOCS.getJob } }, async (request) => {
-      return { job: jobView(queue.get(request.params.id)) }
+      return { job: jobView(await queue.get(request.params.id)) }
     })
 
     scope.delete<{ Params: IdParams }>('/v1/print-jobs/:id', { schema: { params: IdParams }, config: { docs: DOCS.cancelJob } }, async (request) => {
-      return { job: jobView(queue.cancel(request.params.id)) }
+      return { job: jobView(await queue.cancel(request.params.id)) }
     })
 
     scope.post<{ Params: IdParams, Body: ReprintBody }>('/v1/print-jobs/:id/reprint', { schema: { params: IdParams, body: ReprintBody }, config: { docs: DOCS.reprintJob } }, async (request, reply) => {
       const headerKey = request.headers['idempotency-key']
-      const { job, created } = await queue.submit(reprintRequest(queue.get(request.params.id), request.body, typeof headerKey === 'string' && headerKey !== '' ? headerKey : undefined))
+      const { job, created } = await queue.submit(reprintRequest(await queue.get(request.params.id), request.body, typeof headerKey === 'string' && headerKey !== '' ? headerKey : undefined))
       if (!created) void reply.header('idempotent-replayed', 'true')
       return reply.status(202).header('location', `/v1/print-jobs/${job.id}`).send({ job: jobView(job) })
     })
 
     scope.get('/v1/printers', { config: { docs: DOCS.listPrinters } }, async () => ({
-      printers: registry.list().map((p) => ({ ...printerView(p), queue_depth: queue.depth(p.id) }))
+      printers: await Promise.all((await registry.list()).map(async (p) => ({ ...printerView(p), queue_depth: await queue.depth(p.id) })))
     }))
 
     scope.post<{ Body: PrinterInput }>('/v1/printers', { schema: { body: PrinterInput }, config: { docs: DOCS.addPrinter } }, async (request, reply) => {
-      const printer = registry.add(request.body)
+      const printer = await registry.add(request.body)
       return reply.status(201).header('location', `/v1/printers/${printer.id}`).send({ printer: printerView(printer) })
     })
 
     scope.get<{ Params: IdParams }>('/v1/printers/:id', { schema: { params: IdParams }, config: { docs: DOCS.getPrinter } }, async (request) => {
-      const printer = registry.get(request.params.id, 'id')
-      return { printer: { ...printerView(printer), queue_depth: queue.depth(printer.id) } }
+      const printer = await registry.get(request.params.id, 'id')
+      return { printer: { ...printerView(printer), queue_depth: await queue.depth(printer.id) } }
     })
 
     scope.patch<{ Params: IdParams, Body: PrinterPatch }>('/v1/printers/:id', { schema: { params: IdParams, body: PrinterPatch }, config: { docs: DOCS.updatePrinter } }, async (request) => {
-      return { printer: printerView(registry.update(request.params.id, request.body)) }
+      return { printer: printerView(await registry.update(request.params.id, request.body)) }
     })
 
     scope.delete<{ Params: IdParams }>('/v1/printers/:id', { schema: { params: IdParams }, config: { docs: DOCS.removePrinter } }, async (request) => {
-      return { printer: printerView(registry.remove(request.params.id)) }
+      return { printer: printerView(await registry.remove(request.params.id)) }
     })
 
     scope.get<{ Params: IdParams, Querystring: JobsQuery }>('/v1/printers/:id/jobs', { schema: { params: IdParams, querystring: JobsQuery }, config: { docs: DOCS.printerJobs } }, async (request) => {
-      return { jobs: queue.jobsOf(request.params.id, request.query.limit ?? 50).map(jobView) }
+      return { jobs: (await queue.jobsOf(request.params.id, request.query.limit ?? 50)).map(jobView) }
     })
 
     scope.get<{ Params: IdParams }>('/v1/printers/:id/status', { schema: { params: IdParams }, config: { docs: DOCS.printerStatus } }, async (request) => {

@@ -29,7 +29,7 @@ export function jobView (job: PrintJob): Record<string, unknown> {
 /** A printer as the API shows it. */
 export function printerView (p: Printer): Record<string, unknown> {
   return {
-    id: p.id, name: p.name, host: p.host, port: p.port, dpi: p.dpi, detected_dpi: p.detectedDpi, enabled: p.enabled,
+    id: p.id, name: p.name, transport: p.transport, host: p.host, port: p.port, dpi: p.dpi, detected_dpi: p.detectedDpi, enabled: p.enabled,
     origin: p.origin, created_at: iso(p.createdAt), updated_at: iso(p.updatedAt)
   }
 }

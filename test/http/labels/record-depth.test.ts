@@ -23,9 +23,9 @@ let printer: FakePrinter
 beforeAll(async () => {
   printer = await startFakePrinter()
   const service = testLabelService()
-  printing = createPrinting({ config: { dataDir: tempDir(), apiKey: KEY, printersFile: undefined }, service, queueOptions: FAST })
+  printing = await createPrinting({ config: { dataDir: tempDir(), apiKey: KEY, printersFile: undefined }, service, queueOptions: FAST })
   app = await testApp({ plugins: [printingPlugin(printing)], service })
-  printing.queue.registry.add({ id: 'p1', host: printer.host, port: printer.port, dpi: 203 })
+  await printing.queue.registry.add({ id: 'p1', host: printer.host, port: printer.port, dpi: 203 })
 })
 afterAll(async () => {
   await app.close()

@@ -22,9 +22,9 @@ beforeAll(async () => {
   const dir = tempDir()
   const printersFile = path.join(dir, 'printers.json')
   writeFileSync(printersFile, JSON.stringify({ printers: [{ id: 'dock-1', name: 'Dock 1', host: printer.host, port: printer.port, dpi: 203 }] }))
-  printing = createPrinting({ config: { dataDir: path.join(dir, 'data'), apiKey: KEY, printersFile }, service, queueOptions: FAST })
+  printing = await createPrinting({ config: { dataDir: path.join(dir, 'data'), apiKey: KEY, printersFile }, service, queueOptions: FAST })
   app = await testApp({ plugins: [printingPlugin(printing)], service })
-  printing.start()
+  await printing.start()
 })
 
 afterAll(async () => {
@@ -50,7 +50,7 @@ async function settle (id: string): Promise<string> {
 
 describe('printing routes', () => {
   it('answers 503 PRINTING_DISABLED on every route when no key is configured', async () => {
-    const off = createPrinting({ config: { dataDir: tempDir(), apiKey: undefined, printersFile: undefined }, service, queueOptions: FAST })
+    const off = await createPrinting({ config: { dataDir: tempDir(), apiKey: undefined, printersFile: undefined }, service, queueOptions: FAST })
     const offApp = await testApp({ plugins: [printingPlugin(off)], service })
     try {
       for (const url of ['/v1/printers', '/v1/print-jobs/x']) {

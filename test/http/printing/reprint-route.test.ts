@@ -22,11 +22,11 @@ let app: FastifyInstance
 beforeAll(async () => {
   dock1 = await startFakePrinter()
   dock2 = await startFakePrinter()
-  printing = createPrinting({ config: { dataDir: path.join(tempDir(), 'data'), apiKey: KEY, printersFile: undefined }, service, queueOptions: FAST })
-  printing.queue.registry.add({ id: 'dock-1', host: dock1.host, port: dock1.port, dpi: 203 })
-  printing.queue.registry.add({ id: 'dock-2', host: dock2.host, port: dock2.port, dpi: 203 })
+  printing = await createPrinting({ config: { dataDir: path.join(tempDir(), 'data'), apiKey: KEY, printersFile: undefined }, service, queueOptions: FAST })
+  await printing.queue.registry.add({ id: 'dock-1', host: dock1.host, port: dock1.port, dpi: 203 })
+  await printing.queue.registry.add({ id: 'dock-2', host: dock2.host, port: dock2.port, dpi: 203 })
   app = await testApp({ plugins: [printingPlugin(printing)], service })
-  printing.start()
+  await printing.start()
 })
 
 afterAll(async () => {
@@ -36,7 +36,7 @@ afterAll(async () => {
 })
 
 async function printed (id: string): Promise<void> {
-  await waitFor(() => printing.queue.get(id).state === 'printed', 5_000, `job ${id} printed`)
+  await waitFor(async () => (await printing.queue.get(id)).state === 'printed', 5_000, `job ${id} printed`)
 }
 
 describe('POST /v1/print-jobs/:id/reprint', () => {
