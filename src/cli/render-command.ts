@@ -7,11 +7,12 @@ import { openTrackingCodes } from '../archive/code-sequence.ts'
 import { recordToLabel } from '../request/generated-code.ts'
 import { mergeOptions, readLabelOptions, refuseFontDownloadOutsideZpl, splitBody, zplTextMode } from '../request/label-options.ts'
 import { parseJsonBody } from '../request/json.ts'
+import { SOURCE_OPTIONS } from '../records/index.ts'
 import { DEFAULT_FORMAT, FORMAT_NAMES, formatNamed } from '../service/formats/index.ts'
 import { LabelworksCliError, readInputText, type CliIo } from './io.ts'
 
 export const RENDER_USAGE = `usage: labelworks render <record.json|-> [--format ${FORMAT_NAMES.join('|')}] [--dpi 203|300] [--template standard|dashlink]
-                        [--source auto|generic|dashlink|drive|uber_direct|postmates] [--strict] [--text graphic|font] [--include-font] [--out file]
+                        [--source ${SOURCE_OPTIONS.join('|')}] [--strict] [--text graphic|font] [--include-font] [--out file]
                         [--carrier-rules dashlink] [--generate-tracking-code (needs TRACKING_PREFIX)]`
 
 /** Runs the render command; returns the process exit code (0 ok, 2 bad input, 1 failure). */

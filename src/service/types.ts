@@ -3,11 +3,11 @@ import type { Dpi } from '../units.ts'
 import type { ZplTextMode } from '../render/zpl/index.ts'
 import type { Label } from '../model/label.ts'
 import type { LabelWarning } from '../model/label-data.ts'
-import type { SourceName, SourceOption } from '../records/types.ts'
+import type { SourceName, SourceOption } from '../records/sources.ts'
 import type { ChunkSink, FormatBatchOptions, LabelBatchWriter, OutputFormat } from './formats/index.ts'
 
 // Record sources are the records stage's; callers above it take them from here.
-export type { SourceName, SourceOption } from '../records/types.ts'
+export type { SourceName, SourceOption } from '../records/sources.ts'
 export type { ChunkSink, LabelBatchWriter, OutputFormat } from './formats/index.ts'
 
 /** Options of a batch output: a format with a batch form, and what that format reads. */

@@ -1,9 +1,10 @@
 // What the label routes say about themselves in the OpenAPI document (src/http/openapi.ts).
+import { SOURCE_OPTIONS, SOURCES } from '../../records/index.ts'
 import { BATCH_FORMAT_NAMES, DEFAULT_FORMAT, FORMAT_NAMES, formatNamed, mediaTypeOf, type OutputFormat } from '../../service/formats/index.ts'
 import { ERROR_RESPONSE, type RouteDocs } from '../openapi.ts'
 
 const OPTIONS = {
-  source: { type: 'string', enum: ['auto', 'generic', 'dashlink', 'drive', 'uber_direct', 'postmates'], description: 'How to read the record; auto recognises its shape (default)' },
+  source: { type: 'string', enum: SOURCE_OPTIONS, description: 'How to read the record; auto recognises its shape (default)' },
   format: { type: 'string', enum: FORMAT_NAMES, description: `Default ${DEFAULT_FORMAT}` },
   dpi: { type: 'integer', enum: [203, 300], description: 'Print density; default 203, or the DEFAULT_DPI the service was started with' },
   template: { type: 'string', description: 'A template in templates/ (standard, dashlink); default standard, or the DEFAULT_TEMPLATE the service was started with' },
@@ -17,7 +18,7 @@ const OPTIONS = {
 const QUERY = Object.fromEntries(Object.entries(OPTIONS).map(([name, schema]) => [name, { description: `${schema.description} (the body's option wins)`, schema }]))
 
 const RECORD = {
-  anyOf: [{ $ref: '#/components/schemas/GenericRecord' }, { type: 'object', description: 'A DashLink/Drive, Uber Direct or Postmates delivery record as those APIs send it' }]
+  anyOf: [{ $ref: '#/components/schemas/GenericRecord' }, { type: 'object', description: `A delivery record of another source (${SOURCES.filter((s) => s !== 'generic').join(', ')}) as its API sends it` }]
 }
 
 /** The raw answer's content of each format: text, or binary bytes. */
