@@ -1,20 +1,8 @@
-// The record sources, one line each. SourceName, the `source` option's values and its OpenAPI enum, the CLI help and
-// the messages that list the sources are all derived from this list; the order is the order `auto` tries them in.
-import { dashlinkAdapter } from './adapters/dashlink.ts'
-import { driveAdapter } from './adapters/drive.ts'
-import { genericAdapter } from './adapters/generic.ts'
-import { postmatesAdapter } from './adapters/postmates.ts'
-import { uberDirectAdapter } from './adapters/uber-direct.ts'
+// Every list of record sources is derived here from the one registry (registry.ts).
+import { SOURCE_ADAPTERS } from './registry.ts'
 import type { SourceAdapter } from './types.ts'
 
-/** Every record source. */
-export const SOURCE_ADAPTERS = [
-  genericAdapter,
-  dashlinkAdapter,
-  driveAdapter,
-  uberDirectAdapter,
-  postmatesAdapter
-] as const satisfies readonly SourceAdapter[]
+export { SOURCE_ADAPTERS } from './registry.ts'
 
 /** Record sources an adapter exists for. */
 export type SourceName = typeof SOURCE_ADAPTERS[number]['source']

@@ -1,21 +1,10 @@
-// The template region kinds, one line each: the template schema, the load-time rules, compiling, resolving and
-// placing all go through this list.
+// The region kinds by type, from the one registry (registry.ts), as the template schema, the rules and layout use them.
 import type { Static } from '@sinclair/typebox'
-import { boxRegion } from './box.ts'
-import { columnRegion } from './column.ts'
-import { lineRegion } from './line.ts'
 import type { AnyRegionKind } from './region-kind.ts'
-import { textRegion } from './text.ts'
+import { REGION_KINDS } from './registry.ts'
 
 export type { AnyRegionKind, CompiledRegion, RegionKind, ResolvedRegion } from './region-kind.ts'
-
-/** Every region kind a template may use. */
-export const REGION_KINDS = [
-  textRegion,
-  columnRegion,
-  lineRegion,
-  boxRegion
-] as const
+export { REGION_KINDS } from './registry.ts'
 
 /** Any region of a template file, as written. */
 export type TemplateRegion = Static<typeof REGION_KINDS[number]['schema']>

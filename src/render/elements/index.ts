@@ -1,18 +1,10 @@
-// The label element kinds, one line each: the ZPL, PDF and bitmap renderers and the PDF's label check walk this list.
+// The element kinds by name, from the one registry (registry.ts), as the renderers look them up.
 import type { LabelElement } from '../../model/label.ts'
-import { barcodeKind } from './barcode.ts'
-import { boxKind } from './box.ts'
 import type { ElementKind } from './element-kind.ts'
-import { textKind } from './text.ts'
+import { ELEMENT_KINDS } from './registry.ts'
 
 export type { BitmapContext, ElementKind, ZplContext } from './element-kind.ts'
-
-/** Every element kind the renderers draw. */
-export const ELEMENT_KINDS = [
-  textKind,
-  boxKind,
-  barcodeKind
-] as const
+export { ELEMENT_KINDS } from './registry.ts'
 
 type DrawnKind = typeof ELEMENT_KINDS[number]['kind']
 

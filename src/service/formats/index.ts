@@ -1,18 +1,11 @@
-// The output formats, one line each; every list of formats elsewhere is derived from this one.
+// Every list of output formats is derived here from the one registry (registry.ts).
 import { ValidationError } from '../../errors.ts'
 import { mediaTypeOf, type OutputFormatModule } from './format.ts'
-import { pdfFormat } from './pdf.ts'
-import { pngFormat } from './png.ts'
-import { zplFormat } from './zpl.ts'
+import { OUTPUT_FORMATS } from './registry.ts'
 
 export { mediaTypeOf, type BatchOpener, type ChunkSink, type FormatBatchOptions, type FormatResources, type LabelBatchWriter, type LabelRenderer, type OutputFormatModule } from './format.ts'
 
-/** Every output format; the first is the default. */
-export const OUTPUT_FORMATS = [
-  zplFormat,
-  pdfFormat,
-  pngFormat
-] as const satisfies readonly OutputFormatModule[]
+export { OUTPUT_FORMATS } from './registry.ts'
 
 /** Output formats of a label. */
 export type OutputFormat = typeof OUTPUT_FORMATS[number]['name']
