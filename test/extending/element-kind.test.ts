@@ -1,4 +1,4 @@
-// docs/extending.md's worked element kind (dot-kind.ts): its layout module and its render module, each registered
+// docs/extending.md's worked element kind (dot-element.ts, dot-region.ts, dot-render.ts): its layout module and its render module, each registered
 // with one line as the registries would have it, end to end: a template uses it, layout places it, and ZPL, the
 // PDF and the bitmap draw it.
 import { PDFDocument } from 'pdf-lib'
@@ -12,16 +12,18 @@ import { fullRecord } from '../http/labels/fixtures.ts'
 import { pageContent } from '../render/pdf/pdf-inspect.ts'
 import { testLabelService } from '../support/app.ts'
 import { elementKindProblems, regionKindProblems } from './completeness.ts'
-import { dotEntry, dotRegion, type DotElement } from './dot-kind.ts'
+import type { DotElement } from './dot-element.ts'
+import { dotRegion } from './dot-region.ts'
+import { dotEntry } from './dot-render.ts'
 
 vi.mock('../../src/layout/regions/registry.ts', async (importOriginal) => {
   const { REGION_KINDS } = await importOriginal<typeof import('../../src/layout/regions/registry.ts')>()
-  const { dotRegion: added } = await import('./dot-kind.ts')
+  const { dotRegion: added } = await import('./dot-region.ts')
   return { REGION_KINDS: [...REGION_KINDS, added] }
 })
 vi.mock('../../src/render/elements/registry.ts', async (importOriginal) => {
   const { ELEMENT_KINDS } = await importOriginal<typeof import('../../src/render/elements/registry.ts')>()
-  const { dotEntry: added } = await import('./dot-kind.ts')
+  const { dotEntry: added } = await import('./dot-render.ts')
   return { ELEMENT_KINDS: [...ELEMENT_KINDS, added] }
 })
 
