@@ -3,9 +3,10 @@ import { loadEnvFile } from './bootstrap.ts'
 import { LabelworksError } from './errors.ts'
 import type { CliIo } from './cli/io.ts'
 import { RENDER_USAGE, runRenderCommand } from './cli/render-command.ts'
+import { FORMAT_NAMES } from './service/formats/index.ts'
 
 const USAGE = `labelworks <command>
-  render <record.json|->   write one label (ZPL or PDF) to stdout
+  render <record.json|->   write one label (${FORMAT_NAMES.join(', ')}) to stdout
   print --printer <id> <record.json>   queue a label on a printer (needs the service running and LABELWORKS_API_KEY)
   printers list            list the registered printers (needs the service running)
   printers status [id]     show printer status (needs the service running)

@@ -1,4 +1,4 @@
-// `labelworks render record.json --format zpl|pdf|png --dpi 203|300` writes one label to stdout (or --out).
+// `labelworks render record.json --format <format> --dpi 203|300` writes one label to stdout (or --out).
 import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
@@ -7,10 +7,12 @@ import { openTrackingCodes } from '../archive/code-sequence.ts'
 import { recordToLabel } from '../request/generated-code.ts'
 import { mergeOptions, readLabelOptions, refuseFontDownloadOutsideZpl, splitBody, zplTextMode } from '../request/label-options.ts'
 import { parseJsonBody } from '../request/json.ts'
+import { SOURCE_OPTIONS } from '../records/index.ts'
+import { DEFAULT_FORMAT, FORMAT_NAMES, formatNamed } from '../service/formats/index.ts'
 import { LabelworksCliError, readInputText, type CliIo } from './io.ts'
 
-export const RENDER_USAGE = `usage: labelworks render <record.json|-> [--format zpl|pdf|png] [--dpi 203|300] [--template standard|dashlink]
-                        [--source auto|generic|dashlink|drive|uber_direct|postmates] [--strict] [--text graphic|font] [--include-font] [--out file]
+export const RENDER_USAGE = `usage: labelworks render <record.json|-> [--format ${FORMAT_NAMES.join('|')}] [--dpi 203|300] [--template standard|dashlink]
+                        [--source ${SOURCE_OPTIONS.join('|')}] [--strict] [--text graphic|font] [--include-font] [--out file]
                         [--carrier-rules dashlink] [--generate-tracking-code (needs TRACKING_PREFIX)]`
 
 /** Runs the render command; returns the process exit code (0 ok, 2 bad input, 1 failure). */
@@ -42,10 +44,11 @@ export async function runRenderCommand (argv: string[], io: CliIo): Promise<numb
   }, '--')
   const { record, options: fromFile } = splitBody(parseJsonBody(await readInputText(file, io)))
   const options = mergeOptions(cliOptions, fromFile)
-  if (options.format !== undefined && options.format !== 'zpl' && values.out === undefined && io.stdout.isTTY === true) {
-    throw new LabelworksCliError(`a ${options.format.toUpperCase()} is binary and stdout is a terminal; write it with --out label.${options.format} or redirect it (> label.${options.format})`)
+  const format = options.format ?? DEFAULT_FORMAT
+  const { binary, extension } = formatNamed(format)
+  if (binary && values.out === undefined && io.stdout.isTTY === true) {
+    throw new LabelworksCliError(`a ${format.toUpperCase()} is binary and stdout is a terminal; write it with --out label.${extension} or redirect it (> label.${extension})`)
   }
-  const format = options.format ?? 'zpl'
   refuseFontDownloadOutsideZpl(format, [[cliOptions, '--'], [fromFile, '']])
   const text = zplTextMode(format, [[cliOptions, '--'], [fromFile, '']])
   const config = loadConfig(io.env)

@@ -7,8 +7,7 @@ import type { Label, LabelElement } from '../model/label.ts'
 import { labelSizeDots, type Dpi } from '../units.ts'
 import { MAX_ADDRESS_LINES, MAX_REFERENCES } from './fields.ts'
 import { placeBarcode } from './place-barcode.ts'
-import { placeText } from './place-text.ts'
-import { resolveTemplate, type ResolvedRegion, type TextPlacement } from './resolve.ts'
+import { resolveTemplate } from './resolve.ts'
 import type { Template, UnprintedField } from './template.ts'
 
 /** What a label is laid out with: all loaded once at start-up. */
@@ -16,33 +15,6 @@ export interface LayoutOptions {
   template: Template
   dpi: Dpi
   font: LabelFont
-}
-
-/** Where a column item goes; placeText reads it and keeps nothing, so one object serves every item. */
-const columnPlace: TextPlacement = { x: 0, y: 0, width: 0, rotation: 0 }
-
-function placeRegion (region: ResolvedRegion, data: LabelData, font: LabelFont, out: LabelElement[], warnings: LabelWarning[]): void {
-  switch (region.kind) {
-    case 'text':
-      placeText(region.spec, region.place, data, font, out, warnings)
-      return
-    case 'column': {
-      // Each item takes only the height its lines need, so an absent company leaves no gap.
-      const { rect } = region
-      let y = rect.y
-      columnPlace.x = rect.x
-      columnPlace.width = rect.width
-      for (const item of region.items) {
-        columnPlace.y = y
-        const used = placeText(item, columnPlace, data, font, out, warnings)
-        if (used > 0) y += used + region.gap
-      }
-      return
-    }
-    case 'line':
-    case 'box':
-      out.push(region.element)
-  }
 }
 
 function unprinted (path: string): LabelWarning {
@@ -76,7 +48,7 @@ export function layoutLabel (data: LabelData, options: LayoutOptions): Label {
   const barcode = placeBarcode(symbol, resolved, dpi, template.barcodeAlign)
   const elements: LabelElement[] = []
   const warnings: LabelWarning[] = []
-  for (const region of resolved[barcode.direction].regions) placeRegion(region, data, font, elements, warnings)
+  for (const region of resolved[barcode.direction].regions) region.kind.place(region, data, font, elements, warnings)
   reportUnprinted(template.arrangements[barcode.direction].unprinted, data, warnings)
   elements.push(barcode.element)
   return {

@@ -11,7 +11,8 @@ import { SUPPORTED_DPI } from '../units.ts'
 import { resolveTemplate } from './resolve.ts'
 import { compileTemplate, type Template } from './template.ts'
 import { checkTemplateRules } from './template-rules.ts'
-import { REGION_SCHEMAS, TemplateShellSchema, type TemplateFile } from './template-schema.ts'
+import { regionKindOf, REGION_TYPES } from './regions/index.ts'
+import { TemplateShellSchema, type TemplateFile } from './template-schema.ts'
 
 const TEMPLATE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/
 
@@ -45,11 +46,10 @@ export function parseTemplate (name: string, file: string, json: string): Templa
   let issues = schemaIssues(TemplateShellSchema, raw)
   if (issues.length === 0) {
     (raw as { regions: Array<{ type: string }> }).regions.forEach((region, i) => {
-      // Own keys only: a type named `constructor` would otherwise find Object.prototype's function.
-      const schema = Object.hasOwn(REGION_SCHEMAS, region.type) ? REGION_SCHEMAS[region.type as keyof typeof REGION_SCHEMAS] as TSchema : undefined
-      if (schema === undefined) {
-        issues.push({ path: `regions[${i}].type`, rule: 'schema', message: `must be one of ${Object.keys(REGION_SCHEMAS).join(', ')}` })
-      } else issues.push(...schemaIssues(schema, region, `regions[${i}]`))
+      const kind = regionKindOf(region.type)
+      if (kind === undefined) {
+        issues.push({ path: `regions[${i}].type`, rule: 'schema', message: `must be one of ${REGION_TYPES.join(', ')}` })
+      } else issues.push(...schemaIssues(kind.schema, region, `regions[${i}]`))
     })
   }
   if (issues.length > 0) throw new InvalidTemplateError(file, issues)

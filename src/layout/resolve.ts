@@ -4,43 +4,15 @@
 import { MIN_BAR_HEIGHT_INCHES } from '../barcode/fit.ts'
 import { InvalidTemplateError } from '../errors.ts'
 import type { LabelFont } from '../fonts/index.ts'
-import type { BoxElement, Rotation } from '../model/label.ts'
 import { inchesToDots, type Dpi } from '../units.ts'
 import type { BarcodeDirection } from './arrangement.ts'
-import { baselineOffset, blockHeight, largestSizeForLines, lineAbove } from './line-metrics.ts'
-import { literalUnits, type LiteralUnits } from './placeholders.ts'
-import type { CompiledRegion, CompiledTextSpec, Template } from './template.ts'
-import type { TextBox } from './text-fit.ts'
+import type { ResolvedRegion } from './regions/index.ts'
+import type { Template } from './template.ts'
 import type { RectSpec } from './template-schema.ts'
+import type { DotRect, TextResolution } from './text-spec.ts'
 
-/** A rectangle in dots. */
-export interface DotRect { x: number, y: number, width: number, height: number }
-
-/** Where a text goes: the left, top and width of its region in dots, and its direction. */
-export interface TextPlacement {
-  x: number
-  y: number
-  width: number
-  rotation: Rotation
-}
-
-/** A text ready to fit: its compiled text and its box in dots. */
-export interface ResolvedTextSpec extends CompiledTextSpec {
-  box: TextBox
-  /** By font size up to box.maxSize: offset of the first line's box below the region's top, so its ink starts there. */
-  firstLineOffset: Int16Array
-  /** By font size up to box.maxSize: dots one line's ink takes across the run (blockHeight of one line). */
-  oneLineHeight: Int16Array
-  /** Advances of the text's literals (separators, captions) in the font. */
-  literals: LiteralUnits
-}
-
-/** A region in dots. */
-export type ResolvedRegion =
-  | { kind: 'text', rect: DotRect, place: TextPlacement, spec: ResolvedTextSpec }
-  | { kind: 'column', rect: DotRect, gap: number, items: ResolvedTextSpec[] }
-  /** A rule or box is the same on every label: its element is made once, frozen, and shared by all of them. */
-  | { kind: 'line' | 'box', rect: DotRect, element: Readonly<BoxElement> }
+export type { ResolvedRegion } from './regions/index.ts'
+export type { DotRect, ResolvedTextSpec, TextPlacement } from './text-spec.ts'
 
 /** One arrangement in dots. */
 export interface ResolvedArrangement {
@@ -76,10 +48,6 @@ function dotRect (r: RectSpec, dpi: Dpi): DotRect {
   return { x, y, width: inchesToDots(r.x + r.width, dpi) - x, height: inchesToDots(r.y + r.height, dpi) - y }
 }
 
-function boxElement ({ x, y, width, height }: DotRect, thickness: number): Readonly<BoxElement> {
-  return Object.freeze({ kind: 'box', x, y, width, height, thickness })
-}
-
 function resolveArrangement (template: Template, direction: BarcodeDirection, font: LabelFont, dpi: Dpi): ResolvedArrangement {
   const { barcode, regions } = template.arrangements[direction]
   const box = dotRect(barcode, dpi)
@@ -88,60 +56,9 @@ function resolveArrangement (template: Template, direction: BarcodeDirection, fo
   if (bars < Math.ceil(MIN_BAR_HEIGHT_INCHES * dpi)) {
     throw new InvalidTemplateError(template.file, [{ path: `barcode.${direction}`, rule: 'bar_height', message: `bars would be ${bars} dots long at ${dpi} dpi; at least ${MIN_BAR_HEIGHT_INCHES} in (${Math.ceil(MIN_BAR_HEIGHT_INCHES * dpi)} dots) are needed` }])
   }
+  const context: TextResolution = { file: template.file, lineSpacing: template.lineSpacing, font, dpi }
   return {
     barcode: box,
-    regions: regions.map((r) => resolveRegion(template, r, font, dpi))
-  }
-}
-
-function resolveRegion (template: Template, region: CompiledRegion, font: LabelFont, dpi: Dpi): ResolvedRegion {
-  const rect = dotRect(region.rect, dpi)
-  switch (region.kind) {
-    case 'text': {
-      const [run, cross] = region.rotation === 90 ? [rect.height, rect.width] : [rect.width, rect.height]
-      const place = { x: rect.x, y: rect.y, width: rect.width, rotation: region.rotation }
-      return { kind: 'text', rect, place, spec: resolveText(template, region.spec, run, cross, font, dpi) }
-    }
-    case 'column': return {
-      kind: 'column',
-      rect,
-      gap: inchesToDots(region.gap, dpi),
-      items: region.items.map((item) => resolveText(template, item, rect.width, inchesToDots(item.height, dpi), font, dpi))
-    }
-    case 'line': return { kind: 'line', rect, element: boxElement(rect, Math.max(1, Math.min(rect.width, rect.height))) }
-    case 'box': return { kind: 'box', rect, element: boxElement(rect, Math.max(1, inchesToDots(region.thickness, dpi))) }
-  }
-}
-
-function resolveText (template: Template, spec: CompiledTextSpec, run: number, cross: number, font: LabelFont, dpi: Dpi): ResolvedTextSpec {
-  const t = spec.text
-  for (const literal of [t.leading, t.fallback ?? '', ...t.placeholders.map((p) => p.after)]) {
-    const bad = font.firstUnsupported(literal)
-    if (bad !== undefined) {
-      throw new InvalidTemplateError(template.file, [{ path: `${spec.path}.text`, rule: 'unsupported_character', message: `"${bad}" is not in the label font ${font.name}` }])
-    }
-  }
-  const minSize = inchesToDots(spec.minFontSize, dpi)
-  // Checked in inches with nominal metrics at load; in dots with the real font one line may need a dot less.
-  const maxSize = largestSizeForLines(font, cross, 1, template.lineSpacing, inchesToDots(spec.fontSize, dpi))
-  if (maxSize < minSize) {
-    throw new InvalidTemplateError(template.file, [{ path: spec.path, rule: 'too_short', message: `one line at minFontSize ${spec.minFontSize} in does not fit the region's ${cross} dots at ${dpi} dpi with font ${font.name}` }])
-  }
-  // One literal, not a spread of the compiled spec: every resolved spec then shares one hidden class, and layout's
-  // reads of spec fields stay monomorphic (spreads of text and column specs gave seven shapes).
-  return {
-    id: spec.id,
-    path: spec.path,
-    text: spec.text,
-    fontSize: spec.fontSize,
-    minFontSize: spec.minFontSize,
-    maxLines: spec.maxLines,
-    align: spec.align,
-    truncate: spec.truncate,
-    box: { run, cross, maxSize, minSize, maxLines: spec.maxLines, lineSpacing: template.lineSpacing },
-    // Per-size line geometry, worked out here once instead of for every text of every label.
-    firstLineOffset: Int16Array.from({ length: maxSize + 1 }, (_, size) => lineAbove(font, size) - baselineOffset(size)),
-    oneLineHeight: Int16Array.from({ length: maxSize + 1 }, (_, size) => blockHeight(font, size, 1, template.lineSpacing)),
-    literals: literalUnits(t, font)
+    regions: regions.map((r) => r.kind.resolve(r, dotRect(r.rect, dpi), context))
   }
 }

@@ -3,34 +3,12 @@
 import type { FieldIssue } from '../errors.ts'
 import { arrangeRegions, type BarcodeDirection } from './arrangement.ts'
 import { FIELDS, type FieldGetter } from './fields.ts'
-import { compileText, type CompiledText } from './placeholders.ts'
-import { DEFAULT_LINE_SPACING } from './template-rules.ts'
-import type { ColumnItemSpec, RectSpec, TemplateFile, TextRegionSpec } from './template-schema.ts'
+import { regionKindOf, type AnyRegionKind, type CompiledRegion } from './regions/index.ts'
+import { rectOf, type RectSpec } from './template-parts.ts'
+import type { TemplateFile } from './template-schema.ts'
+import { DEFAULT_LINE_SPACING, textCompiler } from './text-spec.ts'
 
-/** How a text is sized and aligned. */
-export interface CompiledTypography {
-  fontSize: number
-  minFontSize: number
-  maxLines: number
-  align: 'left' | 'center' | 'right'
-  truncate: boolean
-}
-
-/** A text that is printed: where it comes from and how. */
-export interface CompiledTextSpec extends CompiledTypography {
-  /** Name in warnings and TextElement.field: the region's id, else its first placeholder's path. */
-  id: string
-  /** JSON path in the template file, for template errors. */
-  path: string
-  text: CompiledText
-}
-
-/** A region of one arrangement. */
-export type CompiledRegion =
-  | { kind: 'text', rect: RectSpec, rotation: 0 | 90, spec: CompiledTextSpec }
-  | { kind: 'column', path: string, rect: RectSpec, gap: number, items: Array<CompiledTextSpec & { height: number }> }
-  | { kind: 'line', path: string, rect: RectSpec }
-  | { kind: 'box', path: string, rect: RectSpec, thickness: number }
+export type { CompiledRegion } from './regions/index.ts'
 
 /** A label-data field an arrangement does not print, ready to check on every label. */
 export interface UnprintedField {
@@ -60,19 +38,10 @@ export interface Template {
   arrangements: Readonly<Record<BarcodeDirection, CompiledArrangement>>
 }
 
-type TextSource = Pick<TextRegionSpec, 'id' | 'text' | 'default' | 'fontSize' | 'minFontSize' | 'maxLines' | 'align' | 'truncate'>
-
-function rectOf (r: RectSpec): RectSpec {
-  return { x: r.x, y: r.y, width: r.width, height: r.height }
-}
-
 /** Fields none of `regions` prints; the tracking code is always printed as the barcode. */
 function unprintedFields (regions: CompiledRegion[]): UnprintedField[] {
   const printed = new Set<string>(['trackingCode'])
-  for (const r of regions) {
-    const specs = r.kind === 'text' ? [r.spec] : r.kind === 'column' ? r.items : []
-    for (const s of specs) for (const p of s.text.placeholders) printed.add(p.path)
-  }
+  for (const r of regions) for (const s of r.texts) for (const p of s.text.placeholders) printed.add(p.path)
   // A reference is one value to the user: `references.4`, not its label and value apart (adjacent in FIELDS).
   return [...FIELDS].filter(([path]) => !printed.has(path)).map(([path, get]) => ({
     get,
@@ -83,43 +52,11 @@ function unprintedFields (regions: CompiledRegion[]): UnprintedField[] {
 /** Compiles a template file that passed the schema and the rules; returns placeholder problems instead. */
 export function compileTemplate (name: string, file: string, spec: TemplateFile): Template | FieldIssue[] {
   const issues: FieldIssue[] = []
-  const texts = new Map<string, CompiledText>()
-  const textSpec = (source: TextSource, path: string): CompiledTextSpec => {
-    let text = texts.get(path)
-    if (text === undefined) {
-      const compiled = compileText(source.text, source.default, `${path}.text`)
-      if (Array.isArray(compiled)) {
-        issues.push(...compiled)
-        text = { source: source.text, leading: source.text, placeholders: [], fallback: undefined }
-      } else text = compiled
-      texts.set(path, text)
-    }
-    return {
-      id: source.id ?? text.placeholders[0]?.path ?? path,
-      path,
-      text,
-      fontSize: source.fontSize,
-      minFontSize: source.minFontSize,
-      maxLines: source.maxLines ?? 1,
-      align: source.align ?? 'left',
-      truncate: source.truncate ?? true
-    }
-  }
+  const compileText = textCompiler(issues)
   const arrangement = (direction: BarcodeDirection): CompiledArrangement => {
-    const regions = arrangeRegions(spec, direction).map(({ region, path }): CompiledRegion => {
-      switch (region.type) {
-        case 'text': return { kind: 'text', rect: rectOf(region), rotation: region.rotation ?? 0, spec: textSpec(region, path) }
-        case 'column': return {
-          kind: 'column',
-          path,
-          rect: rectOf(region),
-          gap: region.gap ?? 0,
-          items: region.items.map((item: ColumnItemSpec, i) => ({ ...textSpec(item, `${path}.items[${i}]`), height: item.height }))
-        }
-        case 'line': return { kind: 'line', path, rect: rectOf(region) }
-        case 'box': return { kind: 'box', path, rect: rectOf(region), thickness: region.thickness }
-      }
-    })
+    // The rules have checked every region's type: each has a kind.
+    const regions = arrangeRegions(spec, direction).map(({ region, path }): CompiledRegion =>
+      (regionKindOf(region.type) as AnyRegionKind).compile(region, path, compileText))
     return { barcode: rectOf(spec.barcode[direction]), regions, unprinted: unprintedFields(regions) }
   }
   const arrangements = { horizontal: arrangement('horizontal'), vertical: arrangement('vertical') }

@@ -3,33 +3,8 @@
 import { ValidationError } from '../errors.ts'
 import { MissingTrackingCodeError } from './errors.ts'
 import { adaptRecord } from './index.ts'
-import { isRec, type Rec } from './reader.ts'
-import type { SourceName, SourceOption } from './types.ts'
-
-/** Writes `code` into a delivery of `source`; returns the field written, relative to the delivery. */
-type PlaceCode = (delivery: Rec, code: string) => string
-
-function setField (key: string): PlaceCode {
-  return (delivery, code) => { delivery[key] = code; return key }
-}
-
-/** Uber Direct: the courier scans a CODE128 dropoff barcode, so the code is added as one. */
-function uberBarcode (delivery: Rec, code: string): string {
-  const verification = isRec(delivery.dropoff_verification) ? delivery.dropoff_verification : (delivery.dropoff_verification = {})
-  const barcodes = Array.isArray(verification.barcodes) ? verification.barcodes : (verification.barcodes = [])
-  barcodes.unshift({ type: 'CODE128', value: code })
-  return 'dropoff_verification.barcodes.0.value'
-}
-
-/** Where each source takes a generated code; Postmates records have no field of their own for it. */
-const PLACES: Readonly<Record<SourceName, PlaceCode | undefined>> = {
-  generic: setField('tracking_code'),
-  // The DashLink guide: the shipper's code goes in external_delivery_id (DashLink copies it to the reference tag).
-  dashlink: setField('external_delivery_id'),
-  drive: setField('external_delivery_id'),
-  uber_direct: uberBarcode,
-  postmates: undefined
-}
+import type { Rec } from './reader.ts'
+import { ADAPTERS, type SourceName, type SourceOption } from './sources.ts'
 
 /** The record as sent, or a copy with a generated code when it had none; `code` and `path` say what was added. */
 export interface CompletedRecord {
@@ -51,7 +26,7 @@ export function completeTrackingCode (record: unknown, source: SourceOption, gen
     if (!(err instanceof MissingTrackingCodeError)) return { record }
     missing = err
   }
-  const place = PLACES[missing.source as SourceName]
+  const place = ADAPTERS[missing.source as SourceName].placeCode
   if (place === undefined) {
     throw new ValidationError([{ path: 'generate_tracking_code', rule: 'source', message: `a ${missing.source} record has no field for a tracking code of its own; send the delivery id` }])
   }

@@ -30,8 +30,8 @@ export class CarrierRuleError extends LabelworksError {
 export class RecordShapeUnknownError extends LabelworksError {
   readonly code = 'RECORD_SHAPE_UNKNOWN'
 
-  constructor (issues: FieldIssue[]) {
-    super('the record matches no known source shape; name the source (generic, dashlink, drive, uber_direct, postmates) or add the missing fields', { issues })
+  constructor (issues: FieldIssue[], sources: readonly string[]) {
+    super(`the record matches no known source shape; name the source (${sources.join(', ')}) or add the missing fields`, { issues })
   }
 }
 

@@ -3,11 +3,6 @@
 // DashLink carrier rules when the label is meant for DashLink (errors when strict, warnings otherwise).
 import { LabelworksError, ValidationError, type FieldIssue } from '../errors.ts'
 import type { LabelData, LabelWarning, Reference } from '../model/label-data.ts'
-import { dashlinkAdapter } from './adapters/dashlink.ts'
-import { driveAdapter } from './adapters/drive.ts'
-import { genericAdapter } from './adapters/generic.ts'
-import { postmatesAdapter } from './adapters/postmates.ts'
-import { uberDirectAdapter } from './adapters/uber-direct.ts'
 import { carrierRuleWarning, checkCarrierRules } from './carrier-rules.ts'
 import type { FieldPaths } from './field-paths.ts'
 import { CarrierRuleError, MissingTrackingCodeError, RecordShapeAmbiguousError, RecordShapeUnknownError } from './errors.ts'
@@ -15,26 +10,28 @@ import { checkRecordLimits } from './limits.ts'
 import { isRec, kindOf, RecordReader, type Rec } from './reader.ts'
 import { dashlinkTrackingRules, pickTrackingCode, scannerUnsafe } from './tracking.ts'
 import { envelopeOf, knownEnvelope, MAX_ENVELOPE_DEPTH, rerooted, wrappedDelivery, type Envelope, type EnvelopeStep } from './envelopes.ts'
-import type { AdaptedRecord, Detection, ReferenceChoice, SourceAdapter, SourceName, SourceOption } from './types.ts'
+import { ADAPTERS, SOURCES, type SourceName, type SourceOption } from './sources.ts'
+import type { Detection, ReferenceChoice } from './types.ts'
 
-export type { AdaptedRecord } from './types.ts'
+export { SOURCE_OPTIONS, SOURCES, type SourceName, type SourceOption } from './sources.ts'
 export { carrierRuleWarning } from './carrier-rules.ts'
 export { CarrierRuleError } from './errors.ts'
 export { RecordNotADeliveryError, type Envelope } from './envelopes.ts'
 export { GENERIC_RECORD_SCHEMA, type GenericRecord } from './generic-schema.ts'
 export { checkRecordLimits, RECORD_LIMITS, type RecordLimits } from './limits.ts'
 
-/** Every adapter, by source name. */
-const ADAPTERS: Readonly<Record<SourceName, SourceAdapter>> = {
-  generic: genericAdapter,
-  dashlink: dashlinkAdapter,
-  drive: driveAdapter,
-  uber_direct: uberDirectAdapter,
-  postmates: postmatesAdapter
+/** What `adaptRecord` returns. */
+export interface AdaptedRecord {
+  data: LabelData
+  source: SourceName
+  warnings: LabelWarning[]
+  /** The record field the tracking code came from (`record.tracking_code`, `record.external_delivery_id`…). */
+  trackingCodePath: string
+  /** Label-data path (`recipient.name`) → record path it came from (`record.dropoff_contact_given_name`). */
+  fieldPaths: Record<string, string>
+  /** The webhook envelope or API answer the delivery was taken out of, when it came wrapped. */
+  envelope?: Envelope
 }
-
-/** Source names an adapter exists for. */
-export const SOURCES: readonly SourceName[] = Object.keys(ADAPTERS) as SourceName[]
 
 /** Record fields each source may hold the tracking code in, in the order they are tried. */
 export function trackingFieldsOf (source: SourceName): readonly string[] {
@@ -115,7 +112,7 @@ export function detectSource (record: Rec): SourceName {
   if (shape !== undefined && shaped.length === 1) return shape.source
   if (shaped.length > 1) throw new RecordShapeAmbiguousError(shaped.map((f) => f.source), shaped.map(lacked))
   const misspelt = SOURCES.flatMap((source) => ADAPTERS[source].misspelt?.(record) ?? [])
-  throw new RecordShapeUnknownError([...found.map(lacked), ...misspelt])
+  throw new RecordShapeUnknownError([...found.map(lacked), ...misspelt], SOURCES)
 }
 
 /** Label paths of the first references, so noting where one came from builds no string. */

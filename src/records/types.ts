@@ -1,13 +1,8 @@
 // What an adapter is and what it hands back; the shared pipeline (index.ts) turns that into an AdaptedRecord.
+// The adapters are listed once, in sources.ts.
 import type { FieldIssue } from '../errors.ts'
-import type { LabelData, LabelWarning } from '../model/label-data.ts'
-import type { Envelope } from './envelopes.ts'
+import type { LabelData } from '../model/label-data.ts'
 import type { Rec, RecordReader } from './reader.ts'
-
-/** Record sources an adapter exists for. */
-export type SourceName = 'generic' | 'dashlink' | 'drive' | 'uber_direct' | 'postmates'
-/** A source, or `auto` to recognise the record's shape. */
-export type SourceOption = SourceName | 'auto'
 
 /** A field that may hold the tracking code; `skip` says why it cannot be used even though it is there. */
 export interface TrackingCandidate {
@@ -55,9 +50,13 @@ export interface Detection {
   missing: string
 }
 
+/** Writes a generated tracking code into a delivery of the source; returns the field written, relative to the delivery. */
+export type PlaceCode = (delivery: Rec, code: string) => string
+
 /** One record source: recognises its shape and reads it. */
-export interface SourceAdapter {
-  readonly source: SourceName
+export interface SourceAdapter<Name extends string = string> {
+  /** The source's name, as the `source` option takes it. */
+  readonly source: Name
   /** Record fields that may hold the tracking code, in the order they are tried (documentation and errors). */
   readonly trackingFields: readonly string[]
   detect (record: Rec): Detection
@@ -65,17 +64,11 @@ export interface SourceAdapter {
   read (record: Rec, r: RecordReader): AdapterResult | undefined
   /** Top-level fields that look like misspellings of this source's fields, for when no source recognises a record. */
   misspelt?: (record: Rec) => FieldIssue[]
+  /** Where `generate_tracking_code` puts a code; absent when the source's records have no field for one. */
+  placeCode?: PlaceCode
 }
 
-/** What `adaptRecord` returns. */
-export interface AdaptedRecord {
-  data: LabelData
-  source: SourceName
-  warnings: LabelWarning[]
-  /** The record field the tracking code came from (`record.tracking_code`, `record.external_delivery_id`…). */
-  trackingCodePath: string
-  /** Label-data path (`recipient.name`) → record path it came from (`record.dropoff_contact_given_name`). */
-  fieldPaths: Record<string, string>
-  /** The webhook envelope or API answer the delivery was taken out of, when it came wrapped. */
-  envelope?: Envelope
+/** Keeps an adapter's source name as its literal type, so SourceName is the union of the registered names. */
+export function defineSource<Name extends string> (adapter: SourceAdapter<Name>): SourceAdapter<Name> {
+  return adapter
 }

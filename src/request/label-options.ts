@@ -1,8 +1,9 @@
 // Label options arrive in the JSON envelope or, for raw record uploads, in the query string. Both are read here
 // so the rules and their error messages are the same wherever the option came from.
 import { ValidationError, type FieldIssue } from '../errors.ts'
-import { SOURCES as RECORD_SOURCES } from '../records/index.ts'
+import { SOURCE_OPTIONS } from '../records/index.ts'
 import { ZPL_TEXT_MODES, type ZplTextMode } from '../render/zpl/index.ts'
+import { FORMAT_NAMES } from '../service/formats/index.ts'
 import type { OutputFormat, SourceOption } from '../service/types.ts'
 import type { Dpi } from '../units.ts'
 
@@ -23,8 +24,6 @@ export interface LabelOptions {
   generateTrackingCode?: boolean
 }
 
-const SOURCES: readonly SourceOption[] = ['auto', ...RECORD_SOURCES]
-const FORMATS: readonly OutputFormat[] = ['zpl', 'pdf', 'png']
 const OPTION_KEYS = ['source', 'format', 'dpi', 'template', 'strict', 'include_font', 'text', 'carrier_rules', 'generate_tracking_code']
 const CARRIER_RULES: readonly 'dashlink'[] = ['dashlink']
 const QUERY_KEYS = new Set(OPTION_KEYS)
@@ -80,8 +79,8 @@ function isEmpty (input: Record<string, unknown>): boolean {
 export function readLabelOptions (input: Record<string, unknown>, prefix: string): LabelOptions {
   const issues: FieldIssue[] = []
   const options: LabelOptions = {
-    source: oneOf(input.source, SOURCES, 'source', prefix, issues),
-    format: oneOf(input.format, FORMATS, 'format', prefix, issues),
+    source: oneOf(input.source, SOURCE_OPTIONS, 'source', prefix, issues),
+    format: oneOf(input.format, FORMAT_NAMES, 'format', prefix, issues),
     dpi: dpiOf(input.dpi, prefix, issues),
     template: templateName(input.template, prefix, issues),
     strict: flag(input.strict, 'strict', prefix, issues),

@@ -4,12 +4,12 @@ import type { LabelFont } from '../fonts/index.ts'
 import { layoutLabel, type Template } from '../layout/index.ts'
 import type { Label } from '../model/label.ts'
 import { adaptRecord } from '../records/index.ts'
-import { drawLabelBitmap, encodeBitmapPng, textRasterizerFor } from '../render/bitmap/index.ts'
-import { renderPdf } from '../render/pdf/index.ts'
-import { renderZpl, zplFontDownload, type ZplOptions } from '../render/zpl/index.ts'
+import { textRasterizerFor } from '../render/bitmap/index.ts'
+import { renderZpl, zplFontDownload } from '../render/zpl/index.ts'
 import type { Dpi } from '../units.ts'
-import { fallbackPdfFonts, openLabelBatch } from './label-batch.ts'
-import type { LabelRequest, LabelService, LaidOutLabel, OutputFormat, RenderedLabel, RenderedZpl } from './types.ts'
+import { checkBatchFormat, FORMAT_NAMES, formatNamed, FORMATS, type BatchOpener, type FormatResources, type LabelRenderer } from './formats/index.ts'
+import { zplFormat, zplOptionsOf } from './formats/zpl.ts'
+import type { BatchOptions, ChunkSink, LabelBatchWriter, LabelRequest, LabelService, LaidOutLabel, OutputFormat, RenderedLabel, RenderedZpl } from './types.ts'
 
 /** What the service is built from; all loaded once at start-up. */
 export interface LabelServiceOptions {
@@ -19,13 +19,6 @@ export interface LabelServiceOptions {
   defaultDpi?: Dpi
   /** Ship date printed when a record has none, as YYYY-MM-DD (injected so tests are deterministic). */
   today?: () => string
-}
-
-/** Content types of the rendered formats. */
-export const CONTENT_TYPES: Readonly<Record<OutputFormat, string>> = {
-  zpl: 'x-application/zpl; charset=utf-8',
-  pdf: 'application/pdf',
-  png: 'image/png'
 }
 
 /** Templates whose carrier rules are always enforced as errors. */
@@ -61,11 +54,11 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
   const defaultDpi = options.defaultDpi ?? 203
   const today = options.today ?? utcToday
   const fontDownload = zplFontDownload(font.bytes, font.zplPath)
-  const glyphs = textRasterizerFor(font)
-  const graphicZpl: ZplOptions = { fontPath: font.zplPath, text: 'graphic', glyphs }
-  const fontZpl: ZplOptions = { ...graphicZpl, text: 'font' }
-  const zplOptionsFor = (request: LabelRequest): ZplOptions => (request.text === 'font' ? fontZpl : graphicZpl)
-  const pdfOptions = { fontBytes: font.bytes, fallbackFonts: fallbackPdfFonts(font) }
+  const resources: FormatResources = { font, fontDownload, glyphs: textRasterizerFor(font) }
+  const zplOptionsFor = zplOptionsOf(resources)
+  const renderers = new Map<OutputFormat, LabelRenderer>(FORMATS.map((f) => [f.name, f.renderer(resources)]))
+  const batchers = new Map<OutputFormat, BatchOpener>()
+  for (const f of FORMATS) if (f.batcher !== undefined) batchers.set(f.name, f.batcher(resources))
 
   function templateFor (name: string): Template {
     const template = templates.get(name)
@@ -99,7 +92,7 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
     const { label } = laid
     return {
       format,
-      contentType: CONTENT_TYPES[format],
+      contentType: formatNamed(format).contentType,
       body,
       trackingCode: label.trackingCode,
       source: laid.source,
@@ -114,8 +107,8 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
     const { label } = laid
     return {
       format: 'zpl',
-      contentType: CONTENT_TYPES.zpl,
-      zpl: renderZpl(label, zplOptionsFor(request)),
+      contentType: zplFormat.contentType,
+      zpl: renderZpl(label, zplOptionsFor(request.text)),
       trackingCode: label.trackingCode,
       source: laid.source,
       template: label.template,
@@ -125,12 +118,17 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
   }
 
   async function render (request: LabelRequest & { format: OutputFormat }): Promise<RenderedLabel> {
-    const laid = layout(request)
-    if (request.format === 'zpl') return rendered(laid, 'zpl', Buffer.from(renderZpl(laid.label, zplOptionsFor(request)), 'utf8'))
-    if (request.format === 'pdf') {
-      return rendered(laid, 'pdf', Buffer.from(await renderPdf(laid.label, pdfOptions)))
+    const renderer = renderers.get(request.format)
+    if (renderer === undefined) {
+      throw new ValidationError([{ path: 'format', rule: 'enum', message: `must be one of ${FORMAT_NAMES.join(', ')}` }])
     }
-    return rendered(laid, 'png', encodeBitmapPng(drawLabelBitmap(laid.label, glyphs)))
+    const laid = layout(request)
+    return rendered(laid, request.format, await renderer(laid.label, request))
+  }
+
+  function openBatch (options: BatchOptions, write: ChunkSink): LabelBatchWriter {
+    checkBatchFormat(options.format)
+    return (batchers.get(options.format) as BatchOpener)(options, write)
   }
 
   return {
@@ -140,7 +138,7 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
     fontDownloadZpl: () => fontDownload,
     templateNames: () => [...templates.keys()],
     defaults: () => ({ dpi: defaultDpi, template: defaultTemplate }),
-    openBatch: (batchOptions, write) => openLabelBatch(font, fontDownload, { ...batchOptions, glyphs }, write),
+    openBatch,
     fontPath: font.zplPath
   }
 }

@@ -3,13 +3,17 @@ import type { Dpi } from '../units.ts'
 import type { ZplTextMode } from '../render/zpl/index.ts'
 import type { Label } from '../model/label.ts'
 import type { LabelWarning } from '../model/label-data.ts'
-import type { SourceName, SourceOption } from '../records/types.ts'
-import type { BatchOptions, ChunkSink, LabelBatchWriter } from './label-batch.ts'
+import type { SourceName, SourceOption } from '../records/sources.ts'
+import type { ChunkSink, FormatBatchOptions, LabelBatchWriter, OutputFormat } from './formats/index.ts'
 
 // Record sources are the records stage's; callers above it take them from here.
-export type { SourceName, SourceOption } from '../records/types.ts'
-/** Output formats of a single label. */
-export type OutputFormat = 'zpl' | 'pdf' | 'png'
+export type { SourceName, SourceOption } from '../records/sources.ts'
+export type { ChunkSink, LabelBatchWriter, OutputFormat } from './formats/index.ts'
+
+/** Options of a batch output: a format with a batch form, and what that format reads. */
+export interface BatchOptions extends FormatBatchOptions {
+  format: OutputFormat
+}
 
 /** What a caller asks for: one record, how to read it and how to lay it out. */
 export interface LabelRequest {

@@ -44,7 +44,7 @@ export function labelProblems (label: Label, template: Template): string[] {
   const regions = resolveTemplate(template, FONT, label.dpi)[direction].regions
   const regionsOf = new Map<string, DotRect[]>()
   for (const r of regions) {
-    const ids = r.kind === 'text' ? [r.spec.id] : r.kind === 'column' ? r.items.map((i) => i.id) : []
+    const ids = r.texts.map((t) => t.id)
     for (const id of ids) regionsOf.set(id, [...(regionsOf.get(id) ?? []), r.rect])
   }
   const zone = quietZoneRect(barcode)

@@ -44,7 +44,7 @@ function inkOutsideRegions (label: Label, template: string): string[] {
   const regions = resolved[barcode.rotation === 0 ? 'horizontal' : 'vertical'].regions
   const rectsOf = new Map<string, DotRect[]>()
   for (const r of regions) {
-    const ids = r.kind === 'text' ? [r.spec.id] : r.kind === 'column' ? r.items.map((i) => i.id) : []
+    const ids = r.texts.map((t) => t.id)
     for (const id of ids) rectsOf.set(id, [...(rectsOf.get(id) ?? []), r.rect])
   }
   const problems: string[] = []

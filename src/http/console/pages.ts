@@ -1,6 +1,6 @@
 // The console's pages as server-rendered HTML: one document holds the four pages, the one asked for shown, so the
 // client switches between them without a reload and keeps the previewed record while the operator goes to print it.
-import { SOURCES } from '../../records/index.ts'
+import { SOURCE_OPTIONS } from '../../records/index.ts'
 import { jobsSection, printSection, printersSection, previewSection } from './sections.ts'
 
 /** The pages of the console, in menu order; `preview` is /console itself. */
@@ -38,7 +38,7 @@ const KEY_BAR = `<div class="key" id="key-bar">
 /** The whole document with `page` shown. */
 export function renderPage (page: ConsolePage, facts: PageFacts): string {
   const sections: Record<ConsolePage, string> = {
-    preview: previewSection({ sources: ['auto', ...SOURCES], ...facts }),
+    preview: previewSection({ sources: SOURCE_OPTIONS, ...facts }),
     print: printSection(),
     printers: printersSection(),
     jobs: jobsSection()

@@ -1,9 +1,10 @@
-// POST /v1/labels/batch: many records in, one ZPL stream or one multi-page PDF out. Every record is checked first
-// so failures can be reported by index before the first byte of labels; then the good ones are rendered and
-// streamed with back-pressure, so memory stays bounded for 10,000 records.
+// POST /v1/labels/batch: many records in, one body out in a format with a batch form (a ZPL stream, a multi-page
+// PDF). Every record is checked first so failures can be reported by index before the first byte of labels; then
+// the good ones are rendered and streamed with back-pressure, so memory stays bounded for 10,000 records.
 import { PassThrough } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { ValidationError } from '../../errors.ts'
+import { checkBatchFormat, formatNamed } from '../../service/formats/index.ts'
 import type { LabelWarning } from '../../model/label-data.ts'
 import type { LabelRequest, LabelService } from '../../service/types.ts'
 import { BatchTrackingCodes } from './batch-duplicates.ts'
@@ -66,7 +67,7 @@ export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOption
     const completed = sent.map((record) => recordToLabel(record, options, opts.trackingCodes))
     const records = completed.map((c) => c.record)
     const { format, raw } = negotiate(request.headers.accept, options.format)
-    if (format === 'png') throw new ValidationError([{ path: 'format', rule: 'enum', message: 'a batch is one ZPL stream or one PDF; use zpl or pdf' }])
+    checkBatchFormat(format)
     refuseFontDownloadOutsideZpl(format, [[fromBody, ''], [fromQuery, 'query']])
     const text = zplTextMode(format, [[fromBody, ''], [fromQuery, 'query']])
     const base = { source: options.source, template: options.template, dpi: options.dpi, strict: options.strict, carrierRules: options.carrierRules }
@@ -99,7 +100,7 @@ export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOption
     }
     const b64 = base64Writer(push)
     const batch = service.openBatch({ format, includeFont: options.includeFont, text }, raw ? push : b64.write)
-    const contentType = format === 'pdf' ? 'application/pdf' : 'x-application/zpl; charset=utf-8'
+    const { contentType } = formatNamed(format)
     void reply.header('x-label-count', String(good.length)).header('x-failed-count', String(failed.length))
     if (raw) {
       const header = failedHeader(failed)

@@ -1,9 +1,11 @@
 // What the label routes say about themselves in the OpenAPI document (src/http/openapi.ts).
+import { SOURCE_OPTIONS, SOURCES } from '../../records/index.ts'
+import { BATCH_FORMAT_NAMES, DEFAULT_FORMAT, FORMAT_NAMES, formatNamed, mediaTypeOf, type OutputFormat } from '../../service/formats/index.ts'
 import { ERROR_RESPONSE, type RouteDocs } from '../openapi.ts'
 
 const OPTIONS = {
-  source: { type: 'string', enum: ['auto', 'generic', 'dashlink', 'drive', 'uber_direct', 'postmates'], description: 'How to read the record; auto recognises its shape (default)' },
-  format: { type: 'string', enum: ['zpl', 'pdf', 'png'], description: 'Default zpl' },
+  source: { type: 'string', enum: SOURCE_OPTIONS, description: 'How to read the record; auto recognises its shape (default)' },
+  format: { type: 'string', enum: FORMAT_NAMES, description: `Default ${DEFAULT_FORMAT}` },
   dpi: { type: 'integer', enum: [203, 300], description: 'Print density; default 203, or the DEFAULT_DPI the service was started with' },
   template: { type: 'string', description: 'A template in templates/ (standard, dashlink); default standard, or the DEFAULT_TEMPLATE the service was started with' },
   strict: { type: 'boolean', description: 'Carrier rules as errors instead of warnings (always on for dashlink)' },
@@ -16,12 +18,16 @@ const OPTIONS = {
 const QUERY = Object.fromEntries(Object.entries(OPTIONS).map(([name, schema]) => [name, { description: `${schema.description} (the body's option wins)`, schema }]))
 
 const RECORD = {
-  anyOf: [{ $ref: '#/components/schemas/GenericRecord' }, { type: 'object', description: 'A DashLink/Drive, Uber Direct or Postmates delivery record as those APIs send it' }]
+  anyOf: [{ $ref: '#/components/schemas/GenericRecord' }, { type: 'object', description: `A delivery record of another source (${SOURCES.filter((s) => s !== 'generic').join(', ')}) as its API sends it` }]
 }
 
-const ZPL = { 'x-application/zpl': { schema: { type: 'string' } } }
-const PDF = { 'application/pdf': { schema: { type: 'string', format: 'binary' } } }
-const PNG = { 'image/png': { schema: { type: 'string', format: 'binary' } } }
+/** The raw answer's content of each format: text, or binary bytes. */
+function rawContent (formats: readonly OutputFormat[]): Record<string, { schema: { type: string, format?: string } }> {
+  return Object.fromEntries(formats.map((name) => {
+    const format = formatNamed(name)
+    return [mediaTypeOf(format.contentType), { schema: format.binary ? { type: 'string', format: 'binary' } : { type: 'string' } }]
+  }))
+}
 
 const REFUSALS = {
   400: { description: 'A bad option, body or record field (VALIDATION_FAILED, INVALID_JSON, …), naming it', content: ERROR_RESPONSE },
@@ -48,7 +54,7 @@ export const LABEL_DOCS: RouteDocs = {
           schema: {
             type: 'object',
             properties: {
-              label_format: { type: 'string', enum: ['zpl', 'pdf', 'png'] },
+              label_format: { type: 'string', enum: FORMAT_NAMES },
               label_size: { const: '4x6' },
               print_density: { type: 'string', enum: ['203dpi', '300dpi'] },
               label_string: { type: 'string', contentEncoding: 'base64' },
@@ -59,9 +65,7 @@ export const LABEL_DOCS: RouteDocs = {
             }
           }
         },
-        ...ZPL,
-        ...PDF,
-        ...PNG
+        ...rawContent(FORMAT_NAMES)
       }
     },
     ...REFUSALS
@@ -71,7 +75,7 @@ export const LABEL_DOCS: RouteDocs = {
 /** POST /v1/labels/batch. */
 export const BATCH_DOCS: RouteDocs = {
   tag: 'labels',
-  summary: 'Many records → one ZPL stream (one ^XA…^XZ a label) or one multi-page PDF, streamed',
+  summary: `Many records → one body, streamed: ${BATCH_FORMAT_NAMES.join(' or ')} (a ZPL stream holds one ^XA…^XZ a label, a PDF one page a label)`,
   description: 'Records that cannot make a label are reported by index, in the envelope or the X-Failed-Records header, and the others are printed. ' +
     'A tracking code the batch already had is a carrier rule on the later record: a warning, or a failure where carrier rules are enforced.',
   query: QUERY,
@@ -84,7 +88,7 @@ export const BATCH_DOCS: RouteDocs = {
           schema: {
             type: 'object',
             properties: {
-              label_format: { type: 'string', enum: ['zpl', 'pdf'] },
+              label_format: { type: 'string', enum: BATCH_FORMAT_NAMES },
               label_size: { const: '4x6' },
               print_density: { type: 'string' },
               label_count: { type: 'integer' },
@@ -94,8 +98,7 @@ export const BATCH_DOCS: RouteDocs = {
             }
           }
         },
-        ...ZPL,
-        ...PDF
+        ...rawContent(BATCH_FORMAT_NAMES)
       }
     },
     ...REFUSALS,
@@ -108,5 +111,5 @@ export const FONT_DOCS: RouteDocs = {
   tag: 'labels',
   summary: 'The ~DU command that stores the label font on a printer',
   description: 'Send it to a printer once (curl … | nc printer 9100); ZPL labels use the font as E:LWSANS.TTF.',
-  responses: { 200: { description: 'The font download', content: ZPL } }
+  responses: { 200: { description: 'The font download', content: rawContent(['zpl']) } }
 }

@@ -1,5 +1,6 @@
 // POST /v1/labels: one record in, one label out, as the JSON envelope DashLink returns or as raw bytes.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { zplFormat } from '../../service/formats/zpl.ts'
 import type { LabelService, RenderedLabel, RenderedZpl } from '../../service/types.ts'
 import { jsonOf, parseJsonLater } from '../json-body.ts'
 import { batchPerTurn } from '../turn-batch.ts'
@@ -85,6 +86,6 @@ export async function labelRoutes (app: FastifyInstance, opts: LabelRoutesOption
 
   // The label font as a ready ZPL download, for installing it on a printer once: `curl … | nc printer 9100`.
   app.get('/v1/fonts/label-font.zpl', { config: { docs: FONT_DOCS } }, async (_request, reply) => {
-    return reply.type('x-application/zpl; charset=utf-8').send(fontDownload)
+    return reply.type(zplFormat.contentType).send(fontDownload)
   })
 }

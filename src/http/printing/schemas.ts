@@ -2,7 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { PrinterDpi, PrinterId } from '../../printing/printer-schema.ts'
 import { MAX_COPIES } from '../../printing/zpl-format.ts'
-import { SOURCES } from '../../records/index.ts'
+import { SOURCE_OPTIONS } from '../../records/index.ts'
 
 export { PrinterInput, PrinterPatch } from '../../printing/printer-schema.ts'
 
@@ -11,7 +11,7 @@ export const PrintJobBody = Type.Object({
   printer_id: PrinterId,
   record: Type.Optional(Type.Unknown()),
   label: Type.Optional(Type.String({ minLength: 6, maxLength: 4 * 1024 * 1024, description: 'one ^XA…^XZ format' })),
-  source: Type.Optional(Type.Union(['auto', ...SOURCES].map((s) => Type.Literal(s)))),
+  source: Type.Optional(Type.Union(SOURCE_OPTIONS.map((s) => Type.Literal(s)))),
   template: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' })),
   dpi: Type.Optional(PrinterDpi),
   strict: Type.Optional(Type.Boolean()),

@@ -3,7 +3,12 @@ import type { Address, Shipper } from '../../model/label-data.ts'
 import { structuredAddress, textAddress, type AddressParts } from '../address/build.ts'
 import { normalizePhone } from '../phone.ts'
 import { isAbsent, isRec, kindOf, type Rec, type RecordReader } from '../reader.ts'
-import type { ReferenceChoice } from '../types.ts'
+import type { PlaceCode, ReferenceChoice } from '../types.ts'
+
+/** A generated tracking code written into the delivery's own `key` field. */
+export function placeCodeAt (key: string): PlaceCode {
+  return (delivery, code) => { delivery[key] = code; return key }
+}
 
 /** The shipper with only the parts the record gave, key by key in print order (no spreads: this runs for every record). */
 export function shipperOf (name: string, phone: string | undefined, address: Address | undefined): Shipper {

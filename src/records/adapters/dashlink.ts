@@ -1,7 +1,8 @@
 // DashLink parcel records: Drive v2 requests and responses with order_fulfillment_method "parcel" (guide 004).
+// A generated code goes in external_delivery_id, as the DashLink guide says (DashLink copies it to the reference tag).
 import type { Rec, RecordReader } from '../reader.ts'
-import type { AdapterResult, Detection, SourceAdapter } from '../types.ts'
-import { recordField } from './common.ts'
+import { defineSource, type AdapterResult, type Detection } from '../types.ts'
+import { placeCodeAt, recordField } from './common.ts'
 import { DRIVE_FIELDS, hasDriveFields, isParcel, readDriveRecord } from './drive-record.ts'
 
 /**
@@ -25,4 +26,4 @@ function read (record: Rec, r: RecordReader): AdapterResult | undefined {
 }
 
 /** Adapter for DashLink parcel records. */
-export const dashlinkAdapter: SourceAdapter = { source: 'dashlink', trackingFields: TRACKING_FIELDS, detect, read }
+export const dashlinkAdapter = defineSource({ source: 'dashlink', trackingFields: TRACKING_FIELDS, detect, read, placeCode: placeCodeAt('external_delivery_id') })

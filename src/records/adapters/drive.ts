@@ -1,7 +1,7 @@
 // DoorDash Drive v2 (standard, non-parcel) records: create-delivery and quote requests and delivery responses.
 import type { Rec, RecordReader } from '../reader.ts'
-import type { AdapterResult, Detection, SourceAdapter } from '../types.ts'
-import { recordField } from './common.ts'
+import { defineSource, type AdapterResult, type Detection } from '../types.ts'
+import { placeCodeAt, recordField } from './common.ts'
 import { DRIVE_FIELDS, hasDriveFields, isParcel, readDriveRecord } from './drive-record.ts'
 
 /** Drive's own delivery id first; the reference tag only when a record has no id. */
@@ -22,4 +22,4 @@ function read (record: Rec, r: RecordReader): AdapterResult | undefined {
 }
 
 /** Adapter for DoorDash Drive v2 records. */
-export const driveAdapter: SourceAdapter = { source: 'drive', trackingFields: TRACKING_FIELDS, detect, read }
+export const driveAdapter = defineSource({ source: 'drive', trackingFields: TRACKING_FIELDS, detect, read, placeCode: placeCodeAt('external_delivery_id') })

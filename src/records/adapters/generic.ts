@@ -4,8 +4,8 @@ import type { AddressParts, Part } from '../address/build.ts'
 import { shipDateValue } from '../dates.ts'
 import { dimensionsOf, lengthUnit, measure, weightUnit } from '../package.ts'
 import { isAbsent, isRec, type Rec, type RecordReader } from '../reader.ts'
-import type { AdapterResult, Detection, ReferenceChoice, SourceAdapter } from '../types.ts'
-import { addressValue, mappedPhoneValue, mappedTextValue, shipperOf } from './common.ts'
+import { defineSource, type AdapterResult, type Detection, type ReferenceChoice } from '../types.ts'
+import { addressValue, mappedPhoneValue, mappedTextValue, placeCodeAt, shipperOf } from './common.ts'
 import { ADDRESS_FIELDS, DIMENSION_FIELDS, misspelt, PACKAGE_FIELDS, RECIPIENT_FIELDS, RECORD_FIELDS, REFERENCE_FIELDS, reportUnknownFields, SHIPPER_FIELDS, WEIGHT_FIELDS } from './generic-fields.ts'
 
 /** `lines` wins over line1/line2 and `region` over its alias `state`; what the winner hides is reported, not dropped silently. */
@@ -155,4 +155,4 @@ function detect (record: Rec): Detection {
 }
 
 /** Adapter for the generic record. */
-export const genericAdapter: SourceAdapter = { source: 'generic', trackingFields: ['tracking_code'], detect, read, misspelt }
+export const genericAdapter = defineSource({ source: 'generic', trackingFields: ['tracking_code'], detect, read, misspelt, placeCode: placeCodeAt('tracking_code') })

@@ -3,7 +3,7 @@
 // carry no weights or dimensions.
 import type { PackageInfo } from '../../model/label-data.ts'
 import { hasAnyKey, isRec, type Rec, type RecordReader } from '../reader.ts'
-import type { AdapterResult, Detection, ReferenceChoice, SourceAdapter } from '../types.ts'
+import { defineSource, type AdapterResult, type Detection, type ReferenceChoice } from '../types.ts'
 import { recordField, referenceChoice, valueOf } from './common.ts'
 import { UBER_ONLY_FIELDS } from './uber-direct.ts'
 import { readWaypointRecord, type WaypointExtras } from './waypoint-label.ts'
@@ -49,5 +49,5 @@ function read (record: Rec, r: RecordReader): AdapterResult | undefined {
   return readWaypointRecord(r, record, extras)
 }
 
-/** Adapter for Postmates v1 records. */
-export const postmatesAdapter: SourceAdapter = { source: 'postmates', trackingFields: ['id', 'manifest_reference', 'manifest.reference'], detect, read }
+/** Adapter for Postmates v1 records; no placeCode, as a Postmates record has no field for a tracking code of its own. */
+export const postmatesAdapter = defineSource({ source: 'postmates', trackingFields: ['id', 'manifest_reference', 'manifest.reference'], detect, read })

@@ -3,7 +3,7 @@
 import type { PackageInfo } from '../../model/label-data.ts'
 import { dimensionsOf, measure } from '../package.ts'
 import { hasAnyKey, isRec, type Rec, type RecordReader } from '../reader.ts'
-import type { AdapterResult, CarrierFacts, Detection, ReferenceChoice, SourceAdapter, TrackingCandidate } from '../types.ts'
+import { defineSource, type AdapterResult, type CarrierFacts, type Detection, type ReferenceChoice, type TrackingCandidate } from '../types.ts'
 import { recordField, referenceChoice, valueOf } from './common.ts'
 import { sumItems } from './items.ts'
 import { readWaypointRecord, type WaypointExtras } from './waypoint-label.ts'
@@ -105,10 +105,19 @@ function read (record: Rec, r: RecordReader): AdapterResult | undefined {
   return readWaypointRecord(r, record, extras)
 }
 
+/** A generated code as a CODE128 dropoff barcode: that is what the Uber courier scans. */
+function placeCode (delivery: Rec, code: string): string {
+  const verification = isRec(delivery.dropoff_verification) ? delivery.dropoff_verification : (delivery.dropoff_verification = {})
+  const barcodes = Array.isArray(verification.barcodes) ? verification.barcodes : (verification.barcodes = [])
+  barcodes.unshift({ type: 'CODE128', value: code })
+  return 'dropoff_verification.barcodes.0.value'
+}
+
 /** Adapter for Uber Direct records. */
-export const uberDirectAdapter: SourceAdapter = {
+export const uberDirectAdapter = defineSource({
   source: 'uber_direct',
   trackingFields: ['dropoff_verification.barcodes[type CODE128].value', 'dropoff.verification_requirements.barcodes[type CODE128].value', 'id', 'uuid', 'external_id', 'manifest_reference', 'manifest.reference'],
   detect,
-  read
-}
+  read,
+  placeCode
+})

@@ -1,5 +1,5 @@
 import type { TextElement } from '../../model/label.ts'
-import { TEXT_BASELINE_RATIO } from '../zpl/index.ts'
+import { TEXT_BASELINE_RATIO } from '../zpl/text.ts'
 import { dotsToPoints } from '../../units.ts'
 import { FONT_RESOURCE, num, type PageCanvas } from './page-canvas.ts'
 import { PdfFonts } from './pdf-fonts.ts'

@@ -1,10 +1,8 @@
-// Label → ZPL: a fixed header, then one emitter per element kind.
+// Label → ZPL: a fixed header, then each element's fields from its kind's emitter (src/render/elements/).
 import type { Label } from '../../model/label.ts'
-import { emitBarcode } from './barcode.ts'
-import { emitBox } from './box.ts'
-import { emitGraphicText } from './graphic-text.ts'
+import { KIND_OF, type ZplContext } from '../elements/index.ts'
 import type { ZplOptions } from './options.ts'
-import { emitText, fontCommandsFor } from './text.ts'
+import { fontCommandsFor } from './text.ts'
 
 /**
  * Settings a printer may keep from earlier jobs (saved with ^JUS) that would move, mirror, invert or rescale
@@ -16,24 +14,25 @@ function header (label: Label): string {
   return `^XA^CI28^MUD^PW${label.widthDots}^LL${label.heightDots}^LH0,0^LS0^PON^PMN^LRN`
 }
 
+/** Contexts by the options object they were made from: the service makes its options once, so this is one lookup. */
+const contexts = new WeakMap<ZplOptions, ZplContext>()
+
+function contextOf (options: ZplOptions): ZplContext {
+  let context = contexts.get(options)
+  if (context === undefined) {
+    context = { asFont: options.text === 'font', fonts: fontCommandsFor(options.fontPath), glyphs: options.glyphs }
+    contexts.set(options, context)
+  }
+  return context
+}
+
 /**
  * The label as exactly one ZPL format (`^XA…^XZ`). In font mode the label font must already be on the printer
  * (see zplFontDownload); in graphic mode nothing needs to be.
  */
 export function renderZpl (label: Label, options: ZplOptions): string {
-  const fonts = fontCommandsFor(options.fontPath)
-  const asFont = options.text === 'font'
+  const context = contextOf(options)
   let zpl = header(label)
-  // A switch, not a table of emitters: each call site then sees one element shape and can be inlined.
-  for (const el of label.elements) {
-    switch (el.kind) {
-      case 'text':
-        // Shaped text (other scripts, fallback fonts) is a graphic in either mode: the printer's font has no such glyphs.
-        zpl += asFont && el.glyphs === undefined ? emitText(el, fonts) : emitGraphicText(el, options.glyphs)
-        break
-      case 'box': zpl += emitBox(el); break
-      case 'barcode': zpl += emitBarcode(el); break
-    }
-  }
+  for (const el of label.elements) zpl += KIND_OF[el.kind].zpl(el, context)
   return zpl + '^XZ'
 }
