@@ -10,9 +10,12 @@ import { printingPlugin } from './http/printing/index.ts'
 import { createPrinting, type Printing } from './printing/create-printing.ts'
 import { createZplRasterizer, type ZplRasterizer } from './render/png/index.ts'
 import { openTrackingCodes, type TrackingCodes } from './archive/code-sequence.ts'
+import type { LabelArchive } from './archive/label-archive.ts'
+import { keepPruned } from './archive/retention.ts'
+import { openSqliteArchive } from './archive/sqlite-archive.ts'
 import type { LabelService } from './service/types.ts'
 
-interface Parts { config: Config, rasterizer: ZplRasterizer, service: LabelService, printing: Printing, trackingCodes?: TrackingCodes }
+interface Parts { config: Config, rasterizer: ZplRasterizer, service: LabelService, printing: Printing, trackingCodes?: TrackingCodes, archive?: LabelArchive }
 
 function printQueueOptions (config: Config): { maxAttempts: number, connectTimeoutMs: number, statusTimeoutMs: number, writeTimeoutMs: number } {
   return {
@@ -32,7 +35,8 @@ function loadParts (): Parts {
     const service = loadLabelService(config)
     const printing = createPrinting({ config, service, queueOptions: printQueueOptions(config) })
     const trackingCodes = config.trackingPrefix === undefined ? undefined : openTrackingCodes(config.dataDir, config.trackingPrefix)
-    return { config, rasterizer, service, printing, trackingCodes }
+    const archive = config.labelArchive ? openSqliteArchive(config.dataDir) : undefined
+    return { config, rasterizer, service, printing, trackingCodes, archive }
   } catch (err) {
     if (!(err instanceof LabelworksError)) throw err
     process.stderr.write(`labelworks cannot start: ${err.code}: ${err.message}\n`)
@@ -41,11 +45,12 @@ function loadParts (): Parts {
   }
 }
 
-const { config, rasterizer, service, printing, trackingCodes } = loadParts()
+const { config, rasterizer, service, printing, trackingCodes, archive } = loadParts()
 const app = await buildApp({
   config,
   service,
   trackingCodes: trackingCodes?.next,
+  archive,
   version: packageVersion(),
   plugins: [
     (instance, hooks) => labelaryRoutes(instance, { rasterizer, storedFonts: [{ path: LABEL_FONT_ZPL_PATH, download: service.fontDownloadZpl() }] }, hooks),
@@ -69,6 +74,8 @@ const shutdown = async (signal: string): Promise<void> => {
   clearTimeout(deadline)
   await printing.close()
   trackingCodes?.close()
+  stopPruning?.()
+  await archive?.close()
   await rasterizer.close()
   process.exit(0)
 }
@@ -83,3 +90,4 @@ try {
   process.exit(1)
 }
 printing.start()
+const stopPruning = archive === undefined ? undefined : keepPruned(archive, config.labelRetentionDays, (err) => { app.log.error({ err }, 'pruning the label archive failed') })

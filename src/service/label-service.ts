@@ -9,7 +9,7 @@ import { renderPdf } from '../render/pdf/index.ts'
 import { renderZpl, zplFontDownload, type ZplOptions } from '../render/zpl/index.ts'
 import type { Dpi } from '../units.ts'
 import { fallbackPdfFonts, openLabelBatch } from './label-batch.ts'
-import type { LabelRequest, LabelService, LaidOutLabel, OutputFormat, RenderedLabel, RenderedZpl } from './types.ts'
+import type { DataRequest, LabelRequest, LabelService, LaidOutLabel, OutputFormat, RenderedLabel, RenderedZpl } from './types.ts'
 
 /** What the service is built from; all loaded once at start-up. */
 export interface LabelServiceOptions {
@@ -92,7 +92,7 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
     // Most labels have no warning at all: no field paths to build and no arrays to copy then.
     const warnings = adapted.warnings
     for (const w of label.warnings) warnings.push({ ...w, path: adapted.fieldPaths[w.path] ?? `label.${w.path}` })
-    return { label, source: adapted.source, warnings, trackingCodePath: adapted.trackingCodePath, strict }
+    return { label, data, source: adapted.source, warnings, trackingCodePath: adapted.trackingCodePath, strict }
   }
 
   function rendered (laid: LaidOutLabel, format: OutputFormat, body: Buffer): RenderedLabel {
@@ -105,7 +105,8 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
       source: laid.source,
       template: label.template,
       dpi: label.dpi,
-      warnings: laid.warnings
+      warnings: laid.warnings,
+      data: laid.data
     }
   }
 
@@ -120,23 +121,32 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
       source: laid.source,
       template: label.template,
       dpi: label.dpi,
-      warnings: laid.warnings
+      warnings: laid.warnings,
+      data: laid.data
     }
+  }
+
+  async function bodyOf (label: Label, format: OutputFormat, text: LabelRequest['text']): Promise<Buffer> {
+    if (format === 'zpl') return Buffer.from(renderZpl(label, text === 'font' ? fontZpl : graphicZpl), 'utf8')
+    if (format === 'pdf') return Buffer.from(await renderPdf(label, pdfOptions))
+    return encodeBitmapPng(drawLabelBitmap(label, glyphs))
   }
 
   async function render (request: LabelRequest & { format: OutputFormat }): Promise<RenderedLabel> {
     const laid = layout(request)
-    if (request.format === 'zpl') return rendered(laid, 'zpl', Buffer.from(renderZpl(laid.label, zplOptionsFor(request)), 'utf8'))
-    if (request.format === 'pdf') {
-      return rendered(laid, 'pdf', Buffer.from(await renderPdf(laid.label, pdfOptions)))
-    }
-    return rendered(laid, 'png', encodeBitmapPng(drawLabelBitmap(laid.label, glyphs)))
+    return rendered(laid, request.format, await bodyOf(laid.label, request.format, request.text))
+  }
+
+  async function renderData (request: DataRequest): Promise<Buffer> {
+    const label = layoutLabel(request.data, { template: templateFor(request.template), dpi: request.dpi, font })
+    return await bodyOf(label, request.format, request.text)
   }
 
   return {
     layout,
     renderZpl: renderZplOf,
     render,
+    renderData,
     fontDownloadZpl: () => fontDownload,
     templateNames: () => [...templates.keys()],
     defaults: () => ({ dpi: defaultDpi, template: defaultTemplate }),
