@@ -54,7 +54,7 @@ const app = await buildApp({
   version: packageVersion(),
   plugins: [
     (instance, hooks) => labelaryRoutes(instance, { rasterizer, storedFonts: [{ path: LABEL_FONT_ZPL_PATH, download: service.fontDownloadZpl() }] }, hooks),
-    printingPlugin(printing)
+    printingPlugin(printing, archive === undefined ? undefined : { archive, service })
   ]
 })
 

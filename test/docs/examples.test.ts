@@ -67,7 +67,7 @@ async function startServer (): Promise<string> {
   codes = openTrackingCodes(path.join(dir, 'codes'), 'LWX')
   archive = openSqliteArchive(dir)
   app = await testApp({
-    service, trackingCodes: codes.next, archive, plugins: [(instance, hooks) => labelaryRoutes(instance, { rasterizer, storedFonts }, hooks), printingPlugin(printing)]
+    service, trackingCodes: codes.next, archive, plugins: [(instance, hooks) => labelaryRoutes(instance, { rasterizer, storedFonts }, hooks), printingPlugin(printing, { archive, service })]
   })
   printing.start()
   return await app.listen({ host: '127.0.0.1', port: 0 })
