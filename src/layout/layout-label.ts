@@ -24,6 +24,7 @@ const columnPlace: TextPlacement = { x: 0, y: 0, width: 0, rotation: 0 }
 function placeRegion (region: ResolvedRegion, data: LabelData, font: LabelFont, out: LabelElement[], warnings: LabelWarning[]): void {
   switch (region.kind) {
     case 'text':
+      if (region.onlyWhen !== undefined && (region.onlyWhen.get(data) !== '') !== region.onlyWhen.filled) return
       placeText(region.spec, region.place, data, font, out, warnings)
       return
     case 'column': {

@@ -9,7 +9,7 @@ import { inchesToDots, type Dpi } from '../units.ts'
 import type { BarcodeDirection } from './arrangement.ts'
 import { baselineOffset, blockHeight, largestSizeForLines, lineAbove } from './line-metrics.ts'
 import { literalUnits, type LiteralUnits } from './placeholders.ts'
-import type { CompiledRegion, CompiledTextSpec, Template } from './template.ts'
+import type { CompiledRegion, CompiledTextSpec, RegionCondition, Template } from './template.ts'
 import type { TextBox } from './text-fit.ts'
 import type { RectSpec } from './template-schema.ts'
 
@@ -37,7 +37,7 @@ export interface ResolvedTextSpec extends CompiledTextSpec {
 
 /** A region in dots. */
 export type ResolvedRegion =
-  | { kind: 'text', rect: DotRect, place: TextPlacement, spec: ResolvedTextSpec }
+  | { kind: 'text', rect: DotRect, place: TextPlacement, spec: ResolvedTextSpec, onlyWhen?: RegionCondition }
   | { kind: 'column', rect: DotRect, gap: number, items: ResolvedTextSpec[] }
   /** A rule or box is the same on every label: its element is made once, frozen, and shared by all of them. */
   | { kind: 'line' | 'box', rect: DotRect, element: Readonly<BoxElement> }
@@ -100,7 +100,8 @@ function resolveRegion (template: Template, region: CompiledRegion, font: LabelF
     case 'text': {
       const [run, cross] = region.rotation === 90 ? [rect.height, rect.width] : [rect.width, rect.height]
       const place = { x: rect.x, y: rect.y, width: rect.width, rotation: region.rotation }
-      return { kind: 'text', rect, place, spec: resolveText(template, region.spec, run, cross, font, dpi) }
+      const spec = resolveText(template, region.spec, run, cross, font, dpi)
+      return region.onlyWhen === undefined ? { kind: 'text', rect, place, spec } : { kind: 'text', rect, place, spec, onlyWhen: region.onlyWhen }
     }
     case 'column': return {
       kind: 'column',

@@ -4,7 +4,7 @@ import type { FieldIssue } from '../errors.ts'
 import { MIN_BAR_HEIGHT_INCHES } from '../barcode/fit.ts'
 import { arrangeRegions, type ArrangedRegion, type BarcodeDirection } from './arrangement.ts'
 import { MIN_FONT_SIZE_INCHES } from './line-metrics.ts'
-import type { RectSpec, TemplateFile } from './template-schema.ts'
+import type { OnlyWhenSpec, RectSpec, TemplateFile } from './template-schema.ts'
 
 /** Label size in inches; every template is a 4x6 in label. */
 export const LABEL_WIDTH_INCHES = 4
@@ -92,11 +92,16 @@ function checkText (t: Typography, path: string, run: number, cross: number, spa
   }
 }
 
-interface Ink { rect: RectSpec, path: string, what: string, text: boolean, changed: boolean }
+interface Ink { rect: RectSpec, path: string, what: string, text: boolean, changed: boolean, onlyWhen?: OnlyWhenSpec }
+
+/** Regions printed only when one field is filled and only when it is empty are never on one label together. */
+function exclusive (a: Ink, b: Ink): boolean {
+  return a.onlyWhen !== undefined && b.onlyWhen !== undefined && a.onlyWhen.field === b.onlyWhen.field && a.onlyWhen.is !== b.onlyWhen.is
+}
 
 function inkAreas (r: ArrangedRegion, changed: boolean): Ink[] {
   const { region, geometryPath: path } = r
-  const base = { path, changed }
+  const base = { path, changed, onlyWhen: region.type === 'text' ? region.onlyWhen : undefined }
   if (region.type !== 'box') return [{ ...base, rect: region, what: `${r.path} (${region.type})`, text: region.type === 'text' || region.type === 'column' }]
   // A box's inside is free for text: only its four edges are ink.
   const { x, y, width: w, height: h, thickness: t } = region
@@ -133,7 +138,7 @@ function checkOverlaps (
     for (let j = i + 1; j < inks.length; j++) {
       const a = inks[i] as Ink
       const b = inks[j] as Ink
-      if (!(a.text || b.text) || !(a.changed || b.changed) || a.path === b.path) continue
+      if (!(a.text || b.text) || !(a.changed || b.changed) || a.path === b.path || exclusive(a, b)) continue
       if (overlaps(a.rect, b.rect)) {
         report(b.path, 'overlap', `${b.what} overlaps ${a.what} when the barcode is ${direction}`)
       }

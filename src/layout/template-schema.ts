@@ -52,9 +52,19 @@ const VerticalOverride = Type.Object({
   hidden: Type.Optional(Type.Boolean())
 }, { additionalProperties: false })
 
+/**
+ * Print the region only when a label-data field (a placeholder path such as `sortCode`) is `filled` or `empty`: two
+ * regions for one field's two cases may share the same room, so a box keeps no half-empty space for a missing value.
+ */
+const OnlyWhen = Type.Object({
+  field: Type.String({ pattern: '^[A-Za-z0-9_.]+$', maxLength: 64 }),
+  is: Type.Union([Type.Literal('filled'), Type.Literal('empty')])
+}, { additionalProperties: false })
+
 const TextRegion = Type.Object({
   type: Type.Literal('text'),
   ...content,
+  onlyWhen: Type.Optional(OnlyWhen),
   ...rect,
   ...typography,
   /** 90 turns the text clockwise: it reads top to bottom, letter tops facing right (ZPL `R`). */
@@ -137,5 +147,7 @@ export type ColumnRegionSpec = Extract<TemplateRegion, { type: 'column' }>
 export type ColumnItemSpec = ColumnRegionSpec['items'][number]
 /** The geometry/typography override for the vertical-barcode arrangement. */
 export type VerticalOverrideSpec = Static<typeof VerticalOverride>
+/** When a region is printed (see OnlyWhen). */
+export type OnlyWhenSpec = Static<typeof OnlyWhen>
 /** A rectangle in inches. */
 export type RectSpec = Static<typeof Rect>

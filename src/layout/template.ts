@@ -25,9 +25,15 @@ export interface CompiledTextSpec extends CompiledTypography {
   text: CompiledText
 }
 
+/** A region printed only when a field is filled (or only when it is empty). */
+export interface RegionCondition {
+  get: FieldGetter
+  filled: boolean
+}
+
 /** A region of one arrangement. */
 export type CompiledRegion =
-  | { kind: 'text', rect: RectSpec, rotation: 0 | 90, spec: CompiledTextSpec }
+  | { kind: 'text', rect: RectSpec, rotation: 0 | 90, spec: CompiledTextSpec, onlyWhen?: RegionCondition }
   | { kind: 'column', path: string, rect: RectSpec, gap: number, items: Array<CompiledTextSpec & { height: number }> }
   | { kind: 'line', path: string, rect: RectSpec }
   | { kind: 'box', path: string, rect: RectSpec, thickness: number }
@@ -108,7 +114,13 @@ export function compileTemplate (name: string, file: string, spec: TemplateFile)
   const arrangement = (direction: BarcodeDirection): CompiledArrangement => {
     const regions = arrangeRegions(spec, direction).map(({ region, path }): CompiledRegion => {
       switch (region.type) {
-        case 'text': return { kind: 'text', rect: rectOf(region), rotation: region.rotation ?? 0, spec: textSpec(region, path) }
+        case 'text': {
+          const compiled: CompiledRegion = { kind: 'text', rect: rectOf(region), rotation: region.rotation ?? 0, spec: textSpec(region, path) }
+          if (region.onlyWhen === undefined) return compiled
+          const get = FIELDS.get(region.onlyWhen.field)
+          if (get === undefined) issues.push({ path: `${path}.onlyWhen.field`, rule: 'unknown_field', message: `"${region.onlyWhen.field}" is not a label-data field such as sortCode or package.weight` })
+          return { ...compiled, onlyWhen: { get: get ?? (() => ''), filled: region.onlyWhen.is === 'filled' } }
+        }
         case 'column': return {
           kind: 'column',
           path,
