@@ -10,8 +10,6 @@ const port = parentPort
 if (port === null) throw new Error('archive-worker runs as a worker thread')
 const db = new Database((workerData as { file: string }).file)
 db.pragma('journal_mode = WAL')
-// FULL: an Idempotency-Key answered as new must still be there after a power cut, or a retry would make a second label.
-db.pragma('synchronous = FULL')
 db.pragma('busy_timeout = 5000')
 
 const insertLabel = db.prepare(`INSERT INTO labels (id, created_at, tracking_code, source, options, data, warnings)
@@ -53,11 +51,25 @@ let waiting: ArchiveRequest[] = []
 // IMMEDIATE: another instance on the same file queues on the write lock instead of failing on a lock upgrade.
 const commit = db.transaction((requests: ArchiveRequest[]): ArchiveReply[] => requests.map(answer))
 
+/**
+ * FULL for a commit that claims an Idempotency-Key: a key answered as new must still be there after a power cut, or a
+ * retry would make a second label. NORMAL otherwise (WAL: survives a crash of the process, and saves an fsync per
+ * commit on the busy path); a label lost to a power cut is one whose answer the client may never have read either.
+ */
+let synchronous = ''
+function syncFor (requests: readonly ArchiveRequest[]): void {
+  const wanted = requests.some((r) => r.type === 'put' && r.items.some((item) => item.claim !== undefined)) ? 'FULL' : 'NORMAL'
+  if (wanted === synchronous) return
+  db.pragma(`synchronous = ${wanted}`)
+  synchronous = wanted
+}
+
 function drain (): void {
   const requests = waiting
   waiting = []
   let replies: ArchiveReply[]
   try {
+    syncFor(requests)
     replies = commit.immediate(requests)
   } catch (err) {
     replies = requests.map((r) => ({ n: r.n, error: (err as Error).message }))
