@@ -4,9 +4,13 @@
 // is answered with this process's CPU time so far (µs), so the parent can charge server CPU to each run: on a shared
 // 2-core box requests per second also measure the load generator and the neighbours, CPU per request does not.
 import Fastify from 'fastify'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { buildApp } from '../src/app.ts'
+import type { LabelArchive } from '../src/archive/label-archive.ts'
+import { openSqliteArchive } from '../src/archive/sqlite-archive.ts'
 import { loadLabelService } from '../src/bootstrap.ts'
 import { loadConfig } from '../src/config.ts'
 import { devNullLog } from './log-sink.ts'
@@ -24,6 +28,36 @@ const service = loadLabelService(config)
 const app = await buildApp({ config, service, logStream: devNullLog })
 await app.listen({ host: '127.0.0.1', port: 0 })
 
+// The same app with the label archive on, as `npm start` runs it, in a database of its own. How long each label's
+// put and each turn's hand-over to the writer thread hold the event loop is kept for the `archive` line on stdin.
+const archiveDir = mkdtempSync(path.join(tmpdir(), 'lw-bench-archive-'))
+const held = { puts: [] as number[], handOvers: [] as number[], labels: 0 }
+const sqlite = openSqliteArchive(archiveDir, { onHandOver: (ms, labels) => { held.handOvers.push(ms); held.labels += labels } })
+const archive: LabelArchive = {
+  ...sqlite,
+  put: (label, claim) => {
+    const start = performance.now()
+    const put = sqlite.put(label, claim)
+    held.puts.push(performance.now() - start)
+    return put
+  }
+}
+const archived = await buildApp({ config, service, archive, logStream: devNullLog })
+await archived.listen({ host: '127.0.0.1', port: 0 })
+
+/** Longest and 99th percentile of what the archive held the loop, ms, since the last report. */
+function heldReport (): object {
+  const stats = (xs: number[]): { n: number, p99Ms: number, maxMs: number, over1Ms: number } => {
+    const s = [...xs].sort((a, b) => a - b)
+    return { n: s.length, p99Ms: s[Math.floor(s.length * 0.99)] ?? 0, maxMs: s.at(-1) ?? 0, over1Ms: s.filter((x) => x > 1).length }
+  }
+  const report = { put: stats(held.puts), handOver: stats(held.handOvers), labels: held.labels }
+  held.puts = []
+  held.handOvers = []
+  held.labels = 0
+  return report
+}
+
 // The same app with the label work taken out, to split the endpoint's cost into HTTP handling and labelling: its
 // service answers every ZPL request with one label made at start-up. Benchmark only; the app never caches labels.
 const record = JSON.parse(readFileSync(new URL('./fixtures/generic-record.json', import.meta.url), 'utf8')) as unknown
@@ -31,7 +65,7 @@ const madeOnce = service.renderZpl({ record, source: 'generic', dpi: 203 })
 const glue = await buildApp({ config, service: { ...service, renderZpl: () => madeOnce }, logStream: devNullLog })
 await glue.listen({ host: '127.0.0.1', port: 0 })
 
-const portOf = (server: typeof bare | typeof app): number => {
+const portOf = (server: { server: typeof bare.server }): number => {
   const address = server.server.address()
   return typeof address === 'object' && address !== null ? address.port : 0
 }
@@ -40,6 +74,12 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     const { user, system } = process.cpuUsage()
     process.stdout.write(JSON.stringify({ cpuUs: user + system }) + '\n')
   }
+  if (line.trim() === 'archive') process.stdout.write(JSON.stringify(heldReport()) + '\n')
 })
-process.stdout.write(JSON.stringify({ bare: portOf(bare), app: portOf(app), glue: portOf(glue) }) + '\n')
-process.on('SIGTERM', () => { void Promise.all([bare.close(), app.close(), glue.close()]).then(() => process.exit(0)) })
+process.stdout.write(JSON.stringify({ bare: portOf(bare), app: portOf(app), glue: portOf(glue), archived: portOf(archived) }) + '\n')
+process.on('SIGTERM', () => {
+  void Promise.all([bare.close(), app.close(), glue.close(), archived.close()]).then(() => sqlite.close()).then(() => {
+    rmSync(archiveDir, { recursive: true, force: true })
+    process.exit(0)
+  })
+})

@@ -16,6 +16,8 @@ import { catalogRoutes } from './http/route-catalog.ts'
 import { limitConnectionsPerClient, serverLimitsOf, timeoutOptions, type ServerLimits } from './http/server-limits.ts'
 import { batchRoutes } from './http/labels/batch-routes.ts'
 import { labelRoutes } from './http/labels/label-routes.ts'
+import { archiveRoutes } from './http/labels/archive-routes.ts'
+import type { LabelArchive } from './archive/label-archive.ts'
 import type { LabelService } from './service/types.ts'
 
 /** Everything the app is built from; created once at start-up (see src/server.ts). */
@@ -35,6 +37,8 @@ export interface AppParts {
   metrics?: MetricsRoutesOptions
   /** What GET /health/ready checks; absent: ready whenever the process answers. */
   readiness?: Readiness
+  /** Where labels are kept by id (see src/archive); absent: no label is kept and the archive routes are not served. */
+  archive?: LabelArchive
 }
 
 /** What a request id sent in X-Request-Id may look like; anything else (too long, odd characters) is not echoed. */
@@ -77,8 +81,10 @@ export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
   installOpenApi(app, version, routes)
   await app.register(healthRoutes, { service: parts.service, version, readiness: parts.readiness })
   if (parts.metrics !== undefined) await metricsRoutes(app, parts.metrics)
-  await app.register(labelRoutes, { service: parts.service, trackingCodes: parts.trackingCodes })
-  await app.register(batchRoutes, { service: parts.service, maxRecords: parts.config.batchMaxRecords, trackingCodes: parts.trackingCodes })
+  const { archive } = parts
+  await app.register(labelRoutes, { service: parts.service, trackingCodes: parts.trackingCodes, archive })
+  await app.register(batchRoutes, { service: parts.service, maxRecords: parts.config.batchMaxRecords, trackingCodes: parts.trackingCodes, archive })
+  if (archive !== undefined) await app.register(archiveRoutes, { service: parts.service, archive })
   await app.register(consoleRoutes, { service: parts.service })
   const hooks: AppHooks = { answerBadUrls: (paths, answer) => { badUrlAnswers.push({ paths, answer }) } }
   for (const plugin of parts.plugins ?? []) await plugin(app, hooks)

@@ -8,6 +8,7 @@ import { FORMAT_NAMES } from './service/formats/index.ts'
 const USAGE = `labelworks <command>
   render <record.json|->   write one label (${FORMAT_NAMES.join(', ')}) to stdout
   print --printer <id> <record.json>   queue a label on a printer (needs the service running and LABELWORKS_API_KEY)
+  reprint <label_id> --printer <id>    print an archived label again (needs the service running and LABELWORKS_API_KEY)
   printers list            list the registered printers (needs the service running)
   printers status [id]     show printer status (needs the service running)
 
@@ -18,7 +19,7 @@ export async function runCli (argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv
   try {
     if (command === 'render') return await runRenderCommand(rest, io)
-    if (command === 'print' || command === 'printers') {
+    if (command === 'print' || command === 'reprint' || command === 'printers') {
       const { runPrintingCli } = await import('./cli/printing.ts')
       return await runPrintingCli(argv, io)
     }
@@ -26,7 +27,7 @@ export async function runCli (argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`${USAGE}\n`)
       return 0
     }
-    io.stderr.write(`error: unknown command "${command}"; the commands are render, print and printers\n${USAGE}\n`)
+    io.stderr.write(`error: unknown command "${command}"; the commands are render, print, reprint and printers\n${USAGE}\n`)
     return 2
   } catch (err) {
     if (err instanceof LabelworksError) {

@@ -62,6 +62,10 @@ export interface Config {
   shutdownGraceMs: number
   /** Shipper prefix of generated tracking codes (`generate_tracking_code`); unset: codes are not generated. */
   trackingPrefix: string | undefined
+  /** Keep every label made (data and options, by label id) in DATA_DIR's database; a request can still say store: false. */
+  labelArchive: boolean
+  /** Archived labels and their Idempotency-Keys are deleted this many days after they were made. */
+  labelRetentionDays: number
   /** Request line and headers must arrive within this. */
   headersTimeoutMs: number
   /** Headers and the whole body must arrive within this, else 408 and the connection is closed. */
@@ -197,6 +201,8 @@ export function loadConfig (env: Env = process.env): Config {
     defaultTemplate: text(env, 'DEFAULT_TEMPLATE', 'standard'),
     shutdownGraceMs: read.integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     trackingPrefix: read.pattern('TRACKING_PREFIX', PREFIX_PATTERN, '3 to 10 capital letters or digits, starting with a letter (e.g. LWX)'),
+    labelArchive: read.oneOf('LABEL_ARCHIVE', 'true', ['true', 'false']) === 'true',
+    labelRetentionDays: read.integer('LABEL_RETENTION_DAYS', 90, 1, 36_500),
     headersTimeoutMs: read.integer('HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
     requestTimeoutMs: read.integer('REQUEST_TIMEOUT_MS', 60_000, 100, 3_600_000),
     idleTimeoutMs: read.integer('IDLE_TIMEOUT_MS', 60_000, 100, 3_600_000),

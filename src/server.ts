@@ -11,9 +11,12 @@ import { printingPlugin } from './http/printing/index.ts'
 import { createPrinting, type Printing } from './printing/create-printing.ts'
 import { createZplRasterizer, type ZplRasterizer } from './render/png/index.ts'
 import { openTrackingCodes, type TrackingCodes } from './archive/code-sequence.ts'
+import type { LabelArchive } from './archive/label-archive.ts'
+import { keepPruned } from './archive/retention.ts'
+import { openSqliteArchive } from './archive/sqlite-archive.ts'
 import type { LabelService } from './service/types.ts'
 
-interface Parts { config: Config, rasterizer: ZplRasterizer, service: LabelService, printing: Printing, metrics: Metrics, trackingCodes?: TrackingCodes }
+interface Parts { config: Config, rasterizer: ZplRasterizer, service: LabelService, printing: Printing, metrics: Metrics, trackingCodes?: TrackingCodes, archive?: LabelArchive }
 
 function printQueueOptions (config: Config, metrics: Metrics): { maxAttempts: number, connectTimeoutMs: number, statusTimeoutMs: number, writeTimeoutMs: number, onEvent: Metrics['onQueueEvent'] } {
   return {
@@ -36,7 +39,8 @@ async function loadParts (): Promise<Parts> {
     const printing = await createPrinting({ config, service, queueOptions: printQueueOptions(config, metrics) })
     metrics.observeQueue(printing.queue)
     const trackingCodes = config.trackingPrefix === undefined ? undefined : openTrackingCodes(config.dataDir, config.trackingPrefix)
-    return { config, rasterizer, service, printing, metrics, trackingCodes }
+    const archive = config.labelArchive ? openSqliteArchive(config.dataDir) : undefined
+    return { config, rasterizer, service, printing, metrics, trackingCodes, archive }
   } catch (err) {
     if (!(err instanceof LabelworksError)) throw err
     process.stderr.write(`labelworks cannot start: ${err.code}: ${err.message}\n`)
@@ -45,18 +49,19 @@ async function loadParts (): Promise<Parts> {
   }
 }
 
-const { config, rasterizer, service, printing, metrics, trackingCodes } = await loadParts()
+const { config, rasterizer, service, printing, metrics, trackingCodes, archive } = await loadParts()
 let closing = false
 const app = await buildApp({
   config,
   service,
   trackingCodes: trackingCodes?.next,
+  archive,
   version: packageVersion(),
   metrics: { metrics, apiKeys: config.apiKeys, requireKey: config.metricsRequireApiKey },
   readiness: { checks: { database: () => printing.queue.ping() }, draining: () => closing },
   plugins: [
     (instance, hooks) => labelaryRoutes(instance, { rasterizer, storedFonts: [{ path: LABEL_FONT_ZPL_PATH, download: service.fontDownloadZpl() }] }, hooks),
-    printingPlugin(printing)
+    printingPlugin(printing, archive === undefined ? undefined : { archive, service })
   ]
 })
 
@@ -76,6 +81,8 @@ const shutdown = async (signal: string): Promise<void> => {
   clearTimeout(deadline)
   await printing.close()
   trackingCodes?.close()
+  stopPruning?.()
+  await archive?.close()
   await rasterizer.close()
   process.exit(0)
 }
@@ -90,3 +97,4 @@ try {
   process.exit(1)
 }
 await printing.start()
+const stopPruning = archive === undefined ? undefined : keepPruned(archive, config.labelRetentionDays, (err) => { app.log.error({ err }, 'pruning the label archive failed') })

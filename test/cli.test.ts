@@ -94,7 +94,7 @@ describe('labelworks render', () => {
       [['render', latin1], /latin1\.json is not UTF-8 text: byte 0xE9 at offset \d+/],
       [['render'], /usage: labelworks render/],
       [['render', RECORD, '--colour', 'red'], /Unknown option/],
-      [['frobnicate'], /^error: unknown command "frobnicate"; the commands are render, print and printers\nlabelworks <command>/]
+      [['frobnicate'], /^error: unknown command "frobnicate"; the commands are render, print, reprint and printers\nlabelworks <command>/]
     ]
     for (const [argv, message] of cases) {
       const c = capture()

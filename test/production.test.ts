@@ -19,7 +19,7 @@ function alive (pid: number): boolean {
 }
 
 describe('npm start', () => {
-  it('serves from dist/ without tsx, draws PNG labels on its compiled worker, and stops with npm on SIGTERM', async () => {
+  it('serves from dist/ without tsx, draws PNG labels on its compiled worker, archives them on its compiled writer thread, and stops with npm on SIGTERM', async () => {
     const npm = spawn('npm', ['start'], {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', RENDER_WORKERS: '1', DATA_DIR: tempDir() },
@@ -44,7 +44,14 @@ describe('npm start', () => {
       }
       const png = await fetch(`${url}/v1/labels?format=png`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'image/png' }, body: RECORD })
       expect(png.status).toBe(200)
-      expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG')
+      const bytes = Buffer.from(await png.arrayBuffer())
+      expect(bytes.subarray(1, 4).toString()).toBe('PNG')
+      // The label archive's compiled writer thread kept it: the label comes again by its id once the search sees it.
+      const id = png.headers.get('x-label-id') as string
+      const search = await fetch(`${url}/v1/labels?limit=1`)
+      expect((await search.json() as { labels: { label_id: string }[] }).labels.map((l) => l.label_id)).toEqual([id])
+      const again = await fetch(`${url}/v1/labels/${id}`, { headers: { accept: 'image/png' } })
+      expect(Buffer.from(await again.arrayBuffer()).equals(bytes)).toBe(true)
 
       npm.kill('SIGTERM')
       await once(npm, 'exit')

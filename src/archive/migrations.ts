@@ -7,6 +7,20 @@ const STEPS: readonly { name: string, sql: string }[] = [
   {
     name: '001_tracking_code_sequence',
     sql: 'CREATE TABLE tracking_code_sequence (prefix TEXT PRIMARY KEY, next_value INTEGER NOT NULL)'
+  },
+  {
+    name: '002_labels',
+    sql: `CREATE TABLE labels (
+      id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, tracking_code TEXT NOT NULL, source TEXT NOT NULL,
+      options TEXT NOT NULL, data TEXT NOT NULL, warnings TEXT NOT NULL);
+    CREATE INDEX labels_by_time ON labels (created_at, id);
+    CREATE INDEX labels_by_tracking_code ON labels (tracking_code, created_at, id)`
+  },
+  {
+    name: '003_label_idempotency_keys',
+    sql: `CREATE TABLE label_idempotency_keys (
+      key TEXT PRIMARY KEY, request_hash TEXT NOT NULL, label_id TEXT NOT NULL, created_at INTEGER NOT NULL);
+    CREATE INDEX label_idempotency_keys_by_time ON label_idempotency_keys (created_at)`
   }
 ]
 

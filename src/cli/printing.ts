@@ -1,4 +1,4 @@
-// `labelworks print` and `labelworks printers`: clients of the running service's printing API (the queue lives in
+// `labelworks print`, `labelworks reprint` and `labelworks printers`: clients of the running service's printing API (the queue lives in
 // the service, so the CLI never opens a printer socket itself). URL and key come from the environment given in `io`.
 import { parseArgs } from 'node:util'
 import { parseJsonBody } from '../request/json.ts'
@@ -6,11 +6,13 @@ import { readInputText, type CliIo } from './io.ts'
 
 export const PRINTING_USAGE = `usage: labelworks print --printer <id> <record.json|-> [--dpi 203|300] [--template name] [--source name]
                        [--strict] [--copies n] [--idempotency-key key] [--zpl] [--wait]
+       labelworks reprint <label_id> --printer <id> [--dpi 203|300] [--copies n] [--idempotency-key key] [--wait]
        labelworks printers status [id]
        labelworks printers list
 environment (and .env): LABELWORKS_URL (default http://HOST:PORT, the service's own settings, so http://127.0.0.1:3000),
              LABELWORKS_API_KEY (or API_KEY)
---zpl sends the file as one raw ^XA…^XZ label; --wait waits until the job is printed, failed or canceled.`
+--zpl sends the file as one raw ^XA…^XZ label; --wait waits until the job is printed, failed or canceled.
+reprint prints an archived label (the label_id POST /v1/labels answered) again, drawn at the printer's density.`
 
 interface ApiError { error?: { code?: string, message?: string, issues?: { path: string, rule: string, message: string }[] } }
 
@@ -83,11 +85,35 @@ async function print (api: Api, argv: string[], io: CliIo, pollMs: number): Prom
   if (values.source !== undefined) body.source = values.source
   if (values.strict === true) body.strict = true
   if (values['idempotency-key'] !== undefined) body.idempotency_key = values['idempotency-key']
+  return await submitJob(api, body, values.wait === true, io, pollMs)
+}
+
+/** `reprint <label_id> --printer <id>`: a print job for an archived label. */
+async function reprint (api: Api, argv: string[], io: CliIo, pollMs: number): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { printer: { type: 'string', short: 'p' }, dpi: { type: 'string' }, copies: { type: 'string' }, 'idempotency-key': { type: 'string' }, wait: { type: 'boolean' } }
+  })
+  const labelId = positionals[0]
+  if (values.printer === undefined || labelId === undefined || positionals.length > 1) {
+    io.stderr.write(`${PRINTING_USAGE}\n`)
+    return 2
+  }
+  const body: Record<string, unknown> = { printer_id: values.printer, label_id: labelId }
+  if (values.dpi !== undefined) body.dpi = Number(values.dpi)
+  if (values.copies !== undefined) body.copies = Number(values.copies)
+  if (values['idempotency-key'] !== undefined) body.idempotency_key = values['idempotency-key']
+  return await submitJob(api, body, values.wait === true, io, pollMs)
+}
+
+/** Queues a job and says what became of it; with `wait`, follows it until it ends (exit 0 only when printed). */
+async function submitJob (api: Api, body: Record<string, unknown>, wait: boolean, io: CliIo, pollMs: number): Promise<number> {
   const created = await api.call<{ job: JobView }>('POST', '/v1/print-jobs', body)
   if (typeof created === 'number') return created
   let job = created.job
   io.stdout.write(describeJob(job))
-  if (values.wait !== true) return 0
+  if (!wait) return 0
   while (!FINAL.has(job.state)) {
     await new Promise((resolve) => setTimeout(resolve, pollMs))
     const next = await api.call<{ job: JobView }>('GET', `/v1/print-jobs/${encodeURIComponent(job.id)}`)
@@ -150,12 +176,13 @@ export function serviceUrl (env: Record<string, string | undefined>): string {
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${env.PORT?.trim() || '3000'}`
 }
 
-/** Runs `print …` or `printers …` (argv starts with the command); returns the exit code (0 ok, 1 not ready/failed, 2 bad input). */
+/** Runs `print …`, `reprint …` or `printers …` (argv starts with the command); returns the exit code (0 ok, 1 not ready/failed, 2 bad input). */
 export async function runPrintingCli (argv: string[], io: CliIo, options: { pollMs?: number } = {}): Promise<number> {
   const [command, ...rest] = argv
   const base = serviceUrl(io.env)
   const api = new Api(base, io.env.LABELWORKS_API_KEY ?? io.env.API_KEY, io)
   if (command === 'print') return await print(api, rest, io, options.pollMs ?? 250)
+  if (command === 'reprint') return await reprint(api, rest, io, options.pollMs ?? 250)
   if (command === 'printers') return await printers(api, rest, io)
   io.stderr.write(`${PRINTING_USAGE}\n`)
   return 2

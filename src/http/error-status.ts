@@ -27,6 +27,8 @@ export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   RECORD_SHAPE_AMBIGUOUS: 422,
   RECORD_NOT_A_DELIVERY: 422,
   BATCH_NO_LABELS: 422,
+  // The label archive
+  LABEL_NOT_FOUND: 404,
   // Local rendering and the Labelary client
   RENDER_FAILED: 502,
   RENDER_TIMEOUT: 504,

@@ -3,7 +3,7 @@
 import type { FieldIssue } from '../errors.ts'
 import { MIN_BAR_HEIGHT_INCHES } from '../barcode/fit.ts'
 import { arrangeRegions, type ArrangedRegion, type BarcodeDirection } from './arrangement.ts'
-import { regionKindOf, REGION_KINDS, type AnyRegionKind } from './regions/index.ts'
+import { regionKindOf, REGION_KINDS, type AnyRegionKind, type OnlyWhenSpec } from './regions/index.ts'
 import { TYPOGRAPHY_KEYS, type RectSpec } from './template-parts.ts'
 import type { TemplateFile } from './template-schema.ts'
 import { DEFAULT_LINE_SPACING, EPSILON, round } from './text-spec.ts'
@@ -60,10 +60,15 @@ function checkRegion (r: ArrangedRegion, spacing: number, issues: FieldIssue[]):
   kind.check(region, r, spacing, issues)
 }
 
-interface Ink { rect: RectSpec, path: string, what: string, text: boolean, changed: boolean }
+interface Ink { rect: RectSpec, path: string, what: string, text: boolean, changed: boolean, onlyWhen?: OnlyWhenSpec }
 
 function inkAreas (r: ArrangedRegion, changed: boolean): Ink[] {
-  return kindOf(r).ink(r.region).map(({ rect, what, text }) => ({ rect, what: `${r.path} (${what})`, text, path: r.geometryPath, changed }))
+  return kindOf(r).ink(r.region).map(({ rect, what, text, onlyWhen }) => ({ rect, what: `${r.path} (${what})`, text, path: r.geometryPath, changed, onlyWhen }))
+}
+
+/** Regions printed only when one field is filled and only when it is empty are never on one label together. */
+function exclusive (a: Ink, b: Ink): boolean {
+  return a.onlyWhen !== undefined && b.onlyWhen !== undefined && a.onlyWhen.field === b.onlyWhen.field && a.onlyWhen.is !== b.onlyWhen.is
 }
 
 function overlaps (a: RectSpec, b: RectSpec): boolean {
@@ -92,7 +97,7 @@ function checkOverlaps (
     for (let j = i + 1; j < inks.length; j++) {
       const a = inks[i] as Ink
       const b = inks[j] as Ink
-      if (!(a.text || b.text) || !(a.changed || b.changed) || a.path === b.path) continue
+      if (!(a.text || b.text) || !(a.changed || b.changed) || a.path === b.path || exclusive(a, b)) continue
       if (overlaps(a.rect, b.rect)) {
         report(b.path, 'overlap', `${b.what} overlaps ${a.what} when the barcode is ${direction}`)
       }

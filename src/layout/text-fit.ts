@@ -1,10 +1,10 @@
 // How a text is fitted into its box: first the largest whole-dot size (down to the floor) on one line; then
-// the fewest lines (up to the box's limit) at the largest size that holds them, breaking inside a word only
-// when a word alone is wider than a line at the floor size; and only as a last resort, the floor size with
-// the last line cut and ended with "…".
+// the fewest lines (up to the box's limit) at the largest size that holds them, breaking a word only when it
+// alone is wider than a line at the floor size: after a hyphen if its pieces then fit, else inside it too; and
+// only as a last resort, the floor size with the last line cut and ended with "…".
 import type { LabelFont } from '../fonts/index.ts'
 import { largestSizeForLines } from './line-metrics.ts'
-import { cutToFit, lineDots, textDots, wrapText } from './wrap.ts'
+import { cutToFit, lineDots, widestPieceDots, wrapText, type WordBreak } from './wrap.ts'
 
 /** The room a text has, in dots, and its size limits. */
 export interface TextBox {
@@ -34,7 +34,7 @@ export function fitText (font: LabelFont, text: string, box: TextBox): FittedTex
   const single = singleLineSize(font, text, font.advanceUnits(text), box)
   if (single >= box.minSize) return { size: single, lines: [text], dropped: '', droppedAt: text.length }
 
-  const breakWords = widestWordDots(font, text, box.minSize) > box.run
+  const breakWords = wordBreakFor(font, text, box)
   for (let lines = 2; lines <= box.maxLines; lines++) {
     const high = largestSizeForLines(font, box.cross, lines, box.lineSpacing, box.maxSize)
     if (high < box.minSize) break
@@ -61,19 +61,14 @@ export function singleLineSize (font: LabelFont, text: string, units: number, bo
   return size
 }
 
-function widestWordDots (font: LabelFont, text: string, size: number): number {
-  let widest = 0
-  let start = 0
-  for (let k = 0; k <= text.length; k++) {
-    if (k < text.length && text.charCodeAt(k) !== 0x20) continue
-    if (k > start) widest = Math.max(widest, textDots(font, text.slice(start, k), size))
-    start = k + 1
-  }
-  return widest
+/** Words are broken only when one is wider than a line at the floor size, and then after hyphens where that does. */
+function wordBreakFor (font: LabelFont, text: string, box: TextBox): WordBreak {
+  if (widestPieceDots(font, text, box.minSize, false) <= box.run) return 'none'
+  return widestPieceDots(font, text, box.minSize, true) <= box.run ? 'hyphens' : 'anywhere'
 }
 
 /** Largest size in [minSize, high] at which the text wraps into `lines` lines; 0 when none. Greedy wrapping never needs more lines at a larger size, so bisect. */
-function largestWrappingSize (font: LabelFont, text: string, box: TextBox, lines: number, high: number, breakWords: boolean): number {
+function largestWrappingSize (font: LabelFont, text: string, box: TextBox, lines: number, high: number, breakWords: WordBreak): number {
   const fits = (size: number): boolean => wrapText(font, text, size, box.run, lines, breakWords) === text.length
   if (!fits(box.minSize)) return 0
   let lo = box.minSize
@@ -86,7 +81,7 @@ function largestWrappingSize (font: LabelFont, text: string, box: TextBox, lines
   return lo
 }
 
-function truncated (font: LabelFont, text: string, box: TextBox, breakWords: boolean): FittedText {
+function truncated (font: LabelFont, text: string, box: TextBox, breakWords: WordBreak): FittedText {
   const size = box.minSize
   const maxLines = Math.min(box.maxLines, lineCapacity(font, box, size))
   const out: string[] = []

@@ -22,9 +22,11 @@ export interface LabelOptions {
   carrierRules?: 'dashlink'
   /** Give a record without a tracking code a generated one (TRACKING_PREFIX must be set). */
   generateTrackingCode?: boolean
+  /** False: the label is not kept in the archive (no label_id); the service's LABEL_ARCHIVE decides otherwise. */
+  store?: boolean
 }
 
-const OPTION_KEYS = ['source', 'format', 'dpi', 'template', 'strict', 'include_font', 'text', 'carrier_rules', 'generate_tracking_code']
+const OPTION_KEYS = ['source', 'format', 'dpi', 'template', 'strict', 'include_font', 'text', 'carrier_rules', 'generate_tracking_code', 'store']
 const CARRIER_RULES: readonly 'dashlink'[] = ['dashlink']
 const QUERY_KEYS = new Set(OPTION_KEYS)
 const ENVELOPE_KEYS = new Set(['record', ...OPTION_KEYS])
@@ -87,7 +89,8 @@ export function readLabelOptions (input: Record<string, unknown>, prefix: string
     includeFont: flag(input.include_font, 'include_font', prefix, issues),
     text: oneOf(input.text, ZPL_TEXT_MODES, 'text', prefix, issues),
     carrierRules: oneOf(input.carrier_rules, CARRIER_RULES, 'carrier_rules', prefix, issues),
-    generateTrackingCode: flag(input.generate_tracking_code, 'generate_tracking_code', prefix, issues)
+    generateTrackingCode: flag(input.generate_tracking_code, 'generate_tracking_code', prefix, issues),
+    store: flag(input.store, 'store', prefix, issues)
   }
   if (issues.length > 0) throw new ValidationError(issues)
   return options
@@ -107,6 +110,16 @@ export function readQueryOptions (query: Record<string, unknown>): LabelOptions 
   // Most requests have no query string: nothing to read, nothing to merge.
   if (isEmpty(query)) return NO_OPTIONS
   rejectUnknownKeys(query, QUERY_KEYS, 'query', `is not a label option; the query string takes ${OPTION_KEYS.join(', ')}`)
+  return readLabelOptions(query, 'query')
+}
+
+/** What drawing an archived label again may change: its format, density and ZPL text (GET /v1/labels/{id}). */
+const REDRAW_KEYS = new Set(['format', 'dpi', 'text', 'include_font'])
+
+/** Options of GET /v1/labels/{id} from its query string; any other parameter is an error naming it. */
+export function readRedrawOptions (query: Record<string, unknown>): LabelOptions {
+  if (isEmpty(query)) return NO_OPTIONS
+  rejectUnknownKeys(query, REDRAW_KEYS, 'query', `is not an option of an archived label; the query string takes ${[...REDRAW_KEYS].join(', ')}`)
   return readLabelOptions(query, 'query')
 }
 
@@ -140,7 +153,8 @@ export function mergeOptions (fromBody: LabelOptions, fromQuery: LabelOptions): 
     includeFont: fromBody.includeFont ?? fromQuery.includeFont,
     text: fromBody.text ?? fromQuery.text,
     carrierRules: fromBody.carrierRules ?? fromQuery.carrierRules,
-    generateTrackingCode: fromBody.generateTrackingCode ?? fromQuery.generateTrackingCode
+    generateTrackingCode: fromBody.generateTrackingCode ?? fromQuery.generateTrackingCode,
+    store: fromBody.store ?? fromQuery.store
   }
 }
 

@@ -9,7 +9,7 @@ import { renderZpl, zplFontDownload } from '../render/zpl/index.ts'
 import type { Dpi } from '../units.ts'
 import { checkBatchFormat, FORMAT_NAMES, formatNamed, FORMATS, type BatchOpener, type FormatResources, type LabelRenderer } from './formats/index.ts'
 import { zplFormat, zplOptionsOf } from './formats/zpl.ts'
-import type { BatchOptions, ChunkSink, LabelBatchWriter, LabelRequest, LabelService, LaidOutLabel, OutputFormat, RenderedLabel, RenderedZpl } from './types.ts'
+import type { BatchOptions, ChunkSink, DataRequest, LabelBatchWriter, LabelRequest, LabelService, LaidOutLabel, OutputFormat, RenderedLabel, RenderedZpl } from './types.ts'
 
 /** What the service is built from; all loaded once at start-up. */
 export interface LabelServiceOptions {
@@ -85,7 +85,7 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
     // Most labels have no warning at all: no field paths to build and no arrays to copy then.
     const warnings = adapted.warnings
     for (const w of label.warnings) warnings.push({ ...w, path: adapted.fieldPaths[w.path] ?? `label.${w.path}` })
-    return { label, source: adapted.source, warnings, trackingCodePath: adapted.trackingCodePath, strict }
+    return { label, data, source: adapted.source, warnings, trackingCodePath: adapted.trackingCodePath, strict }
   }
 
   function rendered (laid: LaidOutLabel, format: OutputFormat, body: Buffer): RenderedLabel {
@@ -98,7 +98,8 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
       source: laid.source,
       template: label.template,
       dpi: label.dpi,
-      warnings: laid.warnings
+      warnings: laid.warnings,
+      data: laid.data
     }
   }
 
@@ -113,17 +114,29 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
       source: laid.source,
       template: label.template,
       dpi: label.dpi,
-      warnings: laid.warnings
+      warnings: laid.warnings,
+      data: laid.data
     }
   }
 
-  async function render (request: LabelRequest & { format: OutputFormat }): Promise<RenderedLabel> {
-    const renderer = renderers.get(request.format)
+  function rendererOf (format: OutputFormat): LabelRenderer {
+    const renderer = renderers.get(format)
     if (renderer === undefined) {
       throw new ValidationError([{ path: 'format', rule: 'enum', message: `must be one of ${FORMAT_NAMES.join(', ')}` }])
     }
+    return renderer
+  }
+
+  async function render (request: LabelRequest & { format: OutputFormat }): Promise<RenderedLabel> {
+    const render = rendererOf(request.format)
     const laid = layout(request)
-    return rendered(laid, request.format, await renderer(laid.label, request))
+    return rendered(laid, request.format, await render(laid.label, request))
+  }
+
+  async function renderData (request: DataRequest): Promise<Buffer> {
+    const render = rendererOf(request.format)
+    const label = layoutLabel(request.data, { template: templateFor(request.template), dpi: request.dpi, font })
+    return await render(label, request)
   }
 
   function openBatch (options: BatchOptions, write: ChunkSink): LabelBatchWriter {
@@ -135,6 +148,7 @@ export function createLabelService (options: LabelServiceOptions): LabelService 
     layout,
     renderZpl: renderZplOf,
     render,
+    renderData,
     fontDownloadZpl: () => fontDownload,
     templateNames: () => [...templates.keys()],
     defaults: () => ({ dpi: defaultDpi, template: defaultTemplate }),

@@ -2,7 +2,7 @@
 import type { Dpi } from '../units.ts'
 import type { ZplTextMode } from '../render/zpl/index.ts'
 import type { Label } from '../model/label.ts'
-import type { LabelWarning } from '../model/label-data.ts'
+import type { LabelData, LabelWarning } from '../model/label-data.ts'
 import type { SourceName, SourceOption } from '../records/sources.ts'
 import type { ChunkSink, FormatBatchOptions, LabelBatchWriter, OutputFormat } from './formats/index.ts'
 
@@ -32,6 +32,8 @@ export interface LabelRequest {
 /** A laid-out label with what was noticed on the way. */
 export interface LaidOutLabel {
   label: Label
+  /** The label data the layout drew, every resolved value in it (such as the ship date that defaults to today). */
+  data: LabelData
   source: SourceName
   /** Record warnings followed by layout warnings. */
   warnings: LabelWarning[]
@@ -51,6 +53,8 @@ export interface RenderedLabel {
   template: string
   dpi: Dpi
   warnings: LabelWarning[]
+  /** The label data drawn, as the archive keeps it to draw the label again. */
+  data: LabelData
 }
 
 /** A ZPL label kept as text: printers and the HTTP hot path send it as is, without a copy into bytes first. */
@@ -58,6 +62,16 @@ export interface RenderedZpl extends Omit<RenderedLabel, 'format' | 'body'> {
   format: 'zpl'
   /** Exactly one `^XA…^XZ` format. */
   zpl: string
+}
+
+/** Label data kept from an earlier label (see src/archive), to draw again: no record is read. */
+export interface DataRequest {
+  data: LabelData
+  template: string
+  dpi: Dpi
+  format: OutputFormat
+  /** ZPL only, as in LabelRequest. */
+  text?: ZplTextMode
 }
 
 /** The label pipeline as the outputs see it: record → label data → layout → ZPL/PDF/PNG. */
@@ -68,6 +82,8 @@ export interface LabelService {
   renderZpl (request: LabelRequest): RenderedZpl
   /** Renders any format. */
   render (request: LabelRequest & { format: OutputFormat }): Promise<RenderedLabel>
+  /** Lays out and renders label data kept earlier; the same data, template, density and format give the same bytes. */
+  renderData (request: DataRequest): Promise<Buffer>
   /** `~DU` command that stores the label font on a printer; send once before labels that use it. */
   fontDownloadZpl (): string
   /** Installed template names. */

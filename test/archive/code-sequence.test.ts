@@ -58,7 +58,7 @@ describe('tracking code sequence', () => {
     expect(await store.printers()).toEqual([])
     await store.close()
     const db = openDatabase(dir)
-    expect(db.prepare<[], { name: string }>('SELECT name FROM archive_migrations').all().map((r) => r.name)).toEqual(['001_tracking_code_sequence'])
+    expect(db.prepare<[], { name: string }>('SELECT name FROM archive_migrations').all().map((r) => r.name)).toEqual(['001_tracking_code_sequence', '002_labels', '003_label_idempotency_keys'])
     db.close()
   })
 })

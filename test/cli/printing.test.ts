@@ -3,11 +3,11 @@ import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli.ts'
-import type { CliIo } from '../../src/cli/io.ts'
 import { serviceUrl } from '../../src/cli/printing.ts'
 import { createPrinting, type Printing } from '../../src/printing/create-printing.ts'
 import { printingPlugin } from '../../src/http/printing/index.ts'
 import { testApp, testLabelService } from '../support/app.ts'
+import { capture } from '../support/cli-io.ts'
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer.ts'
 import { FAST, tempDir } from '../printing/helpers.ts'
 
@@ -17,18 +17,6 @@ let printer: FakePrinter
 let printing: Printing
 let app: FastifyInstance
 let url: string
-
-function capture (env: Record<string, string | undefined>): { io: CliIo, out: () => string, err: () => string } {
-  let out = ''
-  let err = ''
-  const io: CliIo = {
-    stdin: (async function * () {})(),
-    stdout: { write: (chunk: string | Uint8Array) => { out += chunk.toString() } },
-    stderr: { write: (chunk: string) => { err += chunk } },
-    env
-  }
-  return { io, out: () => out, err: () => err }
-}
 
 beforeAll(async () => {
   printer = await startFakePrinter()

@@ -15,6 +15,8 @@ import { printingPlugin } from '../../src/http/printing/index.ts'
 import { createPrinting, type Printing } from '../../src/printing/create-printing.ts'
 import { createZplRasterizer } from '../../src/render/png/index.ts'
 import { openTrackingCodes, type TrackingCodes } from '../../src/archive/code-sequence.ts'
+import type { LabelArchive } from '../../src/archive/label-archive.ts'
+import { openSqliteArchive } from '../../src/archive/sqlite-archive.ts'
 import { testApp, testLabelService } from '../support/app.ts'
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer.ts'
 import { FAST, tempDir } from '../printing/helpers.ts'
@@ -49,6 +51,7 @@ let printers: FakePrinter[] = []
 let printing: Printing | undefined
 let app: FastifyInstance | undefined
 let codes: TrackingCodes | undefined
+let archive: LabelArchive | undefined
 
 async function startServer (): Promise<string> {
   printers = [await startFakePrinter(), await startFakePrinter()]
@@ -62,8 +65,9 @@ async function startServer (): Promise<string> {
   const storedFonts = [{ path: LABEL_FONT_ZPL_PATH, download: service.fontDownloadZpl() }]
   // As a service started with TRACKING_PREFIX=LWX, for the examples that ask for generated tracking codes.
   codes = openTrackingCodes(path.join(dir, 'codes'), 'LWX')
+  archive = openSqliteArchive(dir)
   app = await testApp({
-    service, trackingCodes: codes.next, plugins: [(instance, hooks) => labelaryRoutes(instance, { rasterizer, storedFonts }, hooks), printingPlugin(printing)]
+    service, trackingCodes: codes.next, archive, plugins: [(instance, hooks) => labelaryRoutes(instance, { rasterizer, storedFonts }, hooks), printingPlugin(printing, { archive, service })]
   })
   await printing.start()
   return await app.listen({ host: '127.0.0.1', port: 0 })
@@ -73,6 +77,8 @@ afterEach(async () => {
   await app?.close()
   await printing?.close()
   codes?.close()
+  await archive?.close()
+  archive = undefined
   for (const p of printers) await p.close()
   app = undefined
   printing = undefined

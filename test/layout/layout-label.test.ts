@@ -199,3 +199,23 @@ describe('layoutLabel with a template of its own', () => {
     expect((err as LayoutError).issues[0]?.path).toBe('sortCode')
   })
 })
+
+describe('the standard template without a sort code', () => {
+  it.each(SUPPORTED_DPI)('shows the ship date large in the middle of the sort code box instead of leaving it half empty (%i dpi)', (dpi) => {
+    const withCode = layout(fullData(), 'standard', dpi)
+    const { sortCode: _code, ...rest } = fullData()
+    const without = layout(rest, 'standard', dpi)
+    const [code] = texts(withCode, 'sortCode')
+    const [smallDate] = texts(withCode, 'shipDate')
+    const [largeDate] = texts(without, 'shipDate')
+    expect(texts(without, 'shipDate')).toHaveLength(1)
+    // Across the middle of the box (0.1 to 0.86 in), below where the code starts.
+    const middle = (largeDate?.y ?? 0) + (largeDate?.height ?? 0) / 2
+    expect(middle).toBeGreaterThan(inchesToDots(0.38, dpi))
+    expect(middle).toBeLessThan(inchesToDots(0.58, dpi))
+    expect(largeDate?.y).toBeGreaterThan(code?.y ?? Infinity)
+    expect(largeDate?.fontHeight).toBeGreaterThan(smallDate?.fontHeight ?? Infinity)
+    expect(texts(without, 'package.weight')[0]?.fontHeight).toBeGreaterThan(texts(withCode, 'package.weight')[0]?.fontHeight ?? Infinity)
+    expect(labelProblems(without, TEMPLATES.get('standard') as NonNullable<ReturnType<typeof TEMPLATES.get>>)).toEqual([])
+  })
+})

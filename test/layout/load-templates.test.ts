@@ -128,6 +128,19 @@ describe('template validation', () => {
     expect(err.issues[0]).toMatchObject({ path: 'regions[2]', rule: 'overlap' })
   })
 
+  it('two texts in one place only when they are for the two cases of one onlyWhen field', () => {
+    const cases = (a: string, b: string, field = 'recipient.company') => (t: Editable): void => {
+      t.regions.push({ ...t.regions[0], text: '{recipient.company}', onlyWhen: { field, is: a } })
+      t.regions.push({ ...t.regions[0], text: '{recipient.phone}', onlyWhen: { field: 'recipient.company', is: b } })
+      t.regions.splice(0, 1)
+    }
+    expect(() => parseTemplate('x', 'x.json', JSON.stringify((() => { const t = minimal(); cases('filled', 'empty')(t); return t })()))).not.toThrow()
+    expect(broken(cases('filled', 'filled')).issues[0]).toMatchObject({ rule: 'overlap' })
+    expect(broken(cases('filled', 'empty', 'recipient.phone')).issues[0]).toMatchObject({ rule: 'overlap' })
+    const unknown = broken((t) => { t.regions[0]!.onlyWhen = { field: 'recipient.colour', is: 'filled' } })
+    expect(unknown.issues[0]).toMatchObject({ path: 'regions[0].onlyWhen.field', rule: 'unknown_field' })
+  })
+
   it('bars shorter than 0.75 in', () => {
     expect(broken((t) => { t.barcode.horizontal.height = 0.5 }).issues[0]).toMatchObject({ path: 'barcode.horizontal', rule: 'bar_height' })
   })

@@ -46,6 +46,16 @@ describe('fitText', () => {
     checkFits(fitted.lines, fitted.size, b)
   })
 
+  it('breaks a word too wide for a line after a hyphen before it breaks inside the word', () => {
+    const text = 'BestClothingBrand-CA-1'
+    const b = box(textDots(FONT, 'BestClothingBrand-', 20) + 2, { cross: 200 })
+    const fitted = fitText(FONT, text, b)
+    expect(fitted.lines).toEqual(['BestClothingBrand-', 'CA-1'])
+    checkFits(fitted.lines, fitted.size, b)
+    const narrow = box(textDots(FONT, 'BestClothing', 20), { cross: 200 })
+    expect(fitText(FONT, text, narrow).lines.join('')).toBe(text)
+  })
+
   it('only as a last resort cuts the last line at the floor size and ends it with …', () => {
     const text = 'word '.repeat(80).trim()
     const b = box(300, { cross: 80 })

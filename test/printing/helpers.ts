@@ -20,7 +20,8 @@ export function stubService (): Pick<LabelService, 'renderZpl' | 'fontDownloadZp
       const dpi = request.dpi ?? 203
       return {
         format: 'zpl', contentType: 'x-application/zpl', zpl: `^XA^FO20,20^A@N,40,40,E:LWSANS.TTF^FDlabel ${n} at ${dpi}^FS^XZ`,
-        trackingCode: `T${n}`, source: 'generic', template: 'standard', dpi, warnings: []
+        trackingCode: `T${n}`, source: 'generic', template: 'standard', dpi, warnings: [],
+        data: { trackingCode: `T${n}`, shipper: { name: 'Stub' }, recipient: { name: 'Stub', address: { lines: [], country: 'US' } }, references: [] }
       }
     }
   }

@@ -5,8 +5,10 @@ import { PassThrough } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { ValidationError } from '../../errors.ts'
 import { checkBatchFormat, formatNamed } from '../../service/formats/index.ts'
+import { newLabelId, type LabelArchive } from '../../archive/label-archive.ts'
 import type { LabelWarning } from '../../model/label-data.ts'
 import type { LabelRequest, LabelService } from '../../service/types.ts'
+import { archivedOf } from './archived-label.ts'
 import { BatchTrackingCodes } from './batch-duplicates.ts'
 import { failedHeader, failureOf, noLabelsError, type FailedRecord } from './batch-failures.ts'
 import { recordToLabel, type GenerateTrackingCode } from '../../request/generated-code.ts'
@@ -20,7 +22,12 @@ export interface BatchRoutesOptions {
   maxRecords: number
   /** Makes tracking codes for `generate_tracking_code`; absent when TRACKING_PREFIX is not set. */
   trackingCodes?: GenerateTrackingCode
+  /** Where each label is kept; absent when LABEL_ARCHIVE is false. */
+  archive?: LabelArchive
 }
+
+/** Label ids a raw answer lists in X-Label-Ids; the JSON envelope always lists every one. */
+const HEADER_IDS = 100
 
 /** Records checked between yields to the event loop, so a big batch does not stall other requests. */
 const YIELD_EVERY = 200
@@ -76,6 +83,8 @@ export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOption
     const failed: FailedRecord[] = []
     const warnings: { index: number, warnings: LabelWarning[] }[] = []
     const good: number[] = []
+    const kept: { index: number, label_id: string, warnings: LabelWarning[] }[] = []
+    const keep = opts.archive !== undefined && options.store !== false
     const trackingCodes = new BatchTrackingCodes()
     let firstError: unknown
     for (let i = 0; i < records.length; i++) {
@@ -87,6 +96,7 @@ export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOption
         const generated = completed[i]?.generated
         if (generated !== undefined) laid.warnings.unshift(generated)
         if (laid.warnings.length > 0) warnings.push({ index: i, warnings: laid.warnings })
+        if (keep) kept.push({ index: i, label_id: newLabelId(), warnings: laid.warnings })
       } catch (err) {
         firstError ??= err
         failed.push(failureOf(i, err, request))
@@ -106,18 +116,30 @@ export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOption
       const header = failedHeader(failed)
       void reply.header('x-failed-records', header.value).type(contentType)
       if (header.truncated) void reply.header('x-failed-records-truncated', 'true')
+      if (kept.length > 0) void reply.header('x-label-ids', kept.slice(0, HEADER_IDS).map((k) => k.label_id).join(','))
+      if (kept.length > HEADER_IDS) void reply.header('x-label-ids-truncated', 'true')
     } else {
       void reply.type('application/json; charset=utf-8')
     }
 
     const produce = async (): Promise<void> => {
       if (!raw) {
-        const head = { label_format: format, label_size: '4x6', print_density: `${options.dpi ?? service.defaults().dpi}dpi`, label_count: good.length, failed, warnings }
+        const labels = kept.length === 0 ? undefined : kept.map(({ index, label_id: id }) => ({ index, label_id: id }))
+        const head = { label_format: format, label_size: '4x6', print_density: `${options.dpi ?? service.defaults().dpi}dpi`, label_count: good.length, failed, warnings, labels }
         await push(JSON.stringify(head).slice(0, -1) + ',"label_string":"')
       }
       for (let n = 0; n < good.length; n++) {
         if (n > 0 && n % YIELD_EVERY === 0) await yieldToLoop()
-        await batch.add(service.layout(requestOf(records[good[n] as number])).label)
+        const laid = service.layout(requestOf(records[good[n] as number]))
+        await batch.add(laid.label)
+        const keeping = kept[n]
+        if (keeping !== undefined) {
+          const { label } = laid
+          const facts = { trackingCode: label.trackingCode, source: laid.source, template: label.template, dpi: label.dpi, warnings: keeping.warnings, data: laid.data }
+          ;(opts.archive as LabelArchive).put(archivedOf(keeping.label_id, facts, { template: label.template, format, dpi: label.dpi, text })).catch((err: unknown) => {
+            request.log.error({ err, labelId: keeping.label_id }, 'a batch label was answered but could not be archived')
+          })
+        }
       }
       await batch.finish()
       if (!raw) {

@@ -12,7 +12,8 @@ const OPTIONS = {
   include_font: { type: 'boolean', description: 'ZPL only: put the label font download (~DU, about 300 KB) in front of the label; implies text: font' },
   text: { type: 'string', enum: ['graphic', 'font'], description: 'ZPL only: graphic (default) draws every text as a ^GFA graphic that prints on any ZPL printer with nothing installed; font prints text in the label font stored on the printer (E:LWSANS.TTF), other scripts still as graphics' },
   carrier_rules: { type: 'string', enum: ['dashlink'], description: 'The label is meant for DashLink: its carrier rules are checked (warnings unless strict) whatever the record\'s source' },
-  generate_tracking_code: { type: 'boolean', description: 'Give a record without a tracking code a generated one (prefix from TRACKING_PREFIX), returned as tracking_code' }
+  generate_tracking_code: { type: 'boolean', description: 'Give a record without a tracking code a generated one (prefix from TRACKING_PREFIX), returned as tracking_code' },
+  store: { type: 'boolean', description: 'false: the label is not kept in the archive and has no label_id (default true while LABEL_ARCHIVE is on)' }
 }
 
 const QUERY = Object.fromEntries(Object.entries(OPTIONS).map(([name, schema]) => [name, { description: `${schema.description} (the body's option wins)`, schema }]))
@@ -29,6 +30,21 @@ function rawContent (formats: readonly OutputFormat[]): Record<string, { schema:
   }))
 }
 
+const ENVELOPE = {
+  type: 'object',
+  properties: {
+    label_format: { type: 'string', enum: FORMAT_NAMES },
+    label_size: { const: '4x6' },
+    print_density: { type: 'string', enum: ['203dpi', '300dpi'] },
+    label_string: { type: 'string', contentEncoding: 'base64' },
+    tracking_code: { type: 'string' },
+    source: { type: 'string' },
+    template: { type: 'string' },
+    warnings: { type: 'array', items: { $ref: '#/components/schemas/Warning' } },
+    label_id: { type: 'string', description: 'The label in the archive (GET /v1/labels/{label_id}); absent when it was not kept' }
+  }
+}
+
 const REFUSALS = {
   400: { description: 'A bad option, body or record field (VALIDATION_FAILED, INVALID_JSON, …), naming it', content: ERROR_RESPONSE },
   406: { description: 'Accept names no representation of the requested format (NOT_ACCEPTABLE)', content: ERROR_RESPONSE },
@@ -42,33 +58,87 @@ export const LABEL_DOCS: RouteDocs = {
   tag: 'labels',
   summary: 'One delivery record → one 4x6 label',
   description: 'The body is an envelope { record, …options }, or the record itself with the options in the query string. ' +
-    'Without an Accept for raw bytes the answer is a JSON envelope shaped like DashLink\'s shipping_label.',
+    'Without an Accept for raw bytes the answer is a JSON envelope shaped like DashLink\'s shipping_label. ' +
+    'With the archive on, the label is kept: label_id in the envelope, X-Label-Id and Location: /v1/labels/{id} headers. ' +
+    'An Idempotency-Key header (1–255 characters) makes a repeat of the request answer the first label again (same id and bytes, header Idempotent-Replayed: true) ' +
+    'for the retention period; the same key with another request is 409 IDEMPOTENCY_CONFLICT.',
   query: QUERY,
   // A body with `record` is an envelope, and then takes no other field; any other object is the record itself.
   body: { 'application/json': { type: 'object', if: { required: ['record'] }, then: { required: ['record'], properties: { record: RECORD, ...OPTIONS }, additionalProperties: false }, else: RECORD } },
   responses: {
     200: {
-      description: 'The label: the envelope, or the raw bytes asked for with Accept. Headers: X-Tracking-Code, X-Label-Source, X-Label-Warnings (count).',
+      description: 'The label: the envelope, or the raw bytes asked for with Accept. Headers: X-Tracking-Code, X-Label-Source, X-Label-Warnings (count), and for an archived label X-Label-Id and Location.',
+      content: { 'application/json': { schema: ENVELOPE }, ...rawContent(FORMAT_NAMES) }
+    },
+    ...REFUSALS,
+    409: { description: 'The Idempotency-Key was used before with a different request (IDEMPOTENCY_CONFLICT)', content: ERROR_RESPONSE }
+  }
+}
+
+/** GET /v1/labels/{id}. */
+export const ARCHIVED_LABEL_DOCS: RouteDocs = {
+  tag: 'labels',
+  summary: 'An archived label again: the same bytes, or the same data as another format or density',
+  description: 'Without options the label comes as it was made (same format, density and bytes). format, dpi and Accept draw the same label data ' +
+    '(same ship date and content) as another format or density; text and include_font apply to ZPL. Warnings are those the label was made with.',
+  params: { id: 'The label_id a label was answered with' },
+  query: {
+    format: { description: 'Output format; default the one the label was made as', schema: OPTIONS.format },
+    dpi: { description: 'Print density; default the one the label was made at', schema: OPTIONS.dpi },
+    text: { description: OPTIONS.text.description, schema: OPTIONS.text },
+    include_font: { description: OPTIONS.include_font.description, schema: OPTIONS.include_font }
+  },
+  responses: {
+    200: { description: 'The label, as POST /v1/labels answers it (envelope with label_id, or raw bytes asked for with Accept)', content: { 'application/json': { schema: ENVELOPE }, ...rawContent(FORMAT_NAMES) } },
+    400: { description: 'A bad option (VALIDATION_FAILED), naming it', content: ERROR_RESPONSE },
+    404: { description: 'No archived label has this id: never made here, made with store: false, or pruned after LABEL_RETENTION_DAYS (LABEL_NOT_FOUND)', content: ERROR_RESPONSE },
+    406: REFUSALS[406]
+  }
+}
+
+/** GET /v1/labels. */
+export const LABEL_SEARCH_DOCS: RouteDocs = {
+  tag: 'labels',
+  summary: 'Archived labels by tracking code and time, newest first',
+  query: {
+    tracking_code: { description: 'Only labels with this tracking code', schema: { type: 'string' } },
+    from: { description: 'Made at or after this ISO 8601 date or date and time (a date alone is its midnight UTC)', schema: { type: 'string' } },
+    to: { description: 'Made before this ISO 8601 date or date and time', schema: { type: 'string' } },
+    limit: { description: 'Labels per page, 1 to 100 (default 20)', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+    after: { description: 'The next_cursor of the page before', schema: { type: 'string' } }
+  },
+  responses: {
+    200: {
+      description: 'A page of labels; next_cursor is null on the last page',
       content: {
         'application/json': {
           schema: {
             type: 'object',
             properties: {
-              label_format: { type: 'string', enum: FORMAT_NAMES },
-              label_size: { const: '4x6' },
-              print_density: { type: 'string', enum: ['203dpi', '300dpi'] },
-              label_string: { type: 'string', contentEncoding: 'base64' },
-              tracking_code: { type: 'string' },
-              source: { type: 'string' },
-              template: { type: 'string' },
-              warnings: { type: 'array', items: { $ref: '#/components/schemas/Warning' } }
+              labels: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    label_id: { type: 'string' },
+                    created_at: { type: 'string', format: 'date-time' },
+                    tracking_code: { type: 'string' },
+                    source: { type: 'string' },
+                    template: { type: 'string' },
+                    label_format: { type: 'string', enum: FORMAT_NAMES },
+                    print_density: { type: 'string', enum: ['203dpi', '300dpi'] },
+                    ship_date: { type: 'string' },
+                    location: { type: 'string' }
+                  }
+                }
+              },
+              next_cursor: { type: ['string', 'null'] }
             }
           }
-        },
-        ...rawContent(FORMAT_NAMES)
+        }
       }
     },
-    ...REFUSALS
+    400: { description: 'A bad search parameter (VALIDATION_FAILED), naming it', content: ERROR_RESPONSE }
   }
 }
 
@@ -82,7 +152,7 @@ export const BATCH_DOCS: RouteDocs = {
   body: { 'application/json': { type: 'object', required: ['records'], properties: { records: { type: 'array', minItems: 1, items: RECORD }, ...OPTIONS }, additionalProperties: false } },
   responses: {
     200: {
-      description: 'The labels. Headers: X-Label-Count, X-Failed-Count and, for raw bytes, X-Failed-Records.',
+      description: 'The labels. Headers: X-Label-Count, X-Failed-Count and, for raw bytes, X-Failed-Records and X-Label-Ids (the first 100 archived labels\' ids, comma-separated; X-Label-Ids-Truncated: true when there are more).',
       content: {
         'application/json': {
           schema: {
@@ -94,6 +164,7 @@ export const BATCH_DOCS: RouteDocs = {
               label_count: { type: 'integer' },
               failed: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, code: { type: 'string' }, message: { type: 'string' }, issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' } } } } },
               warnings: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, warnings: { type: 'array', items: { $ref: '#/components/schemas/Warning' } } } } },
+              labels: { type: 'array', description: 'Each archived label\'s id by record index; absent when labels are not kept', items: { type: 'object', properties: { index: { type: 'integer' }, label_id: { type: 'string' } } } },
               label_string: { type: 'string', contentEncoding: 'base64' }
             }
           }

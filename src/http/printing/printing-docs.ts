@@ -20,11 +20,12 @@ const docs = (summary: string, responses: Record<string, ResponseDocs>, more: Pa
 
 /** Docs of each printing route, by method and path as the routes register them. */
 export const PRINTING_DOCS = {
-  submitJob: docs('Queue a label (a record to render, or one ^XA…^XZ format) on a registered printer', {
+  submitJob: docs('Queue a label (a record to render, one ^XA…^XZ format, or an archived label by label_id, drawn at the printer\'s density) on a registered printer', {
     202: json('Queued; Location names the job. A repeated Idempotency-Key answers the first job with Idempotent-Replayed: true.', 'job'),
     409: { description: 'The Idempotency-Key was used for another request (IDEMPOTENCY_CONFLICT), or the printer is disabled (PRINTER_DISABLED)', content: ERROR_RESPONSE },
     422: { description: 'The record cannot make a label', content: ERROR_RESPONSE },
-    ...NOT_FOUND
+    ...NOT_FOUND,
+    404: { description: 'No such printer (PRINTER_NOT_FOUND) or archived label (LABEL_NOT_FOUND)', content: ERROR_RESPONSE }
   }, { body: { 'application/json': PrintJobBody } }),
   getJob: docs('A print job and its state', { 200: json('The job', 'job'), ...NOT_FOUND }, { params: ID }),
   cancelJob: docs('Cancel a job that has not been sent', { 200: json('The cancelled job', 'job'), 409: { description: 'Already sent or finished (JOB_NOT_CANCELABLE)', content: ERROR_RESPONSE }, ...NOT_FOUND }, { params: ID }),

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import type { PrintQueue } from '../../printing/print-queue.ts'
 import type { SourceOption } from '../../service/types.ts'
 import { requireApiKey } from '../api-keys.ts'
+import { archivedLabelJob, type ArchivedLabels } from './archived-job.ts'
 import { PRINTING_DOCS as DOCS } from './printing-docs.ts'
 import { reprintRequest } from './reprint.ts'
 import { IdParams, JobsQuery, PrintJobBody, PrinterInput, PrinterPatch, ReprintBody } from './schemas.ts'
@@ -15,6 +16,8 @@ export interface PrintingRoutesOptions {
   queue: PrintQueue
   /** Valid keys (several while rotating); none: every printing route answers 503 PRINTING_DISABLED. */
   apiKey: string | readonly string[] | undefined
+  /** The label archive, for jobs that name a label_id; absent when the service keeps no labels. */
+  labels?: ArchivedLabels
 }
 
 /** Registers /v1/print-jobs and /v1/printers (admin, jobs, status) in their own scope with the key check. */
@@ -27,7 +30,8 @@ export async function printingRoutes (app: FastifyInstance, opts: PrintingRoutes
     scope.post<{ Body: PrintJobBody }>('/v1/print-jobs', { schema: { body: PrintJobBody }, config: { docs: DOCS.submitJob } }, async (request, reply) => {
       const body = request.body
       const headerKey = request.headers['idempotency-key']
-      const { job, created } = await queue.submit({
+      const idempotencyKey = body.idempotency_key ?? (typeof headerKey === 'string' && headerKey !== '' ? headerKey : undefined)
+      const { job, created } = await queue.submit(body.label_id !== undefined ? await archivedLabelJob({ ...body, label_id: body.label_id }, queue, opts.labels, idempotencyKey) : {
         printerId: body.printer_id,
         record: body.record,
         label: body.label,
@@ -36,7 +40,7 @@ export async function printingRoutes (app: FastifyInstance, opts: PrintingRoutes
         dpi: body.dpi,
         strict: body.strict,
         copies: body.copies,
-        idempotencyKey: body.idempotency_key ?? (typeof headerKey === 'string' && headerKey !== '' ? headerKey : undefined)
+        idempotencyKey
       })
       if (!created) void reply.header('idempotent-replayed', 'true')
       return reply.status(202).header('location', `/v1/print-jobs/${job.id}`).send({ job: jobView(job) })

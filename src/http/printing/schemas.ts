@@ -6,11 +6,12 @@ import { SOURCE_OPTIONS } from '../../records/index.ts'
 
 export { PrinterInput, PrinterPatch } from '../../printing/printer-schema.ts'
 
-/** POST /v1/print-jobs: a record to render, or one raw ZPL format, for a registered printer. */
+/** POST /v1/print-jobs: a record to render, one raw ZPL format, or an archived label, for a registered printer. */
 export const PrintJobBody = Type.Object({
   printer_id: PrinterId,
   record: Type.Optional(Type.Unknown()),
   label: Type.Optional(Type.String({ minLength: 6, maxLength: 4 * 1024 * 1024, description: 'one ^XA…^XZ format' })),
+  label_id: Type.Optional(Type.String({ pattern: '^lbl_[0-9a-f]{32}$', description: 'an archived label (the label_id POST /v1/labels answered), drawn again at the printer\'s density' })),
   source: Type.Optional(Type.Union(SOURCE_OPTIONS.map((s) => Type.Literal(s)))),
   template: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' })),
   dpi: Type.Optional(PrinterDpi),

@@ -3,7 +3,7 @@ import type { Static } from '@sinclair/typebox'
 import type { AnyRegionKind } from './region-kind.ts'
 import { REGION_KINDS } from './registry.ts'
 
-export type { AnyRegionKind, CompiledRegion, RegionKind, ResolvedRegion } from './region-kind.ts'
+export type { AnyRegionKind, CompiledRegion, OnlyWhenSpec, RegionKind, ResolvedRegion } from './region-kind.ts'
 export { REGION_KINDS } from './registry.ts'
 
 /** Any region of a template file, as written. */

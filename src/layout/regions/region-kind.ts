@@ -35,6 +35,14 @@ export interface InkArea {
   what: string
   /** Text may not overlap other ink; rules and frames may touch each other. */
   text: boolean
+  /** Printed only when this field is filled (or empty): ink of the other case never shares a label with it. */
+  onlyWhen?: OnlyWhenSpec
+}
+
+/** A template's condition on a region: print it only when a label-data field is `filled`, or only when `empty`. */
+export interface OnlyWhenSpec {
+  field: string
+  is: 'filled' | 'empty'
 }
 
 /** Where a region stands in the file, for the rules' messages. */

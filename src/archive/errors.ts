@@ -1,0 +1,23 @@
+// Errors of the label archive; codes are mapped to statuses in src/http/error-status.ts.
+import { LabelworksError } from '../errors.ts'
+
+/** No archived label has this id: never made, made with storing off, or pruned after the retention period. */
+export class LabelNotFoundError extends LabelworksError {
+  readonly code = 'LABEL_NOT_FOUND'
+
+  constructor (readonly labelId: string, path = 'path.id') {
+    const message = `no archived label with id "${labelId}" (never made here, made with store: false, or older than the retention period)`
+    super(message, { issues: [{ path, rule: 'exists', message: 'names no archived label' }] })
+  }
+}
+
+/** An Idempotency-Key used before for a different label request. */
+export class LabelIdempotencyConflictError extends LabelworksError {
+  readonly code = 'IDEMPOTENCY_CONFLICT'
+
+  constructor (readonly key: string, existingLabelId: string) {
+    super(`idempotency key "${key}" was already used for label ${existingLabelId} with a different request`, {
+      issues: [{ path: 'header.idempotency-key', rule: 'unique', message: 'was used before with a different request; use a new key' }]
+    })
+  }
+}

@@ -1,0 +1,167 @@
+// The default LabelArchive: the labels and idempotency tables in the service database (DATA_DIR/print-queue.sqlite).
+// Writes go to a thread of their own (archive-worker.ts), gathered per turn of the event loop into one message, so
+// the label routes never wait on a commit; reads are point and index look-ups on this thread's own connection (WAL:
+// readers never wait for the writer). A label not yet committed is answered from memory, so a client that GETs the
+// id it was just given finds it.
+import { Worker } from 'node:worker_threads'
+import type Database from 'better-sqlite3'
+import { openDatabase } from '../printing/store.ts'
+import type { ArchiveReply, ArchiveRequest, PutItem } from './archive-messages.ts'
+import { parseCursor, cursorOf, type ArchivedLabel, type ClaimResult, type IdempotencyClaim, type LabelArchive, type LabelPage, type LabelSearch } from './label-archive.ts'
+import { migrateArchive } from './migrations.ts'
+
+interface LabelRow { id: string, created_at: number, tracking_code: string, source: string, options: string, data: string, warnings: string }
+
+const toLabel = (row: LabelRow): ArchivedLabel => ({
+  id: row.id,
+  createdAt: row.created_at,
+  trackingCode: row.tracking_code,
+  source: row.source as ArchivedLabel['source'],
+  options: JSON.parse(row.options) as ArchivedLabel['options'],
+  data: JSON.parse(row.data) as ArchivedLabel['data'],
+  warnings: JSON.parse(row.warnings) as ArchivedLabel['warnings']
+})
+
+/**
+ * The writer thread. Compiled to dist/ it is plain JavaScript; run from the sources it is TypeScript, and Node 20
+ * does not carry the tsx loader of `--import` into worker threads, so the thread registers it before importing.
+ */
+function startWriter (file: URL, workerData: unknown): Worker {
+  if (!file.pathname.endsWith('.ts')) return new Worker(file, { workerData })
+  const tsx = import.meta.resolve('tsx/esm/api')
+  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(file.href)}) })`
+  return new Worker(boot, { eval: true, workerData })
+}
+
+function readQueries (db: Database.Database) {
+  const page = (where: string) => db.prepare<unknown[], LabelRow>(`SELECT * FROM labels WHERE ${where} created_at >= ? AND created_at < ?
+    AND (created_at < ? OR (created_at = ? AND id < ?)) ORDER BY created_at DESC, id DESC LIMIT ?`)
+  return {
+    byId: db.prepare<[string], LabelRow>('SELECT * FROM labels WHERE id = ?'),
+    byKey: db.prepare<[string], { label_id: string, request_hash: string }>('SELECT label_id, request_hash FROM label_idempotency_keys WHERE key = ?'),
+    all: page(''),
+    ofCode: page('tracking_code = ? AND')
+  }
+}
+
+/** Options of the SQLite archive. */
+export interface SqliteArchiveOptions {
+  /** Hears how long each hand-over of a turn's labels to the writer thread held this thread (benchmarks). */
+  onHandOver?: (ms: number, labels: number) => void
+}
+
+/** Opens the archive in `<dataDir>/print-queue.sqlite`, adding its tables if they are missing; close it at shutdown. */
+export function openSqliteArchive (dataDir: string, options: SqliteArchiveOptions = {}): LabelArchive {
+  const db = openDatabase(dataDir)
+  db.pragma('journal_mode = WAL')
+  db.pragma('busy_timeout = 5000')
+  migrateArchive(db)
+  const q = readQueries(db)
+  const file = new URL(`./archive-worker${import.meta.url.endsWith('.js') ? '.js' : '.ts'}`, import.meta.url)
+  const worker = startWriter(file, { file: db.name })
+  // The writer thread must not keep a process alive that has nothing else to do (a CLI run, a test's end).
+  worker.unref()
+
+  const waiting = new Map<number, { resolve: (reply: ArchiveReply) => void }>()
+  let sent = 0
+  let failure: Error | undefined
+  worker.on('message', (reply: ArchiveReply) => {
+    const entry = waiting.get(reply.n)
+    waiting.delete(reply.n)
+    entry?.resolve(reply)
+  })
+  worker.on('error', (err) => {
+    failure = err
+    for (const entry of waiting.values()) entry.resolve({ n: -1, error: err.message })
+    waiting.clear()
+  })
+
+  function request (message: ArchiveRequest): Promise<ClaimResult[] | number> {
+    if (failure !== undefined) return Promise.reject(new Error(`the archive writer stopped: ${failure.message}`, { cause: failure }))
+    return new Promise<ArchiveReply>((resolve) => {
+      waiting.set(message.n, { resolve })
+      worker.ref()
+      worker.postMessage(message)
+    }).then((reply) => {
+      if (waiting.size === 0) worker.unref()
+      if (reply.error !== undefined) throw new Error(`archive write failed: ${reply.error}`)
+      return reply.results
+    })
+  }
+
+  /** Labels given out and not yet committed, by id. */
+  const pending = new Map<string, ArchivedLabel>()
+  let gathered: { item: PutItem, done: (result: ClaimResult | Error) => void }[] = []
+  /** Settles when every write sent so far has been answered. */
+  let lastWrite: Promise<unknown> = Promise.resolve()
+
+  function sendGathered (): void {
+    const batch = gathered
+    gathered = []
+    const start = options.onHandOver === undefined ? 0 : performance.now()
+    const written = request({ type: 'put', n: ++sent, items: batch.map((b) => b.item) })
+    options.onHandOver?.(performance.now() - start, batch.length)
+    lastWrite = written.catch(() => {})
+    written.then((replied) => {
+      const results = replied as ClaimResult[]
+      batch.forEach((b, i) => { b.done(results[i] as ClaimResult) })
+    }, (err: unknown) => {
+      for (const b of batch) b.done(err as Error)
+    })
+  }
+
+  const settled = async (): Promise<void> => {
+    if (gathered.length > 0) sendGathered()
+    await lastWrite
+  }
+
+  return {
+    put (label: ArchivedLabel, claim?: IdempotencyClaim): Promise<ClaimResult> {
+      pending.set(label.id, label)
+      return new Promise<ClaimResult>((resolve, reject) => {
+        gathered.push({
+          item: { label, claim },
+          done: (result) => {
+            pending.delete(label.id)
+            if (result instanceof Error) reject(result)
+            else resolve(result)
+          }
+        })
+        // Every put of this turn (a turn's labels, a batch's slice) goes in one message and one transaction.
+        if (gathered.length === 1) queueMicrotask(sendGathered)
+      })
+    },
+    async get (id) {
+      const waitingLabel = pending.get(id)
+      if (waitingLabel !== undefined) return waitingLabel
+      const row = q.byId.get(id)
+      return row === undefined ? undefined : toLabel(row)
+    },
+    async byKey (key) {
+      await settled()
+      const row = q.byKey.get(key)
+      return row === undefined ? undefined : { labelId: row.label_id, requestHash: row.request_hash }
+    },
+    async search (query: LabelSearch): Promise<LabelPage> {
+      await settled()
+      const after = query.after === undefined ? undefined : parseCursor(query.after)
+      const bounds = [query.from ?? 0, query.to ?? Number.MAX_SAFE_INTEGER, after?.createdAt ?? Number.MAX_SAFE_INTEGER, after?.createdAt ?? Number.MAX_SAFE_INTEGER, after?.id ?? '~', query.limit + 1]
+      const rows = query.trackingCode === undefined ? q.all.all(...bounds) : q.ofCode.all(query.trackingCode, ...bounds)
+      const labels = rows.slice(0, query.limit).map(toLabel)
+      const last = labels.at(-1)
+      return rows.length > query.limit && last !== undefined ? { labels, next: cursorOf(last) } : { labels }
+    },
+    async prune (before) {
+      await settled()
+      return await request({ type: 'prune', n: ++sent, before }) as number
+    },
+    async close () {
+      await settled()
+      worker.ref()
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => { resolve() }))
+      worker.postMessage({ type: 'close' })
+      await exited
+      db.close()
+    }
+  }
+}
