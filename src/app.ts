@@ -19,7 +19,7 @@ import type { LabelService } from './service/types.ts'
 
 /** Everything the app is built from; created once at start-up (see src/server.ts). */
 export interface AppParts {
-  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'batchMaxRecords'> & Partial<ServerLimits> & AccessSettings
+  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'batchMaxRecords'> & Partial<ServerLimits> & AccessSettings & Partial<Pick<Config, 'consoleEnabled'>>
   service: LabelService
   version?: string
   /** Extra route plugins (the Labelary-compatible endpoint, printing), registered after the core routes. */
@@ -68,12 +68,13 @@ export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
   installJsonBodyParser(app)
   const version = parts.version ?? '0.0.0'
   const routes = catalogRoutes(app)
-  installIndexRoute(app, version, routes)
+  const withConsole = parts.config.consoleEnabled ?? true
+  installIndexRoute(app, version, routes, withConsole)
   installOpenApi(app, version, routes)
   await app.register(healthRoutes, { service: parts.service, version })
   await app.register(labelRoutes, { service: parts.service, trackingCodes: parts.trackingCodes })
   await app.register(batchRoutes, { service: parts.service, maxRecords: parts.config.batchMaxRecords, trackingCodes: parts.trackingCodes })
-  await app.register(consoleRoutes, { service: parts.service })
+  if (withConsole) await app.register(consoleRoutes, { service: parts.service })
   const hooks: AppHooks = { answerBadUrls: (paths, answer) => { badUrlAnswers.push({ paths, answer }) } }
   for (const plugin of parts.plugins ?? []) await plugin(app, hooks)
   return app
