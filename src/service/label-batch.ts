@@ -24,9 +24,9 @@ export interface BatchOptions {
   text?: ZplTextMode
 }
 
-/** The fallback fonts of `font`'s script chain as the PDF writer takes them. */
-export function fallbackPdfFonts (font: LabelFont): PdfFallbackFont[] {
-  return (font.scripts?.fonts ?? []).slice(1).map((f) => ({ bytes: f.bytes, scale: f.scale }))
+/** The fallback fonts of `font`'s script chain as the PDF writer takes them: bytes still read only when a PDF uses one. */
+export function fallbackPdfFonts (font: LabelFont): readonly PdfFallbackFont[] {
+  return (font.scripts?.fonts ?? []).slice(1)
 }
 
 /** Opens a batch writer for the label font; `fontDownload` is the font's `~DU` command, made once at start-up. */
