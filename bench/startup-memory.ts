@@ -1,17 +1,23 @@
 // Memory of `npm start`'s server: `node dist/server.js` (built first if stale, as npm start does) in its own process
 // on 127.0.0.1, idle after start-up, then after its first labels: Latin text, Arabic (one fallback font loaded) and
-// Japanese (the CJK font loaded). Then what the start-up figure is made of: a plain node process that loads the same
-// parts one by one from dist/ and reports process.memoryUsage() after each.
-// MEMORY_IDLE_MS: how long to wait idle before reading RSS (default 5000).
+// Japanese (the CJK font loaded), then the other scripts, then during and after a load of POST /v1/labels (bench/http-load.ts, distinct
+// records). Then what the start-up figure is made of: a plain node process that loads the same parts one by one
+// from dist/ and reports process.memoryUsage() after each.
+// MEMORY_IDLE_MS: idle time before each reading (default 5000); MEMORY_LOAD_SECONDS (default 60);
+// MEMORY_CONNECTIONS (default 64).
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freePort } from '../test/fuzz/server-process.ts'
+import { runLoad } from './http-load.ts'
+import { variedRecords } from './varied-records.ts'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const IDLE_MS = Number(process.env.MEMORY_IDLE_MS ?? 5000)
+const LOAD_SECONDS = Number(process.env.MEMORY_LOAD_SECONDS ?? 60)
+const CONNECTIONS = Number(process.env.MEMORY_CONNECTIONS ?? 64)
 const idle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, IDLE_MS))
 const mb = (kb: number): string => `${(kb / 1024).toFixed(0)} MB`
 
@@ -28,26 +34,41 @@ for (let ready = false; !ready;) {
   if (!ready) await new Promise((resolve) => setTimeout(resolve, 200))
 }
 
-/** VmRSS and its parts (anonymous: heaps and WebAssembly memory; file: mapped code) from /proc. */
-function rss (): string {
+/** The server's VmRSS (or another field of /proc/<pid>/status), kB. */
+function statusKb (name = 'VmRSS'): number {
   const status = readFileSync(`/proc/${server.pid as number}/status`, 'utf8')
-  const kb = (name: string): number => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
-  return `RSS ${mb(kb('VmRSS'))} (anonymous ${mb(kb('RssAnon'))}, files ${mb(kb('RssFile'))})`
+  return Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
 }
+/** VmRSS and its parts (anonymous: heaps and WebAssembly memory; file: mapped code). */
+const rss = (): string => `RSS ${mb(statusKb())} (anonymous ${mb(statusKb('RssAnon'))}, files ${mb(statusKb('RssFile'))})`
 
 const record = JSON.parse(readFileSync(new URL('./fixtures/generic-record.json', import.meta.url), 'utf8')) as { recipient: { name: string } }
 async function label (name: string): Promise<void> {
   const res = await fetch(`${origin}/v1/labels`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ record: { ...record, recipient: { ...record.recipient, name } }, format: 'zpl' }) })
-  if (res.status !== 200) throw new Error(`label for ${name}: ${res.status} ${await res.text()}`)
+  const text = await res.text()
+  if (res.status !== 200) throw new Error(`label for ${name}: ${res.status} ${text}`)
 }
 
 await idle()
 console.log(`after start-up, ${IDLE_MS / 1000} s idle: ${rss()}`)
-for (const [what, name] of [['a Latin label', 'Jordan Alvarez'], ['an Arabic label', 'محمد الأحمد'], ['a Japanese label', '山田 太郎']]) {
-  await label(name as string)
+const FIRST_LABELS = [
+  ['a Latin label', 'Jordan Alvarez'], ['an Arabic label', 'محمد الأحمد'], ['a Japanese label', '山田 たろう'],
+  ['labels in Hebrew, Thai, Devanagari, Korean and Chinese (every script font loaded)', ['דוד כהן', 'สมชาย ใจดี', 'राहुल शर्मा', '김민준', '王小明']]
+] as const
+for (const [what, names] of FIRST_LABELS) {
+  for (const name of typeof names === 'string' ? [names] : names) await label(name)
   await idle()
-  console.log(`after ${what as string}: ${rss()}`)
+  console.log(`after ${what}: ${rss()}`)
 }
+let peak = 0
+const sampler = setInterval(() => { peak = Math.max(peak, statusKb()) }, 500)
+const bodies = variedRecords(5000).map((r) => JSON.stringify({ record: r, format: 'zpl' }))
+const load = await runLoad({ origin, path: '/v1/labels', method: 'POST', bodies, headers: { 'content-type': 'application/json' }, connections: CONNECTIONS, seconds: LOAD_SECONDS })
+clearInterval(sampler)
+console.log(`during ${LOAD_SECONDS} s of POST /v1/labels at ${CONNECTIONS} connections (${load.requests} labels, ${load.errors} errors, ` +
+  `${load.perSecond.toFixed(0)} req/s, p99 ${load.p99Ms.toFixed(0)} ms): peak RSS ${mb(peak)}, at the end ${rss()}`)
+await idle()
+console.log(`after the load and ${IDLE_MS / 1000} s idle: ${rss()}`)
 server.kill('SIGTERM')
 
 // The same start-up, part by part, in a plain node process (no tsx: the modules come from dist/).
@@ -63,7 +84,7 @@ const service = loadLabelService(config)
 step('+ label font, templates, script font headers')
 await (await buildApp({ config, service, logger: false })).ready()
 step('+ the app (routes, schemas)')
-service.renderZpl({ record: ${JSON.stringify({ ...record, recipient: { ...record.recipient, name: '山田 太郎' } })}, dpi: 203 })
+service.renderZpl({ record: ${JSON.stringify({ ...record, recipient: { ...record.recipient, name: '山田 たろう' } })}, dpi: 203 })
 step('+ one Japanese label (the CJK font loaded)')
 `
 execFileSync(process.execPath, ['--input-type=module', '-e', steps], { cwd: ROOT, stdio: 'inherit' })
