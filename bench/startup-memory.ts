@@ -29,6 +29,8 @@ const server = spawn(process.execPath, ['dist/server.js'], {
   env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: mkdtempSync(path.join(tmpdir(), 'lw-memory-')) },
   stdio: ['ignore', 'ignore', 'inherit']
 })
+// A benchmark that stops early, or a shutdown held by an open connection, must not leave its server running.
+process.once('exit', () => { if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL') })
 for (let ready = false; !ready;) {
   ready = await fetch(`${origin}/health`).then((res) => res.ok, () => false)
   if (!ready) await new Promise((resolve) => setTimeout(resolve, 200))
