@@ -1,8 +1,8 @@
-// Child process of the HTTP benchmark: a bare Fastify route returning a 2 KB string and the labelworks app (and the
-// app without its label work), on
-// 127.0.0.1 in one process (one core), so the load generator in the parent has the other core. A line `cpu` on stdin
-// is answered with this process's CPU time so far (µs), so the parent can charge server CPU to each run: on a shared
-// 2-core box requests per second also measure the load generator and the neighbours, CPU per request does not.
+// Child process of the HTTP benchmarks: a bare Fastify route returning a 2 KB string and the labelworks app (and the
+// app without its label work, and the app without its web console), on 127.0.0.1 in one process (one core), so the
+// load generator in the parent has the other core. A line `cpu` on stdin is answered with this process's CPU time so
+// far (µs), so the parent can charge server CPU to each run: on a shared 2-core box requests per second also measure
+// the load generator and the neighbours, CPU per request does not.
 import Fastify from 'fastify'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -65,6 +65,10 @@ const madeOnce = service.renderZpl({ record, source: 'generic', dpi: 203 })
 const glue = await buildApp({ config, service: { ...service, renderZpl: () => madeOnce }, logStream: devNullLog })
 await glue.listen({ host: '127.0.0.1', port: 0 })
 
+// The same app without the web console (CONSOLE_ENABLED=false), for bench/console-cost.ts.
+const noConsole = await buildApp({ config: { ...config, consoleEnabled: false }, service, logStream: devNullLog })
+await noConsole.listen({ host: '127.0.0.1', port: 0 })
+
 const portOf = (server: { server: typeof bare.server }): number => {
   const address = server.server.address()
   return typeof address === 'object' && address !== null ? address.port : 0
@@ -76,9 +80,9 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   }
   if (line.trim() === 'archive') process.stdout.write(JSON.stringify(heldReport()) + '\n')
 })
-process.stdout.write(JSON.stringify({ bare: portOf(bare), app: portOf(app), glue: portOf(glue), archived: portOf(archived) }) + '\n')
+process.stdout.write(JSON.stringify({ bare: portOf(bare), app: portOf(app), glue: portOf(glue), archived: portOf(archived), noConsole: portOf(noConsole) }) + '\n')
 process.on('SIGTERM', () => {
-  void Promise.all([bare.close(), app.close(), glue.close(), archived.close()]).then(() => sqlite.close()).then(() => {
+  void Promise.all([bare.close(), app.close(), glue.close(), archived.close(), noConsole.close()]).then(() => sqlite.close()).then(() => {
     rmSync(archiveDir, { recursive: true, force: true })
     process.exit(0)
   })

@@ -2,16 +2,14 @@
 // the seed DashLink label's size, then HTTP requests per second of the ZPL label endpoint against a bare Fastify route
 // returning 2 KB, measured in the same run on 127.0.0.1. Bounded: about 100 s
 // (BENCH_SECONDS per HTTP run, default 5; BENCH_ROUNDS rounds, default 3; BENCH_CONNECTIONS, default 32).
-import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { createInterface } from 'node:readline'
 import { loadLabelService } from '../src/bootstrap.ts'
 import { loadConfig } from '../src/config.ts'
 import type { LabelRequest } from '../src/service/types.ts'
 import { createZplRasterizer } from '../src/render/png/index.ts'
-import { runLoad, type LoadOptions, type LoadResult } from './http-load.ts'
+import type { LoadOptions } from './http-load.ts'
 import { variedRecords } from './varied-records.ts'
-import { pinServerAndGenerator } from './pinning.ts'
+import { median, startTargetProcess, type Sample } from './target-process.ts'
 
 const record = JSON.parse(readFileSync(new URL('./fixtures/generic-record.json', import.meta.url), 'utf8')) as unknown
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
@@ -62,17 +60,8 @@ for (const dpi of [203, 300] as const) {
   console.log(`seed DashLink record, standard template, ${dpi} dpi: ${Buffer.byteLength(made)} bytes self-contained (target ≤ ${dpi === 203 ? 12 : 24} KB; ${made === again ? 'same bytes every time' : 'BYTES DIFFER'}), ${Buffer.byteLength(service.renderZpl({ record: seed, template: 'standard', dpi, text: 'font' }).zpl)} with text: font`)
 }
 
-const pinning = pinServerAndGenerator()
-const [command = process.execPath, ...prefixArgs] = [...pinning.serverPrefix, process.execPath]
-const child = spawn(command, [...prefixArgs, '--import', 'tsx', new URL('./http-target.ts', import.meta.url).pathname], { stdio: ['pipe', 'pipe', 'inherit'] })
-const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]()
-const nextLine = async (): Promise<string> => String((await lines.next()).value)
-const ports = JSON.parse(await nextLine()) as { bare: number, app: number, glue: number, archived: number }
-/** CPU the server process has used so far, µs. */
-async function serverCpuUs (): Promise<number> {
-  child.stdin.write('cpu\n')
-  return (JSON.parse(await nextLine()) as { cpuUs: number }).cpuUs
-}
+const server = await startTargetProcess()
+const { ports } = server
 
 const body = JSON.stringify({ record, source: 'generic', format: 'zpl', dpi: 203 })
 const bodies = records.map((r) => JSON.stringify({ record: r, source: 'generic', format: 'zpl', dpi: 203 }))
@@ -92,18 +81,7 @@ const targets: [string, Omit<LoadOptions, 'seconds' | 'connections'>][] = [
   ['  same, label made once (HTTP only)', { origin: `http://127.0.0.1:${ports.glue}`, path: '/v1/labels', method: 'POST', body, headers: json }]
 ]
 
-interface Sample { perSecond: number, serverUs: number, clientUs: number, errors: number }
-async function measure (target: Omit<LoadOptions, 'seconds' | 'connections'>, runSeconds: number): Promise<Sample> {
-  const cpu0 = await serverCpuUs()
-  const r: LoadResult = await runLoad({ ...target, connections, seconds: runSeconds })
-  const serverUs = (await serverCpuUs() - cpu0) / Math.max(1, r.requests)
-  return { perSecond: r.perSecond, serverUs, clientUs: r.clientCpuUsPerRequest, errors: r.errors }
-}
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 === 1 ? s[mid] as number : ((s[mid - 1] as number) + (s[mid] as number)) / 2
-}
+const measure = (target: Omit<LoadOptions, 'seconds' | 'connections'>, runSeconds: number): Promise<Sample> => server.measure(target, runSeconds, connections)
 
 // Warm every route's JIT first, then interleave: each round runs all targets in a rotated order, so a burst of load
 // from the neighbours on this shared box lands on different targets in different rounds; medians are reported.
@@ -117,16 +95,15 @@ for (let round = 0; round < rounds; round++) {
     console.log(`  round ${round + 1} ${name.padEnd(34)} ${s.perSecond.toFixed(0).padStart(7)} req/s  server ${s.serverUs.toFixed(1).padStart(6)} µs/req  load generator ${s.clientUs.toFixed(1).padStart(6)} µs/req${s.errors > 0 ? `  errors ${s.errors}` : ''}`)
   }
 }
-child.stdin.write('archive\n')
-const archiveHeld = JSON.parse(await nextLine()) as Record<'put' | 'handOver', { n: number, p99Ms: number, maxMs: number, over1Ms: number }> & { labels: number }
-child.kill('SIGTERM')
+const archiveHeld = await server.archiveReport()
+server.stop()
 
 const summary = new Map([...samples].map(([name, list]) => [name, {
   perSecond: median(list.map((s) => s.perSecond)),
   serverUs: median(list.map((s) => s.serverUs)),
   clientUs: median(list.map((s) => s.clientUs))
 }]))
-console.log(`\nmedian of ${rounds} × ${seconds} s, ${connections} connections, server on one process, load generator in this one; ${pinning.description}`)
+console.log(`\nmedian of ${rounds} × ${seconds} s, ${connections} connections, server on one process, load generator in this one; ${server.pinning}`)
 console.log(`${'route'.padEnd(34)} ${'req/s'.padStart(7)}  ${'server CPU'.padStart(12)}  ${'generator CPU'.padStart(13)}`)
 for (const [name, m] of summary) {
   console.log(`${name.padEnd(34)} ${m.perSecond.toFixed(0).padStart(7)}  ${m.serverUs.toFixed(1).padStart(6)} µs/req  ${m.clientUs.toFixed(1).padStart(6)} µs/req`)

@@ -22,7 +22,7 @@ import type { LabelService } from './service/types.ts'
 
 /** Everything the app is built from; created once at start-up (see src/server.ts). */
 export interface AppParts {
-  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'batchMaxRecords'> & Partial<ServerLimits> & AccessSettings
+  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'batchMaxRecords'> & Partial<ServerLimits> & AccessSettings & Partial<Pick<Config, 'consoleEnabled'>>
   service: LabelService
   version?: string
   /** Extra route plugins (the Labelary-compatible endpoint, printing), registered after the core routes. */
@@ -77,7 +77,8 @@ export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
   installJsonBodyParser(app)
   const version = parts.version ?? '0.0.0'
   const routes = catalogRoutes(app)
-  installIndexRoute(app, version, routes)
+  const withConsole = parts.config.consoleEnabled ?? true
+  installIndexRoute(app, version, routes, withConsole)
   installOpenApi(app, version, routes)
   await app.register(healthRoutes, { service: parts.service, version, readiness: parts.readiness })
   if (parts.metrics !== undefined) await metricsRoutes(app, parts.metrics)
@@ -85,7 +86,7 @@ export async function buildApp (parts: AppParts): Promise<FastifyInstance> {
   await app.register(labelRoutes, { service: parts.service, trackingCodes: parts.trackingCodes, archive })
   await app.register(batchRoutes, { service: parts.service, maxRecords: parts.config.batchMaxRecords, trackingCodes: parts.trackingCodes, archive })
   if (archive !== undefined) await app.register(archiveRoutes, { service: parts.service, archive })
-  await app.register(consoleRoutes, { service: parts.service })
+  if (withConsole) await app.register(consoleRoutes, { service: parts.service })
   const hooks: AppHooks = { answerBadUrls: (paths, answer) => { badUrlAnswers.push({ paths, answer }) } }
   for (const plugin of parts.plugins ?? []) await plugin(app, hooks)
   return app

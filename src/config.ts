@@ -76,6 +76,8 @@ export interface Config {
   keepAliveTimeoutMs: number
   /** Connections one client address may hold open at once; more are answered 503 and closed. */
   maxConnectionsPerClient: number
+  /** False: no web console routes, and a browser at GET / gets the JSON index like any client. */
+  consoleEnabled: boolean
 }
 
 type Env = Record<string, string | undefined>
@@ -207,7 +209,8 @@ export function loadConfig (env: Env = process.env): Config {
     requestTimeoutMs: read.integer('REQUEST_TIMEOUT_MS', 60_000, 100, 3_600_000),
     idleTimeoutMs: read.integer('IDLE_TIMEOUT_MS', 60_000, 100, 3_600_000),
     keepAliveTimeoutMs: read.integer('KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
-    maxConnectionsPerClient: read.integer('MAX_CONNECTIONS_PER_CLIENT', 256, 1, 100_000)
+    maxConnectionsPerClient: read.integer('MAX_CONNECTIONS_PER_CLIENT', 256, 1, 100_000),
+    consoleEnabled: read.oneOf('CONSOLE_ENABLED', 'true', ['true', 'false']) === 'true'
   }
   if (config.labelsRequireApiKey && config.apiKeys.length === 0) read.problem('LABELS_REQUIRE_API_KEY', 'requires', 'is true but no key is set; set API_KEY or API_KEYS')
   const { problems } = read

@@ -14,8 +14,8 @@ function wantsHtml (request: FastifyRequest): boolean {
   })
 }
 
-/** Serves the method and path of every cataloged route at GET /. */
-export function installIndexRoute (app: FastifyInstance, version: string, routes: readonly CatalogedRoute[]): void {
+/** Serves the method and path of every cataloged route at GET /; a browser goes to the console while there is one. */
+export function installIndexRoute (app: FastifyInstance, version: string, routes: readonly CatalogedRoute[], withConsole = true): void {
   app.get('/', {
     config: {
       docs: {
@@ -27,7 +27,7 @@ export function installIndexRoute (app: FastifyInstance, version: string, routes
   }, async (request, reply) => {
     // The answer depends on Accept, so a cache must keep the two apart.
     void reply.header('vary', 'accept')
-    if (wantsHtml(request)) return reply.redirect('/console', 302)
+    if (withConsole && wantsHtml(request)) return reply.redirect('/console', 302)
     return {
       service: 'labelworks',
       version,

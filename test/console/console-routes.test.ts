@@ -1,8 +1,9 @@
 // The console's routes without a browser: pages with their CSP, the client files, the browser redirect at GET /,
-// and the API's JSON index kept for every other client.
+// and the API's JSON index kept for every other client; CONSOLE_ENABLED=false takes all of it away.
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONSOLE_CSP } from '../../src/http/console/index.ts'
+import { loadConfig } from '../../src/config.ts'
 import { testApp } from '../support/app.ts'
 
 let app: FastifyInstance
@@ -51,5 +52,21 @@ describe('console routes', () => {
       expect(res.statusCode, url).toBe(404)
       expect(res.json().error.code).toBe('NOT_FOUND')
     }
+  })
+
+  it('has no console with CONSOLE_ENABLED=false: 404 for its pages and files, the JSON index for a browser too', async () => {
+    const config = loadConfig({ LOG_LEVEL: 'silent', CONSOLE_ENABLED: 'false' })
+    expect(config.consoleEnabled).toBe(false)
+    const off = await testApp({ config })
+    try {
+      for (const url of ['/console', '/console/printers', '/console/assets/main.js']) expect((await off.inject({ method: 'GET', url })).statusCode, url).toBe(404)
+      const browser = await off.inject({ method: 'GET', url: '/', headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } })
+      expect(browser.statusCode).toBe(200)
+      expect((browser.json() as { endpoints: { path: string }[] }).endpoints.map((e) => e.path).filter((p) => p.startsWith('/console'))).toEqual([])
+      expect((await off.inject({ method: 'POST', url: '/v1/labels', payload: { record: { tracking_code: 'LWX100200300400500', shipper: { name: 'A' }, recipient: { name: 'B', address: '1 Elm St, Reno, NV 89501' } } } })).statusCode).toBe(200)
+    } finally {
+      await off.close()
+    }
+    expect(() => loadConfig({ CONSOLE_ENABLED: 'no' })).toThrow(/CONSOLE_ENABLED/)
   })
 })

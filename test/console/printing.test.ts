@@ -1,8 +1,11 @@
 // The Print, Printers and Jobs pages in Chromium against the real service and fake printers on 127.0.0.1: the API
 // key asked once and kept in the tab's sessionStorage only; a label printed and followed to printed; a printer out
-// of paper and back, its held job printing when the paper returns; cancel and reprint; add, edit and disable a
-// printer; axe finds nothing serious; no console error, failed request or request to another origin.
-import { readFileSync } from 'node:fs'
+// of paper and back, its held job printing when the paper returns; cancel and reprint; add, edit, disable and remove
+// a printer (and the refusals for one with a queued job or from the printers file); axe finds nothing serious; no
+// console error, failed request or request to another origin.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM, NO_CHROMIUM_MESSAGE, launchBrowser, openPage, screenshot, seriousViolations, type PageRecord } from './browser.ts'
@@ -149,6 +152,51 @@ describe.skipIf(CHROMIUM === undefined)('console Print, Printers and Jobs pages 
     await visit('print')
     expect(await page.isDisabled('#print-printer option[value="dock-3"]')).toBe(true)
     expect([...new Set(record.refusals)]).toEqual(['POST /v1/printers 400'])
+    record.refusals.length = 0
+  })
+
+  it('removes a printer after asking, and shows why one with a queued job or from the printers file stays', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'lw-console-')), 'printers.json')
+    writeFileSync(file, JSON.stringify({ printers: [{ id: 'dock-file', name: 'Dock File', host: '127.0.0.1', port: server.printers.dock2.port, dpi: 203 }] }))
+    server.printing.queue.registry.loadFile(file)
+    await server.printers.dock2.setMode('paper-out')
+    await print('dock-2')
+    await textOf('#print-job-state', /Held/)
+    await visit('printers')
+    const dialog = page.locator('#printer-remove')
+
+    // Asked first, the keyboard on the safe answer; Escape keeps the printer and gives the focus back.
+    const dock3 = '#printers-table tr[data-printer="dock-3"]'
+    await page.click(`${dock3} [data-action=remove]`)
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    expect(await page.textContent('#printer-remove-title')).toBe('Remove Dock Three?')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('printer-remove-cancel')
+    expect(await seriousViolations(page)).toEqual([])
+    await page.keyboard.press('Escape')
+    await expect.poll(() => dialog.isVisible()).toBe(false)
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove Dock Three…')
+    expect((await server.printing.queue.registry.list()).map((p) => p.id)).toContain('dock-3')
+
+    await page.click(`${dock3} [data-action=remove]`)
+    await page.click('#printer-remove-confirm')
+    await page.waitForSelector(dock3, { state: 'detached' })
+    expect((await server.printing.queue.registry.list()).map((p) => p.id)).not.toContain('dock-3')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('printer-add')
+
+    const refusals: [string, RegExp][] = [['dock-2', /Not removed: printer "dock-2" has 1 job queued or sending/], ['dock-file', /Not removed: .*defined in the printers file/]]
+    for (const [id, reason] of refusals) {
+      await page.click(`#printers-table tr[data-printer="${id}"] [data-action=remove]`)
+      await page.click('#printer-remove-confirm')
+      expect(await textOf('#printer-remove-issues', /Not removed/)).toMatch(reason)
+      expect(await page.isVisible('#printer-remove-confirm')).toBe(false)
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close')
+      expect(await seriousViolations(page)).toEqual([])
+      await page.keyboard.press('Enter')
+      await expect.poll(() => dialog.isVisible()).toBe(false)
+      expect(await page.isVisible(`#printers-table tr[data-printer="${id}"]`)).toBe(true)
+    }
+    await server.printers.dock2.setMode('normal')
+    expect([...new Set(record.refusals)]).toEqual(['DELETE /v1/printers/dock-2 409', 'DELETE /v1/printers/dock-file 409'])
     record.refusals.length = 0
   })
 

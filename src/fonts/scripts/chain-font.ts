@@ -1,9 +1,10 @@
 // One font of the chain held by HarfBuzz: read and checked once, its face, font object and glyph ink cached so
 // that shaping a label allocates no font state.
-import { readFileSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
 import type { Face, Font } from 'harfbuzzjs'
 import { ConfigError } from '../../errors.ts'
 import { isPlainTrueType } from '../label-font.ts'
+import { postScriptName, readFontHeader, type FontHeader } from './font-tables.ts'
 import type { harfbuzz } from './harfbuzz.ts'
 
 type HarfBuzz = Awaited<ReturnType<typeof harfbuzz>>
@@ -38,6 +39,28 @@ export function readChainFontFile (file: string): Uint8Array {
   return bytes
 }
 
+/**
+ * A fallback font's header, read at start-up in place of the whole font: throws ConfigError naming the file when it
+ * is missing, not plain TrueType, or has no glyphs or no character map.
+ */
+export function readChainFontHeader (file: string): FontHeader & { name: string } {
+  let header: FontHeader
+  try {
+    const start = new Uint8Array(12)
+    const fd = openSync(file, 'r')
+    try { readSync(fd, start, 0, 12, 0) } finally { closeSync(fd) }
+    if (!isPlainTrueType(start)) throw new ConfigError(`script font ${file} is not an uncompressed TrueType (.ttf) font with TrueType outlines`)
+    header = readFontHeader(file)
+  } catch (err) {
+    if (err instanceof ConfigError) throw err
+    throw new ConfigError(`script font ${file} cannot be read: ${err instanceof Error ? err.message : String(err)}`, { cause: err })
+  }
+  if (header.glyphCount === 0 || header.unicodes.length === 0 || header.unitsPerEm === 0) {
+    throw new ConfigError(`script font ${file} has no glyphs or no character map`)
+  }
+  return { ...header, name: header.postScriptName ?? file }
+}
+
 /** Opens font bytes with HarfBuzz; throws ConfigError naming the file when HarfBuzz finds no usable font in them. */
 export function openChainFont (hb: HarfBuzz, file: string, bytes: Uint8Array, name?: string): LoadedFont {
   const face = new hb.Face(new hb.Blob(bytes))
@@ -62,33 +85,12 @@ export function openChainFont (hb: HarfBuzz, file: string, bytes: Uint8Array, na
     }
     return state[id] === 1 ? id * 4 : -1
   }
-  return { name: name ?? readPostScriptName(face) ?? file, file, bytes, unitsPerEm: face.upem, face, font, unicodes, boxes, inkAt }
+  const names = face.referenceTable('name')
+  const postScript = names === undefined ? undefined : postScriptName(new DataView(names.buffer, names.byteOffset, names.byteLength))
+  return { name: name ?? postScript ?? file, file, bytes, unitsPerEm: face.upem, face, font, unicodes, boxes, inkAt }
 }
 
 function readGlyphCount (face: Face): number {
   const maxp = face.referenceTable('maxp')
   return maxp === undefined || maxp.length < 6 ? 0 : (maxp[4] as number) << 8 | (maxp[5] as number)
-}
-
-/** The PostScript name (name id 6) from the `name` table, as Windows Unicode or Mac Roman. */
-function readPostScriptName (face: Face): string | undefined {
-  const table = face.referenceTable('name')
-  if (table === undefined || table.length < 6) return undefined
-  const view = new DataView(table.buffer, table.byteOffset, table.byteLength)
-  const count = view.getUint16(2)
-  const strings = view.getUint16(4)
-  for (let i = 0; i < count; i++) {
-    const at = 6 + i * 12
-    if (at + 12 > table.length) break
-    const [platform, , , nameId, length, offset] = [0, 2, 4, 6, 8, 10].map((o) => view.getUint16(at + o)) as number[]
-    if (nameId !== 6) continue
-    const raw = table.subarray(strings + (offset as number), strings + (offset as number) + (length as number))
-    if (platform === 3 || platform === 0) {
-      let s = ''
-      for (let j = 0; j + 1 < raw.length; j += 2) s += String.fromCharCode((raw[j] as number) << 8 | (raw[j + 1] as number))
-      return s
-    }
-    if (platform === 1) return String.fromCharCode(...raw)
-  }
-  return undefined
 }

@@ -10,7 +10,8 @@ type HarfBuzz = Awaited<ReturnType<typeof harfbuzz>>
 /** Outlines kept per font before the cache starts over (a bound on memory for long-running servers). */
 const CACHED_PER_FONT = 4096
 
-export function createGlyphPaths (hb: HarfBuzz, fonts: readonly LoadedFont[]): (font: number, id: number) => PathCommand[] {
+/** Outlines of the chain's `count` fonts; `fontAt(i)` gives font i (loading it the first time it is asked for). */
+export function createGlyphPaths (hb: HarfBuzz, fontAt: (font: number) => LoadedFont, count: number): (font: number, id: number) => PathCommand[] {
   const funcs: DrawFuncs = new hb.DrawFuncs()
   // HarfBuzz hands back the array given to drawGlyph as drawData.
   const to = (out: unknown): PathCommand[] => out as PathCommand[]
@@ -19,16 +20,15 @@ export function createGlyphPaths (hb: HarfBuzz, fonts: readonly LoadedFont[]): (
   funcs.setQuadraticToFunc((cx, cy, x, y, out) => { to(out).push({ op: 'quad', cx, cy, x, y }) })
   funcs.setCubicToFunc((c1x, c1y, c2x, c2y, x, y, out) => { to(out).push({ op: 'cubic', c1x, c1y, c2x, c2y, x, y }) })
   funcs.setClosePathFunc((out) => { to(out).push({ op: 'close' }) })
-  const caches = fonts.map(() => new Map<number, PathCommand[]>())
+  const caches = Array.from({ length: count }, () => new Map<number, PathCommand[]>())
 
   return (font, id) => {
-    const loaded = fonts[font]
     const cache = caches[font]
-    if (loaded === undefined || cache === undefined) throw new RangeError(`no font ${font} in the chain`)
+    if (cache === undefined) throw new RangeError(`no font ${font} in the chain`)
     let path = cache.get(id)
     if (path !== undefined) return path
     path = []
-    loaded.font.drawGlyph(id, funcs, path)
+    fontAt(font).font.drawGlyph(id, funcs, path)
     if (cache.size >= CACHED_PER_FONT) cache.clear()
     cache.set(id, path)
     return path

@@ -1,10 +1,12 @@
 // The script font chain: the label font first, then Noto fallbacks for Arabic, Hebrew, Thai, Devanagari and CJK,
-// loaded once at start-up (HarfBuzz initialises asynchronously once; shaping is synchronous after that).
+// checked at start-up and each loaded once, when a text first needs it (HarfBuzz initialises asynchronously once;
+// shaping is synchronous after that).
 import { fileURLToPath } from 'node:url'
 import type { LabelFont } from '../label-font.ts'
 import { isNeverPrintable } from '../printable.ts'
 import { breakOpportunities, graphemeBoundaries } from './breaks.ts'
-import { openChainFont, readChainFontFile, type LoadedFont } from './chain-font.ts'
+import { openChainFont, readChainFontFile, readChainFontHeader, type LoadedFont } from './chain-font.ts'
+import type { FontHeader } from './font-tables.ts'
 import { buildCoverage, isJoiner, isVariationSelector } from './coverage.ts'
 import { FALLBACK_FONTS, type FallbackFont, type FallbackRole } from './fallback-fonts.ts'
 import { createGlyphPaths } from './glyph-path.ts'
@@ -30,27 +32,47 @@ export async function loadScriptFonts (primary: LabelFont, options: ScriptFontOp
   return await Promise.resolve(loadScriptFontsSync(primary, options))
 }
 
-/** loadScriptFonts, for start-up code that is synchronous (HarfBuzz is ready once this module is). */
+/**
+ * loadScriptFonts, for start-up code that is synchronous (HarfBuzz is ready once this module is). Each fallback's
+ * file is checked and its character map read now; the font itself (its bytes, HarfBuzz's copy, its ink) is loaded
+ * when a text first needs it, unless `fitEnvelope` asks for scales, which need every font's ink at once.
+ */
 export function loadScriptFontsSync (primary: LabelFont, options: ScriptFontOptions = {}): ScriptFonts {
   const fallbacks = FALLBACK_FONTS.map((f) => ({ ...f, file: options.files?.[f.role] ?? fileURLToPath(new URL(`../../../${f.file}`, import.meta.url)) }))
-  // Read every file before starting HarfBuzz so that a missing font is reported at once.
-  const fallbackBytes = fallbacks.map((f) => readChainFontFile(f.file))
+  // Check every file before starting HarfBuzz so that a missing or broken font is reported at once.
+  const headers = fallbacks.map((f) => readChainFontHeader(f.file))
   const hb = harfbuzz()
-  const loaded: LoadedFont[] = [
-    openChainFont(hb, options.primaryFile ?? primary.name, primary.bytes, primary.name),
-    ...fallbacks.map((f, i) => openChainFont(hb, f.file, fallbackBytes[i] as Uint8Array))
-  ]
-  const coverage = buildCoverage(loaded.map((f) => f.unicodes), primary.hasChar)
-  const fonts: ChainFont[] = loaded.map((f, i) => {
-    const envelope = i === 0 ? { inkTop: primary.ascent, inkBottom: primary.descent } : sampleInk(f, fallbacks[i - 1] as FallbackFont, primary)
-    const scale = i === 0 || options.fitEnvelope === false ? 1 : fitScale(envelope, f.unitsPerEm, primary)
-    return { name: f.name, file: f.file, bytes: f.bytes, unitsPerEm: f.unitsPerEm, scale, ...envelope }
+  const loadedFonts: (LoadedFont | undefined)[] = [openChainFont(hb, options.primaryFile ?? primary.name, primary.bytes, primary.name)]
+  const loaded = (i: number): LoadedFont => {
+    let font = loadedFonts[i]
+    if (font === undefined) {
+      const file = (fallbacks[i - 1] as FallbackFont).file
+      font = loadedFonts[i] = openChainFont(hb, file, readChainFontFile(file), headers[i - 1]?.name)
+    }
+    return font
+  }
+  const coverage = buildCoverage([(loadedFonts[0] as LoadedFont).unicodes, ...headers.map((h) => h.unicodes)], primary.hasChar)
+  const envelopes: ({ inkTop: number, inkBottom: number } | undefined)[] = [{ inkTop: primary.ascent, inkBottom: primary.descent }]
+  const envelope = (i: number): { inkTop: number, inkBottom: number } =>
+    (envelopes[i] ??= sampleInk(loaded(i), fallbacks[i - 1] as FallbackFont, primary))
+  const fonts: ChainFont[] = [primary.name, ...headers.map((h) => h.name)].map((name, i) => {
+    const unitsPerEm = i === 0 ? (loadedFonts[0] as LoadedFont).unitsPerEm : (headers[i - 1] as FontHeader).unitsPerEm
+    const scale = i === 0 || options.fitEnvelope === false ? 1 : fitScale(envelope(i), unitsPerEm, primary)
+    return {
+      name,
+      file: i === 0 ? options.primaryFile ?? primary.name : (fallbacks[i - 1] as FallbackFont).file,
+      get bytes () { return loaded(i).bytes },
+      unitsPerEm,
+      scale,
+      get inkTop () { return envelope(i).inkTop },
+      get inkBottom () { return envelope(i).inkBottom }
+    }
   })
   const index = (role: FallbackRole): number => 1 + fallbacks.findIndex((f) => f.role === role)
   const chooser = new FontChooser(coverage, { japanese: index('japanese'), korean: index('korean'), chinese: index('chinese') })
-  const shaperFonts: ShaperFont[] = loaded.map((f, i) => ({
-    loaded: f,
-    emsPerUnit: (fonts[i] as ChainFont).scale / f.unitsPerEm,
+  const shaperFonts: ShaperFont[] = fonts.map((f, i) => ({
+    get loaded () { return loaded(i) },
+    emsPerUnit: f.scale / f.unitsPerEm,
     language: i === 0 ? undefined : fallbacks[i - 1]?.language
   }))
   const shaper = createShaper(hb, shaperFonts, primary, chooser)
@@ -93,7 +115,7 @@ export function loadScriptFontsSync (primary: LabelFont, options: ScriptFontOpti
     isSimple,
     shape: (text, shapeOptions) => (isSimple(text) ? shaper.shapeSimple(text) : shaper.shape(text, shapeOptions)),
     hanStyle,
-    glyphPath: createGlyphPaths(hb, loaded),
+    glyphPath: createGlyphPaths(hb, loaded, fonts.length),
     breakOpportunities,
     graphemeBoundaries
   }

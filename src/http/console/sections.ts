@@ -106,7 +106,7 @@ ${KEY_NOTICE}
 </section>`
 }
 
-/** Printers: live status, queue depth and density of each; add, edit, enable or disable. */
+/** Printers: live status, queue depth and density of each; add, edit, enable, disable or remove. */
 export function printersSection (): string {
   return `<section id="page-printers" class="page" data-page="printers" aria-labelledby="printers-title">
 <h1 id="printers-title">Printers</h1>
@@ -133,6 +133,12 @@ ${KEY_NOTICE}
   <div class="issues" id="printer-form-issues" role="alert"></div>
   <p><button type="submit" class="primary">Save</button> <button type="button" id="printer-form-cancel">Cancel</button></p>
 </form>
+<dialog id="printer-remove" class="panel confirm" aria-labelledby="printer-remove-title" aria-describedby="printer-remove-text printer-remove-issues">
+  <h2 id="printer-remove-title">Remove the printer?</h2>
+  <p id="printer-remove-text"></p>
+  <div class="issues" id="printer-remove-issues" role="alert"></div>
+  <p class="actions"><button type="button" id="printer-remove-confirm" class="danger">Remove</button> <button type="button" id="printer-remove-cancel">Keep it</button></p>
+</dialog>
 </section>`
 }
 

@@ -41,7 +41,11 @@ export const PRINTING_DOCS = {
   }, { body: { 'application/json': PrinterInput } }),
   getPrinter: docs('One printer with its queue depth', { 200: json('The printer', 'printer'), ...NOT_FOUND }, { params: ID }),
   updatePrinter: docs('Change a printer; dpi: null forgets the configured density', { 200: json('The printer', 'printer'), ...NOT_FOUND }, { params: ID, body: { 'application/json': PrinterPatch } }),
-  removePrinter: docs('Remove a printer', { 200: json('The removed printer', 'printer'), ...NOT_FOUND }, { params: ID }),
+  removePrinter: docs('Remove a printer that has no jobs waiting and is not defined in PRINTERS_FILE', {
+    200: json('The removed printer', 'printer'),
+    409: { description: 'Jobs are still queued or sending for it (PRINTER_HAS_JOBS), or PRINTERS_FILE defines it (PRINTER_IN_CONFIG_FILE)', content: ERROR_RESPONSE },
+    ...NOT_FOUND
+  }, { params: ID }),
   printerJobs: docs('A printer\'s latest jobs, newest first', { 200: json('The jobs', 'jobs'), ...NOT_FOUND }, {
     params: ID,
     query: { limit: { description: 'How many (default 50)', schema: JobsQuery.properties.limit } }

@@ -6,6 +6,7 @@ import type { SourceOption } from '../../service/types.ts'
 import { requireApiKey } from '../api-keys.ts'
 import { archivedLabelJob, type ArchivedLabels } from './archived-job.ts'
 import { PRINTING_DOCS as DOCS } from './printing-docs.ts'
+import { removePrinter } from './printer-removal.ts'
 import { reprintRequest } from './reprint.ts'
 import { IdParams, JobsQuery, PrintJobBody, PrinterInput, PrinterPatch, ReprintBody } from './schemas.ts'
 import { jobView, printerView, statusView } from './views.ts'
@@ -80,7 +81,7 @@ export async function printingRoutes (app: FastifyInstance, opts: PrintingRoutes
     })
 
     scope.delete<{ Params: IdParams }>('/v1/printers/:id', { schema: { params: IdParams }, config: { docs: DOCS.removePrinter } }, async (request) => {
-      return { printer: printerView(await registry.remove(request.params.id)) }
+      return { printer: printerView(await removePrinter(queue, request.params.id)) }
     })
 
     scope.get<{ Params: IdParams, Querystring: JobsQuery }>('/v1/printers/:id/jobs', { schema: { params: IdParams, querystring: JobsQuery }, config: { docs: DOCS.printerJobs } }, async (request) => {

@@ -5,7 +5,7 @@ import type { PackageInfo, Recipient, Shipper, Weight } from '../../model/label-
 import type { AddressParts, Part } from '../address/build.ts'
 import { readShipDate } from '../dates.ts'
 import { dimensionsOf, measure, weightUnit } from '../package.ts'
-import { hasAnyKey, type Rec, type RecordReader } from '../reader.ts'
+import { hasAnyKey, isAbsent, type Rec, type RecordReader } from '../reader.ts'
 import type { AdapterResult, CarrierFacts, TrackingCandidate } from '../types.ts'
 import { addressAt, firstText, mappedPhone, mappedText, recordField, referenceChoice, shipperOf, valueOf, type RecordField } from './common.ts'
 import { sumItems } from './items.ts'
@@ -79,7 +79,7 @@ function readRecipient (r: RecordReader, record: Rec): { recipient?: Recipient, 
   if (name === undefined) r.required(givenPath, 'recipient name is required: dropoff_contact_given_name and dropoff_contact_family_name (or dropoff_business_name)')
   const phone = mappedPhone(r, record, 'dropoff_phone_number', BASE, 'recipient.phone')
   const components = r.object(record, 'dropoff_address_components', BASE)
-  const useComponents = components !== undefined && components.street_address != null && String(components.street_address).trim() !== ''
+  const useComponents = components !== undefined && !isAbsent(components.street_address)
   const address = useComponents
     ? addressAt(r, record, 'dropoff_address_components', BASE, 'recipient.address', componentParts)
     : addressAt(r, record, 'dropoff_address', BASE, 'recipient.address', componentParts)

@@ -57,6 +57,10 @@ export function fallbackGlyphFont (bytes: Uint8Array, scale: number): GlyphFont 
 
 /** The rasterizer of the label font and of its script fallbacks, in the order shaped text names them. */
 export function textRasterizerFor (font: LabelFont): TextRasterizer {
-  const fallbacks = (font.scripts?.fonts ?? []).slice(1).map((f) => fallbackGlyphFont(f.bytes, f.scale))
+  const fallbacks = (font.scripts?.fonts ?? []).slice(1).map((f): GlyphFont => {
+    // A fallback's bytes are read when a label first draws one of its glyphs, not at start-up.
+    let parsed: GlyphFont | undefined
+    return { unitsPerEm: f.unitsPerEm, scale: f.scale, outline: (id) => (parsed ??= fallbackGlyphFont(f.bytes, f.scale)).outline(id) }
+  })
   return new TextRasterizer(labelGlyphFont(font.bytes), fallbacks)
 }

@@ -3,9 +3,9 @@ import type { LabelFont } from '../../fonts/index.ts'
 import { createPdfBatchWriter, renderPdf, type PdfFallbackFont, type PdfOptions } from '../../render/pdf/index.ts'
 import { defineFormat } from './format.ts'
 
-/** The fallback fonts of `font`'s script chain as the PDF writer takes them. */
-export function fallbackPdfFonts (font: LabelFont): PdfFallbackFont[] {
-  return (font.scripts?.fonts ?? []).slice(1).map((f) => ({ bytes: f.bytes, scale: f.scale }))
+/** The fallback fonts of `font`'s script chain as the PDF writer takes them: bytes still read only when a PDF uses one. */
+export function fallbackPdfFonts (font: LabelFont): readonly PdfFallbackFont[] {
+  return (font.scripts?.fonts ?? []).slice(1)
 }
 
 function pdfOptionsOf (font: LabelFont): PdfOptions {

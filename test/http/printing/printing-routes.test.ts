@@ -182,4 +182,26 @@ describe('printing routes', () => {
     expect(gone.statusCode).toBe(404)
     expect(gone.json()).toMatchObject({ error: { code: 'PRINTER_NOT_FOUND' } })
   })
+
+  it('refuses to remove a printer of PRINTERS_FILE or one with a job waiting (409, naming the rule), then removes it', async () => {
+    const remove = (id: string) => app.inject({ method: 'DELETE', url: `/v1/printers/${id}`, headers: auth })
+    const fromFile = await remove('dock-1')
+    expect(fromFile.statusCode).toBe(409)
+    expect(fromFile.json()).toMatchObject({ error: { code: 'PRINTER_IN_CONFIG_FILE', message: expect.stringContaining('PRINTERS_FILE'), issues: [{ path: 'path.id', rule: 'not_in_config_file' }] } })
+    expect((await app.inject({ method: 'GET', url: '/v1/printers/dock-1', headers: auth })).statusCode).toBe(200)
+
+    await printer.setMode('paper-out')
+    expect((await app.inject({ method: 'POST', url: '/v1/printers', headers: auth, payload: { id: 'dock-9', host: printer.host, port: printer.port, dpi: 203 } })).statusCode).toBe(201)
+    const held = (await app.inject({ method: 'POST', url: '/v1/print-jobs', headers: auth, payload: { printer_id: 'dock-9', label: '^XA^FDwaits^FS^XZ' } })).json() as { job: { id: string } }
+    await waitFor(async () => (await printing.queue.get(held.job.id)).lastError?.startsWith('held') === true, 5_000, 'the job to be held')
+    const waiting = await remove('dock-9')
+    expect(waiting.statusCode).toBe(409)
+    expect(waiting.json()).toMatchObject({ error: { code: 'PRINTER_HAS_JOBS', message: expect.stringContaining('1 job queued or sending'), issues: [{ path: 'path.id', rule: 'no_queued_jobs' }] } })
+    expect((await printing.queue.get(held.job.id)).state).toBe('queued')
+
+    expect((await app.inject({ method: 'DELETE', url: `/v1/print-jobs/${held.job.id}`, headers: auth })).statusCode).toBe(200)
+    await printer.setMode('normal')
+    expect(await remove('dock-9')).toMatchObject({ statusCode: 200 })
+    expect((await remove('dock-9')).json()).toMatchObject({ error: { code: 'PRINTER_NOT_FOUND', issues: [{ path: 'path.id' }] } })
+  })
 })

@@ -1,11 +1,12 @@
 // Printers: every registered printer with its live status (asked of the printer itself, ~HS/~HI), when that was
-// checked, its queue depth and density; add, edit, enable and disable. Rows are updated in place, so a button
+// checked, its queue depth and density; add, edit, enable, disable and remove. Rows are updated in place, so a button
 // keeps the keyboard focus while the statuses refresh around it.
 /* global setInterval, clearInterval */
 import { api, apiKey, ApiError, explain } from './api.js'
 import { poll } from './poll.js'
 import { ago, announce, badge, byId, h } from './view.js'
 import { printerForm } from './printer-form.js'
+import { printerRemoval } from './printer-remove.js'
 
 /**
  * A printer's status as a badge, and what went wrong below it; the words carry it, the colour repeats them.
@@ -33,6 +34,7 @@ export function createPrinters () {
   let lister = null
   let ticker
   const form = printerForm(() => lister?.now())
+  const removal = printerRemoval(() => lister?.now())
 
   /** @param {string} id */
   function rowFor (id) {
@@ -40,10 +42,12 @@ export function createPrinters () {
     const edit = h('button', { type: 'button', 'data-action': 'edit' }, 'Edit')
     const toggle = h('button', { type: 'button', 'data-action': 'toggle' })
     const check = h('button', { type: 'button', 'data-action': 'check' }, 'Check now')
+    const remove = h('button', { type: 'button', 'data-action': 'remove' }, 'Remove…')
     edit.addEventListener('click', () => form.edit(/** @type {any} */ (known.get(id)).printer))
     toggle.addEventListener('click', () => { void setEnabled(id) })
     check.addEventListener('click', () => known.get(id)?.poller?.now())
-    cells[6]?.append(edit, ' ', toggle, ' ', check)
+    remove.addEventListener('click', () => removal.ask(/** @type {any} */ (known.get(id)).printer, remove))
+    cells[6]?.append(edit, ' ', toggle, ' ', check, ' ', remove)
     return h('tr', { 'data-printer': id }, ...cells)
   }
 
@@ -64,6 +68,7 @@ export function createPrinters () {
     toggle.setAttribute('aria-label', `${p.enabled ? 'Disable' : 'Enable'} ${p.name ?? p.id}`)
     actions.querySelector('[data-action=edit]')?.setAttribute('aria-label', `Edit ${p.name ?? p.id}`)
     actions.querySelector('[data-action=check]')?.setAttribute('aria-label', `Check now: ${p.name ?? p.id}`)
+    actions.querySelector('[data-action=remove]')?.setAttribute('aria-label', `Remove ${p.name ?? p.id}…`)
   }
 
   /** @param {string} id */
