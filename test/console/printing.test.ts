@@ -148,7 +148,7 @@ describe.skipIf(CHROMIUM === undefined)('console Print, Printers and Jobs pages 
     await textOf(row, /Dock Three.*300 dpi/)
     await page.click(`${row} [data-action=toggle]`)
     expect(await textOf(row, /Disabled/)).toContain('Enable')
-    expect(server.printing.queue.registry.get('dock-3', 'id')).toMatchObject({ name: 'Dock Three', dpi: 300, enabled: false })
+    expect(await server.printing.queue.registry.get('dock-3', 'id')).toMatchObject({ name: 'Dock Three', dpi: 300, enabled: false })
     await visit('print')
     expect(await page.isDisabled('#print-printer option[value="dock-3"]')).toBe(true)
     expect([...new Set(record.refusals)]).toEqual(['POST /v1/printers 400'])
@@ -158,7 +158,7 @@ describe.skipIf(CHROMIUM === undefined)('console Print, Printers and Jobs pages 
   it('removes a printer after asking, and shows why one with a queued job or from the printers file stays', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'lw-console-')), 'printers.json')
     writeFileSync(file, JSON.stringify({ printers: [{ id: 'dock-file', name: 'Dock File', host: '127.0.0.1', port: server.printers.dock2.port, dpi: 203 }] }))
-    server.printing.queue.registry.loadFile(file)
+    await server.printing.queue.registry.loadFile(file)
     await server.printers.dock2.setMode('paper-out')
     await print('dock-2')
     await textOf('#print-job-state', /Held/)
