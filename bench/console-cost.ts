@@ -2,7 +2,7 @@
 // `npm start` builds it (console registered) and on the same app with CONSOLE_ENABLED=false, both in one server
 // process, in alternating rounds of one run; prints each round, the medians and the ratios (on / off).
 // BENCH_SECONDS per run (default 5), BENCH_ROUNDS (default 5), BENCH_CONNECTIONS (default 32).
-import { variedRecords } from './varied-records.ts'
+import { variedRecord } from './varied-records.ts'
 import { median, startTargetProcess, type Sample } from './target-process.ts'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
@@ -10,7 +10,8 @@ const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5))
 const connections = Math.max(1, Number(process.env.BENCH_CONNECTIONS ?? 32))
 
 const server = await startTargetProcess()
-const bodies = variedRecords(5000).map((r) => JSON.stringify({ record: r, source: 'generic', format: 'zpl', dpi: 203 }))
+let next = 0
+const bodies = (): string => JSON.stringify({ record: variedRecord(next++), source: 'generic', format: 'zpl', dpi: 203 })
 const request = (port: number) => ({ origin: `http://127.0.0.1:${port}`, path: '/v1/labels', method: 'POST' as const, bodies, headers: { 'content-type': 'application/json' } })
 const targets = { 'console on': request(server.ports.app), 'console off': request(server.ports.noConsole) }
 type Name = keyof typeof targets

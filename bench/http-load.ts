@@ -19,8 +19,8 @@ export interface LoadOptions {
   path: string
   method: 'GET' | 'POST'
   body?: string
-  /** Bodies sent in turn, one per request (instead of `body`): distinct records, so nothing is served twice. */
-  bodies?: readonly string[]
+  /** Bodies sent in turn, one per request (instead of `body`), or a function giving each request its own body. */
+  bodies?: readonly string[] | (() => string)
   headers?: Record<string, string>
   connections: number
   seconds: number
@@ -44,7 +44,7 @@ export async function runLoad (opts: LoadOptions): Promise<LoadResult> {
   async function worker (): Promise<void> {
     while (performance.now() < until) {
       const t0 = performance.now()
-      const body = bodies === undefined ? opts.body : bodies[sent++ % bodies.length]
+      const body = bodies === undefined ? opts.body : typeof bodies === 'function' ? bodies() : bodies[sent++ % bodies.length]
       const res = await pool.request({ origin: opts.origin, path: opts.path, method: opts.method, body, headers: opts.headers })
       await res.body.arrayBuffer()
       if (res.statusCode >= 300) errors++

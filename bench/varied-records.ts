@@ -1,7 +1,7 @@
 // A stream of distinct records from one shipper, as a fulfilment system sends them: the sender, the template's
 // headings and the date repeat on every label, while the recipient, address, reference and tracking code change.
-// Benchmarks use it so that nothing remembered from an earlier label (text graphics of repeated fields) serves a
-// field that is new on this one.
+// Benchmarks draw a new record for every label, so nothing remembered from an earlier label serves a field that is
+// new on this one: the words every label shares ("Street", the city) are drawn once, a new name or number every time.
 import { readFileSync } from 'node:fs'
 
 const FIRST = ['Jordan', 'Amelia', 'Noah', 'Priya', 'Mateo', 'Chloé', 'Kenji', 'Fatima', 'Lucas', 'Ingrid', 'Omar', 'Zofia', 'Diego', 'Hana', 'Tomás', 'Aisha']
