@@ -16,7 +16,8 @@ import { keepPruned } from './archive/retention.ts'
 import { openSqliteArchive } from './archive/sqlite-archive.ts'
 import type { LabelService } from './service/types.ts'
 
-interface Parts { config: Config, rasterizer: ZplRasterizer, service: LabelService, printing: Printing, metrics: Metrics, trackingCodes?: TrackingCodes, archive?: LabelArchive }
+interface Parts { config: Config, rasterizer: ZplRasterizer, service: LabelService, printing: Printing, metrics: Metrics, trackingCodes?: TrackingCodes,
+  archive?: LabelArchive }
 
 function printQueueOptions (config: Config, metrics: Metrics): { maxAttempts: number, connectTimeoutMs: number, statusTimeoutMs: number, writeTimeoutMs: number, onEvent: Metrics['onQueueEvent'] } {
   return {

@@ -11,7 +11,7 @@ function capture (stdinText = ''): { io: CliIo, out: () => Buffer, err: () => st
   const out: Buffer[] = []
   let err = ''
   const io: CliIo = {
-    stdin: (async function * () { yield Buffer.from(stdinText) })(),
+    stdin: (async function* () { yield Buffer.from(stdinText) })(),
     stdout: { write: (chunk: string | Uint8Array) => out.push(Buffer.from(chunk)) },
     stderr: { write: (chunk: string) => { err += chunk } },
     env: {}

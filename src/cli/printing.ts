@@ -26,7 +26,8 @@ class Api {
     if (body !== undefined) headers['content-type'] = 'application/json'
     let res: Response
     try {
-      res = await fetch(new URL(path, this.base), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(30_000) })
+      res = await fetch(new URL(path, this.base), { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000) })
     } catch (err) {
       const inner = (err as { cause?: { code?: string, message?: string } }).cause
       const cause = inner?.code ?? inner?.message ?? (err as Error).message
@@ -49,8 +50,10 @@ class Api {
 }
 
 interface JobView { id: string, state: string, attempts: number, last_error: string | null, tracking_code: string | null, printer_id: string }
-interface PrinterView { id: string, name: string, host: string, port: number, dpi: number | null, detected_dpi: number | null, enabled: boolean, queue_depth?: number }
-interface StatusView { reachable: boolean, answered: boolean, ready: boolean, rtt_ms: number | null, queue_depth: number, error: string | null, identification_error: string | null, status: { faults: string[], labels_remaining: number, formats_in_buffer: number } | null }
+interface PrinterView { id: string, name: string, host: string, port: number, dpi: number | null, detected_dpi: number | null, enabled: boolean,
+  queue_depth?: number }
+interface StatusView { reachable: boolean, answered: boolean, ready: boolean, rtt_ms: number | null, queue_depth: number, error: string | null,
+  identification_error: string | null, status: { faults: string[], labels_remaining: number, formats_in_buffer: number } | null }
 
 const FINAL = new Set(['printed', 'failed', 'canceled'])
 const describeJob = (j: JobView): string => `job ${j.id} on ${j.printer_id}: ${j.state}${j.tracking_code === null ? '' : ` (tracking ${j.tracking_code})`}${j.last_error === null ? '' : ` — ${j.last_error}`}\n`

@@ -53,14 +53,18 @@ export async function runRenderCommand (argv: string[], io: CliIo): Promise<numb
   const text = zplTextMode(format, [[cliOptions, '--'], [fromFile, '']])
   const config = loadConfig(io.env)
   const service = loadLabelService(config)
-  const codes = options.generateTrackingCode === true && config.trackingPrefix !== undefined ? openTrackingCodes(config.dataDir, config.trackingPrefix) : undefined
+  const codes = options.generateTrackingCode === true && config.trackingPrefix !== undefined
+    ? openTrackingCodes(config.dataDir,
+        config.trackingPrefix)
+    : undefined
   let toLabel: ReturnType<typeof recordToLabel>
   try {
     toLabel = recordToLabel(record, options, codes?.next)
   } finally {
     codes?.close()
   }
-  const label = await service.render({ record: toLabel.record, source: options.source, template: options.template, dpi: options.dpi, strict: options.strict, carrierRules: options.carrierRules, format, text })
+  const label = await service.render({ record: toLabel.record, source: options.source, template: options.template, dpi: options.dpi,
+    strict: options.strict, carrierRules: options.carrierRules, format, text })
   if (toLabel.generated !== undefined) label.warnings.unshift(toLabel.generated)
   const body = options.includeFont === true ? Buffer.concat([Buffer.from(service.fontDownloadZpl()), label.body]) : label.body
   for (const w of label.warnings) io.stderr.write(`warning ${w.code} at ${w.path}: ${w.message}\n`)

@@ -70,7 +70,10 @@ function operationOf (path: string, method: string, docs: RouteDocs | undefined)
     ...(docs.description === undefined ? {} : { description: docs.description }),
     tags: [docs.tag],
     ...(parameters.length === 0 ? {} : { parameters }),
-    ...(docs.body === undefined ? {} : { requestBody: { required: true, content: Object.fromEntries(Object.entries(docs.body).map(([type, schema]) => [type, { schema }])) } }),
+    ...(docs.body === undefined
+      ? {}
+      : { requestBody: { required: true, content: Object.fromEntries(Object.entries(docs.body).map(([type,
+          schema]) => [type, { schema }])) } }),
     ...(docs.apiKey === true ? { security: [{ apiKey: [] }] } : {}),
     responses: docs.responses
   }

@@ -67,7 +67,10 @@ function wordBreakFor (font: LabelFont, text: string, box: TextBox): WordBreak {
   return widestPieceDots(font, text, box.minSize, true) <= box.run ? 'hyphens' : 'anywhere'
 }
 
-/** Largest size in [minSize, high] at which the text wraps into `lines` lines; 0 when none. Greedy wrapping never needs more lines at a larger size, so bisect. */
+/**
+ * Largest size in [minSize, high] at which the text wraps into `lines` lines; 0 when none. Greedy wrapping never
+ * needs more lines at a larger size, so bisect.
+ */
 function largestWrappingSize (font: LabelFont, text: string, box: TextBox, lines: number, high: number, breakWords: WordBreak): number {
   const fits = (size: number): boolean => wrapText(font, text, size, box.run, lines, breakWords) === text.length
   if (!fits(box.minSize)) return 0

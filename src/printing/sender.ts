@@ -147,7 +147,8 @@ export async function attemptJob (ctx: SendContext, job: PrintJob, printer: Prin
     await conn.close(timeouts.writeTimeoutMs)
     // Moved (or removed) while the font was on the wire: the printer now at that id does not have it.
     const now = await store.printer(printer.id)
-    if (fontSent && now?.transport === printer.transport && now.host === printer.host && now.port === printer.port) await store.setFontHash(printer.id, ctx.font.hash)
+    if (fontSent && now?.transport === printer.transport && now.host === printer.host && now.port === printer.port) await store.setFontHash(printer.id,
+      ctx.font.hash)
     return { kind: 'printed', writtenAt }
   } catch (err) {
     if (labelStarted) return { kind: 'failed', reason: `interrupted while writing the label: may have printed (${message(err)}); not resent automatically` }

@@ -10,7 +10,8 @@ import type { LabelOptions } from './label-options.ts'
 export type GenerateTrackingCode = () => string
 
 /** The record to label, and the warning to add when a code was generated for it. */
-export function recordToLabel (record: unknown, options: LabelOptions, generate: GenerateTrackingCode | undefined): { record: unknown, generated?: LabelWarning } {
+export function recordToLabel (record: unknown, options: LabelOptions, generate: GenerateTrackingCode | undefined): { record: unknown,
+  generated?: LabelWarning } {
   if (options.generateTrackingCode !== true) return { record }
   if (generate === undefined) {
     throw new ValidationError([{ path: 'generate_tracking_code', rule: 'not_configured', message: 'this service has no tracking code prefix; start it with TRACKING_PREFIX set (e.g. TRACKING_PREFIX=LWX) to have codes generated' }])

@@ -15,7 +15,7 @@ function capture (env: Record<string, string>): { io: CliIo, out: () => string, 
   let out = ''
   let err = ''
   const io: CliIo = {
-    stdin: (async function * () { yield Buffer.from('') })(),
+    stdin: (async function* () { yield Buffer.from('') })(),
     stdout: { write: (chunk: string | Uint8Array) => { out += Buffer.from(chunk).toString() } },
     stderr: { write: (chunk: string) => { err += chunk } },
     env

@@ -55,7 +55,8 @@ export async function seriousViolations (page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, which the page's CSP (script-src 'self') does not apply to.
   await page.evaluate(AXE_SOURCE)
   const results = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string, impact: string | null, nodes: { target: string[] }[] }[] }> } }).axe
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string, impact: string | null,
+      nodes: { target: string[] }[] }[] }> } }).axe
     return axe.run((globalThis as unknown as { document: unknown }).document, { resultTypes: ['violations'] })
   })
   return results.violations

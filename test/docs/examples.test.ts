@@ -67,7 +67,8 @@ async function startServer (): Promise<string> {
   codes = openTrackingCodes(path.join(dir, 'codes'), 'LWX')
   archive = openSqliteArchive(dir)
   app = await testApp({
-    service, trackingCodes: codes.next, archive, plugins: [(instance, hooks) => labelaryRoutes(instance, { rasterizer, storedFonts }, hooks), printingPlugin(printing, { archive, service })]
+    service, trackingCodes: codes.next, archive, plugins: [(instance, hooks) => labelaryRoutes(instance, { rasterizer, storedFonts }, hooks),
+      printingPlugin(printing, { archive, service })]
   })
   await printing.start()
   return await app.listen({ host: '127.0.0.1', port: 0 })

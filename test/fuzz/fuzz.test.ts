@@ -52,7 +52,8 @@ describe('fuzz', () => {
     const report = await runFuzz({
       baseUrl: `http://127.0.0.1:${port}`, requests: REQUESTS, seed: SEED, concurrency: 4, fontDownload, apiKey: API_KEY, printerPort: printer.port, closedPort: await closedPort()
     })
-    if (process.env.FUZZ_VERBOSE !== undefined) console.log(JSON.stringify({ byStatus: report.byStatus, byKind: report.byKind, zplChecked: report.zplChecked, slowest: report.slowest }, null, 1))
+    if (process.env.FUZZ_VERBOSE !== undefined) console.log(JSON.stringify({ byStatus: report.byStatus, byKind: report.byKind,
+      zplChecked: report.zplChecked, slowest: report.slowest }, null, 1))
     expect(report.serverErrors).toEqual([])
     expect(report.unsafeZpl).toEqual([])
     expect(report.requests).toBe(REQUESTS)

@@ -74,7 +74,8 @@ export async function runFuzz (o: FuzzOptions): Promise<FuzzReport> {
   const random = new Random(o.seed)
   const port = Number(new URL(o.baseUrl).port)
   const agent = new Agent({ connections: o.concurrency, bodyTimeout: 120_000, headersTimeout: 120_000 })
-  const report: FuzzReport = { requests: 0, byStatus: {}, byKind: {}, serverErrors: [], serverErrorCount: 0, zplChecked: 0, unsafeZpl: [], unsafeZplCount: 0, slowest: [] }
+  const report: FuzzReport = { requests: 0, byStatus: {}, byKind: {}, serverErrors: [], serverErrorCount: 0, zplChecked: 0, unsafeZpl: [],
+    unsafeZplCount: 0, slowest: [] }
   const count = (status: number | string, req: FuzzRequest): void => {
     report.byStatus[status] = (report.byStatus[status] ?? 0) + 1
     report.byKind[req.kind] = (report.byKind[req.kind] ?? 0) + 1

@@ -51,7 +51,6 @@ export async function encodeRgbaPng (rgba: Uint8Array, width: number, height: nu
     .toBuffer()
 }
 
-
 /** Hex SHA-256 of bytes (recorded per golden in the manifest). */
 export function sha256 (bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')

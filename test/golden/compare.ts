@@ -80,7 +80,8 @@ export function differingRegions (a: GrayImage, b: GrayImage): Rect[] {
       const box = cellBox[c] as Rect
       region = region === undefined
         ? { ...box }
-        : { left: Math.min(region.left, box.left), top: Math.min(region.top, box.top), right: Math.max(region.right, box.right), bottom: Math.max(region.bottom, box.bottom) }
+        : { left: Math.min(region.left, box.left), top: Math.min(region.top, box.top), right: Math.max(region.right, box.right),
+            bottom: Math.max(region.bottom, box.bottom) }
       const cx = c % cols
       const cy = Math.floor(c / cols)
       for (let dy = -1; dy <= 1; dy++) {

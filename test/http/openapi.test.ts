@@ -10,7 +10,8 @@ import { openApiPath } from '../../src/http/openapi.ts'
 import { tempDir } from '../printing/helpers.ts'
 import { fullRecord } from './labels/fixtures.ts'
 
-interface Operation { summary: string, tags: string[], responses: Record<string, unknown>, security?: unknown[], parameters?: { name: string, in: string }[], requestBody?: { content: Record<string, unknown> } }
+interface Operation { summary: string, tags: string[], responses: Record<string, unknown>, security?: unknown[], parameters?: { name: string,
+  in: string }[], requestBody?: { content: Record<string, unknown> } }
 type Document = { openapi: string, paths: Record<string, Record<string, Operation>>, components: { schemas: Record<string, unknown> } }
 
 let server: ChildProcessByStdio<null, Readable, null>

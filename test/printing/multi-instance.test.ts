@@ -91,7 +91,8 @@ describe.skipIf(POSTGRES_MISSING !== undefined)('three instances, one PostgreSQL
     await client.connect()
     const owners = await Promise.all(instances.map((i) => i.owner))
     const leases = (await client.query<{ printer_id: string, owner: string }>('SELECT printer_id, owner FROM printer_leases')).rows
-    const victim = owners.map((o, i) => ({ i, held: leases.filter((l) => l.owner === o).map((l) => l.printer_id) })).sort((a, b) => b.held.length - a.held.length)[0] as { i: number, held: string[] }
+    const victim = owners.map((o, i) => ({ i, held: leases.filter((l) => l.owner === o).map((l) => l.printer_id) })).sort((a,
+      b) => b.held.length - a.held.length)[0] as { i: number, held: string[] }
     expect(victim.held.length).toBeGreaterThan(0)
     const killed = instances[victim.i] as Instance
     const before = new Map(victim.held.map((id) => [id, printers[Number(id.slice(1))]?.labels().length ?? 0]))
@@ -103,7 +104,8 @@ describe.skipIf(POSTGRES_MISSING !== undefined)('three instances, one PostgreSQL
     // Takeover: each printer the dead instance held prints again (its queue still had work), timed from the kill.
     const takeover = new Map<string, number>()
     const takenOver = waitFor(() => {
-      for (const [id, count] of before) if (!takeover.has(id) && (printers[Number(id.slice(1))]?.labels().length ?? 0) > count) takeover.set(id, Date.now() - killedAt)
+      for (const [id, count] of before) if (!takeover.has(id) && (printers[Number(id.slice(1))]?.labels().length ?? 0) > count) takeover.set(id,
+        Date.now() - killedAt)
       return takeover.size === before.size
     }, 30_000, 'the dead instance\'s printers to print again')
 

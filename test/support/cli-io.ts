@@ -6,7 +6,7 @@ export function capture (env: Record<string, string | undefined>): { io: CliIo, 
   let out = ''
   let err = ''
   const io: CliIo = {
-    stdin: (async function * () {})(),
+    stdin: (async function* () {})(),
     stdout: { write: (chunk: string | Uint8Array) => { out += chunk.toString() } },
     stderr: { write: (chunk: string) => { err += chunk } },
     env

@@ -135,8 +135,10 @@ export async function batchRoutes (app: FastifyInstance, opts: BatchRoutesOption
         const keeping = kept[n]
         if (keeping !== undefined) {
           const { label } = laid
-          const facts = { trackingCode: label.trackingCode, source: laid.source, template: label.template, dpi: label.dpi, warnings: keeping.warnings, data: laid.data }
-          ;(opts.archive as LabelArchive).put(archivedOf(keeping.label_id, facts, { template: label.template, format, dpi: label.dpi, text })).catch((err: unknown) => {
+          const facts = { trackingCode: label.trackingCode, source: laid.source, template: label.template, dpi: label.dpi, warnings: keeping.warnings,
+            data: laid.data }
+          ;(opts.archive as LabelArchive).put(archivedOf(keeping.label_id, facts, { template: label.template, format, dpi: label.dpi,
+            text })).catch((err: unknown) => {
             request.log.error({ err, labelId: keeping.label_id }, 'a batch label was answered but could not be archived')
           })
         }

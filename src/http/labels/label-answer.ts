@@ -23,7 +23,8 @@ export interface MadeLabel {
  */
 export function envelopeJson (label: LabelFacts, body: Buffer | string, labelId?: string): string {
   const base64 = (typeof body === 'string' ? Buffer.from(body, 'utf8') : body).toString('base64')
-  const rest = JSON.stringify({ tracking_code: label.trackingCode, source: label.source, template: label.template, warnings: label.warnings, label_id: labelId })
+  const rest = JSON.stringify({ tracking_code: label.trackingCode, source: label.source, template: label.template, warnings: label.warnings,
+    label_id: labelId })
   return `{"label_format":"${label.format}","label_size":"4x6","print_density":"${label.dpi}dpi","label_string":"${base64}",${rest.slice(1)}`
 }
 

@@ -46,7 +46,8 @@ export async function labelRoutes (app: FastifyInstance, opts: LabelRoutesOption
     const text = zplTextMode(format, [[fromBody, ''], [fromQuery, 'query']])
     if (format !== 'zpl') refuseFontDownloadOutsideZpl(format, [[fromBody, ''], [fromQuery, 'query']])
     const { record, generated } = recordToLabel(sent, options, opts.trackingCodes)
-    const labelRequest = { record, source: options.source, template: options.template, dpi: options.dpi, strict: options.strict, carrierRules: options.carrierRules, text }
+    const labelRequest = { record, source: options.source, template: options.template, dpi: options.dpi, strict: options.strict,
+      carrierRules: options.carrierRules, text }
     return { labelRequest, format, raw, generated, includeFont: options.includeFont === true, keep: archive !== undefined && options.store !== false }
   }
   type Read = ReturnType<typeof read>
@@ -81,7 +82,8 @@ export async function labelRoutes (app: FastifyInstance, opts: LabelRoutesOption
     const r = read(request)
     const key = idempotencyKeyOf(request)
     if (key !== undefined) {
-      idempotentLabel({ request, reply, key, keep: r.keep, format: r.format, raw: r.raw }, { service, archive, fontDownload: fontDownloadText, make: () => make(r) })
+      idempotentLabel({ request, reply, key, keep: r.keep, format: r.format, raw: r.raw }, { service, archive, fontDownload: fontDownloadText,
+        make: () => make(r) })
         .catch((err: unknown) => { void reply.send(err) })
       return undefined
     }

@@ -28,7 +28,8 @@ async function densityOf (queue: PrintQueue, printerId: string, asked: Dpi | und
 }
 
 /** The print request for a job body that names `label_id`. */
-export async function archivedLabelJob (body: PrintJobBody & { label_id: string }, queue: PrintQueue, labels: ArchivedLabels | undefined, idempotencyKey: string | undefined): Promise<PrintRequest> {
+export async function archivedLabelJob (body: PrintJobBody & { label_id: string }, queue: PrintQueue, labels: ArchivedLabels | undefined,
+  idempotencyKey: string | undefined): Promise<PrintRequest> {
   if (body.record !== undefined || body.label !== undefined) {
     throw new ValidationError([{ path: 'label_id', rule: 'one_of', message: 'send exactly one of record, label or label_id' }])
   }

@@ -32,17 +32,19 @@ export async function printingRoutes (app: FastifyInstance, opts: PrintingRoutes
       const body = request.body
       const headerKey = request.headers['idempotency-key']
       const idempotencyKey = body.idempotency_key ?? (typeof headerKey === 'string' && headerKey !== '' ? headerKey : undefined)
-      const { job, created } = await queue.submit(body.label_id !== undefined ? await archivedLabelJob({ ...body, label_id: body.label_id }, queue, opts.labels, idempotencyKey) : {
-        printerId: body.printer_id,
-        record: body.record,
-        label: body.label,
-        source: body.source as SourceOption | undefined,
-        template: body.template,
-        dpi: body.dpi,
-        strict: body.strict,
-        copies: body.copies,
-        idempotencyKey
-      })
+      const { job, created } = await queue.submit(body.label_id !== undefined
+        ? await archivedLabelJob({ ...body, label_id: body.label_id }, queue, opts.labels, idempotencyKey)
+        : {
+            printerId: body.printer_id,
+            record: body.record,
+            label: body.label,
+            source: body.source as SourceOption | undefined,
+            template: body.template,
+            dpi: body.dpi,
+            strict: body.strict,
+            copies: body.copies,
+            idempotencyKey
+          })
       if (!created) void reply.header('idempotent-replayed', 'true')
       return reply.status(202).header('location', `/v1/print-jobs/${job.id}`).send({ job: jobView(job) })
     })

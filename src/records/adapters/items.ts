@@ -17,7 +17,8 @@ export interface ItemTotals {
 }
 
 /** Sums a list of items read by `weightOf` (which reports its own problems); a missing quantity counts as 1. */
-export function sumItems (r: RecordReader, list: unknown[], path: string, weightOf: (r: RecordReader, item: Rec, at: string) => number | undefined): ItemTotals {
+export function sumItems (r: RecordReader, list: unknown[], path: string, weightOf: (r: RecordReader, item: Rec,
+  at: string) => number | undefined): ItemTotals {
   const items: Rec[] = []
   const named: { name?: string, quantity?: number }[] = []
   let total = 0

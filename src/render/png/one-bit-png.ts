@@ -55,7 +55,8 @@ export function readPngParts (png: Uint8Array): PngParts | undefined {
     const type = buf.toString('latin1', at + 4, at + 8)
     const data = buf.subarray(at + 8, at + 8 + length)
     if (type === 'IHDR' && data.length >= 13) {
-      header = { width: data.readUInt32BE(0), height: data.readUInt32BE(4), bitDepth: data[8] as number, colourType: data[9] as number, interlaced: data[12] !== 0 }
+      header = { width: data.readUInt32BE(0), height: data.readUInt32BE(4), bitDepth: data[8] as number, colourType: data[9] as number,
+        interlaced: data[12] !== 0 }
     } else if (type === 'PLTE') palette = data
     else if (type === 'IDAT') idat.push(data)
     at += 12 + length

@@ -105,7 +105,8 @@ export function createZplRasterizer (options: ZplRasterizerOptions): ZplRasteriz
     // zebrash makes its canvas widthMm × dpmm dots; width / dpmm gives exactly the label's dots.
     const rotation = options.rotation ?? 0
     const task: ZebrashTask = {
-      zpl: zebrashCompatible(zpl), widthMm: width / options.dpmm, heightMm: height / options.dpmm, dpmm: options.dpmm, widthDots: width, heightDots: height, rotation
+      zpl: zebrashCompatible(zpl), widthMm: width / options.dpmm, heightMm: height / options.dpmm, dpmm: options.dpmm, widthDots: width,
+      heightDots: height, rotation
     }
     if (pending >= maxPending) throw new RendererUnavailableError(`the ZPL renderer is busy (${pending} labels drawing or waiting); try again shortly`)
     pending++

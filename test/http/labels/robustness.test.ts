@@ -15,11 +15,11 @@ const FIXTURES = [
   ...readdirSync(new URL('../../records/fixtures/', import.meta.url)).map((f) => new URL(`../../records/fixtures/${f}`, import.meta.url))
 ]
 
-function * fieldPaths (value: unknown, path: string[] = []): Generator<string[]> {
+function* fieldPaths (value: unknown, path: string[] = []): Generator<string[]> {
   if (value === null || typeof value !== 'object') return
   for (const [key, child] of Object.entries(value)) {
     yield [...path, key]
-    yield * fieldPaths(child, [...path, key])
+    yield* fieldPaths(child, [...path, key])
   }
 }
 

@@ -24,7 +24,8 @@ async function setup (requireKey = true, keys = [KEY]): Promise<{ app: FastifyIn
   const service = metrics.instrument(testLabelService())
   const printer = await startFakePrinter({ mode: 'paper-out' })
   closers.push(() => printer.close())
-  const printing = await createPrinting({ config: { dataDir: tempDir(), apiKey: keys[0], printersFile: undefined }, service, queueOptions: { ...FAST, maxAttempts: 100, onEvent: metrics.onQueueEvent } })
+  const printing = await createPrinting({ config: { dataDir: tempDir(), apiKey: keys[0], printersFile: undefined }, service, queueOptions: { ...FAST,
+    maxAttempts: 100, onEvent: metrics.onQueueEvent } })
   closers.push(() => printing.close())
   metrics.observeQueue(printing.queue)
   const app = await testApp({ service, plugins: [printingPlugin(printing)], metrics: { metrics, apiKeys: keys, requireKey } })

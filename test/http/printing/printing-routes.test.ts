@@ -112,7 +112,8 @@ describe('printing routes', () => {
     for (const [payload, status, field, rule] of cases) {
       const res = await app.inject({ method: 'POST', url: '/v1/print-jobs', headers: auth, payload })
       expect(res.statusCode, JSON.stringify(payload)).toBe(status)
-      expect((res.json() as { error: { issues: { path: string, rule: string }[] } }).error.issues).toContainEqual(expect.objectContaining({ path: field, rule }))
+      expect((res.json() as { error: { issues: { path: string, rule: string }[] } }).error.issues).toContainEqual(expect.objectContaining({ path: field,
+        rule }))
     }
     expect(await settle((a.json() as { job: { id: string } }).job.id)).toBe('printed')
     expect(printer.labels().filter((l) => l === '^XA^FDonce^FS^XZ')).toHaveLength(1)

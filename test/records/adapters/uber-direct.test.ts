@@ -165,4 +165,3 @@ describe('uber_direct adapter', () => {
     expect(big.warnings.map((w) => `${w.code} ${w.path}`)).toContain('FIELD_NOT_PRINTED record.manifest_reference')
   })
 })
-

@@ -33,7 +33,8 @@ describe('Bitmap', () => {
         b.blit(mask, x, y)
         const expected = new Bitmap(21, 5)
         expected.fillRect(0, 4, 1, 1)
-        for (let r = 0; r < 3; r++) for (let c = 0; c < 12; c++) if (mask.bits[r * mask.stride + (c >> 3)]! & (0x80 >> (c & 7))) expected.fillRect(x + c, y + r, 1, 1)
+        for (let r = 0; r < 3; r++) for (let c = 0; c < 12; c++) if (mask.bits[r * mask.stride + (c >> 3)]! & (0x80 >> (c & 7))) expected.fillRect(x + c,
+          y + r, 1, 1)
         expect(rowsOf(b), `at ${x},${y}`).toEqual(rowsOf(expected))
         // Padding bits past the last column stay clear: encoders read whole bytes.
         for (let r = 0; r < b.height; r++) expect(b.data[r * b.stride + b.stride - 1]! & 0x07).toBe(0)

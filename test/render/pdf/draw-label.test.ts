@@ -69,7 +69,10 @@ describe.each([[203, 0], [203, 90], [300, 0], [300, 90]] as const)('label at %i 
     // The scan covers quiet zone, bars, quiet zone: one edge more than the pattern has elements, and the end.
     expect(measured).toHaveLength(expected.length + 1)
     measured.slice(0, -1).forEach((edge, i) => expect(Math.abs(edge - (expected[i] as number))).toBeLessThanOrEqual(1))
-    const bars = measureBars(pdf, barcode.rotation === 90 ? { column: barcode.x + 5, from: barcode.y, to: barcode.y + barcode.height } : { row: barcode.y + 5, from: barcode.x, to: barcode.x + barcode.width })
+    const bars = measureBars(pdf, barcode.rotation === 90
+      ? { column: barcode.x + 5, from: barcode.y,
+          to: barcode.y + barcode.height }
+      : { row: barcode.y + 5, from: barcode.x, to: barcode.x + barcode.width })
     expect(Math.min(...bars.map((r) => r.length))).toBe(barcode.moduleWidth)
   })
 

@@ -97,7 +97,8 @@ export function createPrint () {
     updateButton()
     pendingKey ??= newIdempotencyKey()
     try {
-      const body = { printer_id: printer.value, record: p.record, source: p.source, template: p.template, copies: Number(copies.value), idempotency_key: pendingKey }
+      const body = { printer_id: printer.value, record: p.record, source: p.source, template: p.template, copies: Number(copies.value),
+        idempotency_key: pendingKey }
       const { job } = await api('/v1/print-jobs', { method: 'POST', body, key: true })
       pendingKey = null
       showFieldIssues(form, [])
