@@ -33,7 +33,7 @@ export function envelopeJson (label: LabelFacts, body: Buffer | string, labelId?
  * was built as: Node writes it to the socket without an intermediate Buffer.
  */
 export function sendLabel (reply: FastifyReply, label: LabelFacts, raw: boolean, body: Buffer | string, labelId?: string): FastifyReply {
-  void reply.header('x-tracking-code', label.trackingCode).header('x-label-source', label.source)
+  void reply.header('x-tracking-code', label.trackingCode).header('x-label-source', label.source).header('x-label-template', label.template)
   if (label.warnings.length > 0) void reply.header('x-label-warnings', String(label.warnings.length))
   if (labelId !== undefined) void reply.header('x-label-id', labelId).header('location', `/v1/labels/${labelId}`)
   if (raw) return reply.type(label.contentType).send(body)

@@ -67,7 +67,7 @@ export const LABEL_DOCS: RouteDocs = {
   body: { 'application/json': { type: 'object', if: { required: ['record'] }, then: { required: ['record'], properties: { record: RECORD, ...OPTIONS }, additionalProperties: false }, else: RECORD } },
   responses: {
     200: {
-      description: 'The label: the envelope, or the raw bytes asked for with Accept. Headers: X-Tracking-Code, X-Label-Source, X-Label-Warnings (count), and for an archived label X-Label-Id and Location.',
+      description: 'The label: the envelope, or the raw bytes asked for with Accept. Headers: X-Tracking-Code, X-Label-Source, X-Label-Template, X-Label-Warnings (count), and for an archived label X-Label-Id and Location.',
       content: { 'application/json': { schema: ENVELOPE }, ...rawContent(FORMAT_NAMES) }
     },
     ...REFUSALS,

@@ -42,8 +42,10 @@ export async function metricsRoutes (app: FastifyInstance, opts: MetricsRoutesOp
     const route = request.routeOptions.url
     if (route === undefined) return
     if (LABEL_ROUTE.test(route)) {
-      const source = reply.getHeader('x-label-source')
-      metrics.labelRequests.inc({ route, format: formatOf(request, reply), source: typeof source === 'string' ? source : 'none', status: String(reply.statusCode) })
+      const header = (name: string): string => { const value = reply.getHeader(name); return typeof value === 'string' ? value : 'none' }
+      metrics.labelRequests.inc({
+        route, format: formatOf(request, reply), template: header('x-label-template'), source: header('x-label-source'), status: String(reply.statusCode)
+      })
     } else if (route === '/v1/print-jobs' && reply.statusCode === 202 && reply.getHeader('idempotent-replayed') === undefined) {
       metrics.countAccepted()
     }

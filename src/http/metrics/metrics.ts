@@ -24,8 +24,8 @@ export function createMetrics () {
 
   const labelRequests = new Counter({
     name: 'labelworks_label_requests_total',
-    help: 'Label requests answered, by route, format (the representation sent), record source and HTTP status',
-    labelNames: ['route', 'format', 'source', 'status'],
+    help: 'Label requests answered, by route, format (the representation sent), template, record source and HTTP status',
+    labelNames: ['route', 'format', 'template', 'source', 'status'],
     registers: [registry]
   })
   const renders = new Histogram({

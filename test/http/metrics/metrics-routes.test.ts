@@ -59,9 +59,9 @@ describe('GET /metrics', () => {
     const res = await app.inject({ method: 'GET', url: '/metrics', headers: auth })
     expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/)
     const text = res.body
-    expect(sample(text, 'labelworks_label_requests_total{route="/v1/labels",format="zpl",source="generic",status="200"}')).toBe(1)
-    expect(sample(text, 'labelworks_label_requests_total{route="/v1/labels",format="envelope",source="generic",status="200"}')).toBe(1)
-    expect(sample(text, 'labelworks_label_requests_total{route="/v1/labels",format="none",source="none",status="422"}')).toBe(1)
+    expect(sample(text, 'labelworks_label_requests_total{route="/v1/labels",format="zpl",template="standard",source="generic",status="200"}')).toBe(1)
+    expect(sample(text, 'labelworks_label_requests_total{route="/v1/labels",format="envelope",template="dashlink",source="generic",status="200"}')).toBe(1)
+    expect(sample(text, 'labelworks_label_requests_total{route="/v1/labels",format="none",template="none",source="none",status="422"}')).toBe(1)
     expect(sample(text, 'labelworks_label_render_seconds_count{format="zpl",template="dashlink",source="generic",outcome="ok"}')).toBe(1)
     expect(sample(text, 'labelworks_label_render_seconds_count{format="zpl",template="standard",source="generic",outcome="ok"}')).toBe(1)
     expect(text).toMatch(/^process_cpu_user_seconds_total \d/m)
