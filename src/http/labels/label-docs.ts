@@ -10,7 +10,7 @@ const OPTIONS = {
   template: { type: 'string', description: 'A template in templates/ (standard, dashlink); default standard, or the DEFAULT_TEMPLATE the service was started with' },
   strict: { type: 'boolean', description: 'Carrier rules as errors instead of warnings (always on for dashlink)' },
   include_font: { type: 'boolean', description: 'ZPL only: put the label font download (~DU, about 300 KB) in front of the label; implies text: font' },
-  text: { type: 'string', enum: ['graphic', 'font'], description: 'ZPL only: graphic (default) draws every text as a ^GFA graphic that prints on any ZPL printer with nothing installed; font prints text in the label font stored on the printer (E:LWSANS.TTF), other scripts still as graphics' },
+  text: { type: 'string', enum: ['graphic', 'font'], description: 'ZPL only: graphic (default) draws text as ^GFA graphics, one a word, that print on any ZPL printer with nothing installed; font prints text in the label font stored on the printer (E:LWSANS.TTF), other scripts still as graphics' },
   carrier_rules: { type: 'string', enum: ['dashlink'], description: 'The label is meant for DashLink: its carrier rules are checked (warnings unless strict) whatever the record\'s source' },
   generate_tracking_code: { type: 'boolean', description: 'Give a record without a tracking code a generated one (prefix from TRACKING_PREFIX), returned as tracking_code' },
   store: { type: 'boolean', description: 'false: the label is not kept in the archive and has no label_id (default true while LABEL_ARCHIVE is on)' }
