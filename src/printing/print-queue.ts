@@ -53,6 +53,8 @@ export interface PrintRequest {
   strict?: boolean
   copies?: number
   idempotencyKey?: string
+  /** The tracking code of a ready `label` whose maker knows it (an archived label drawn again); a record's is read from it. */
+  trackingCode?: string
 }
 
 /** A printer's live status for GET /v1/printers/:id/status. */
@@ -168,10 +170,11 @@ export async function createPrintQueue (options: PrintQueueOptions) {
       }
       let zpl: string
       let dpi: Dpi | null = request.dpi ?? printerDpi(printer) ?? null
-      let trackingCode: string | null = null
+      let trackingCode: string | null
       if (request.label !== undefined) {
         checkSingleFormat(request.label)
         zpl = request.label
+        trackingCode = request.trackingCode ?? null
       } else {
         dpi = await densityFor(printer, request)
         // The queue installs the label font on its printers before their first label, so it prints text in it (a

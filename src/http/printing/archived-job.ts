@@ -41,5 +41,5 @@ export async function archivedLabelJob (body: PrintJobBody & { label_id: string 
   if (label === undefined) throw new LabelNotFoundError(body.label_id, 'label_id')
   const dpi = await densityOf(queue, body.printer_id, body.dpi)
   const zpl = await labels.service.renderData({ data: label.data, template: label.options.template, dpi, format: 'zpl', text: 'font' })
-  return { printerId: body.printer_id, label: zpl.toString('utf8'), dpi, copies: body.copies, idempotencyKey }
+  return { printerId: body.printer_id, label: zpl.toString('utf8'), dpi, copies: body.copies, idempotencyKey, trackingCode: label.data.trackingCode }
 }

@@ -66,6 +66,7 @@ describe('print jobs by label_id', () => {
     const before = printer.labels().length
     const res = await app.inject({ method: 'POST', url: '/v1/print-jobs', headers: auth, payload: { printer_id: 'dock-300', label_id: id, copies: 2 } })
     expect(res.statusCode).toBe(202)
+    expect(res.json().job.tracking_code).toBe(service.renderZpl({ record: undated }).trackingCode)
     await waitFor(() => printer.labels().length > before, 5_000, 'the label on the printer')
     const printed = printer.labels().at(-1) as string
     expect(printed).toBe(expected().replace(/\^XZ$/, '^PQ2^XZ'))
@@ -86,7 +87,7 @@ describe('print jobs by label_id', () => {
     const c = capture({ LABELWORKS_URL: url, LABELWORKS_API_KEY: KEY })
     const before = printer.labels().length
     expect(await runCli(['reprint', id, '--printer', 'dock-300', '--wait'], c.io), c.err()).toBe(0)
-    expect(c.out()).toMatch(/job \S+ on dock-300: queued\njob \S+ on dock-300: printed/)
+    expect(c.out()).toMatch(/job \S+ on dock-300: queued \(tracking \S+\)\njob \S+ on dock-300: printed \(tracking \S+\)/)
     expect(printer.labels().slice(before)).toEqual([expected()])
     expect(await runCli(['reprint', '--printer', 'dock-300'], c.io)).toBe(2)
     expect(c.err()).toContain('labelworks reprint <label_id> --printer <id>')
