@@ -7,6 +7,7 @@ import type { HanStyle, LabelFont, ScriptFonts, ShapedLine } from '../fonts/inde
 import type { PlacedGlyph } from '../model/label.ts'
 import { baselineOffset, linePitch } from './line-metrics.ts'
 import { ELLIPSIS, type FittedText, type TextBox } from './text-fit.ts'
+import { BoundedMap } from '../bounded-map.ts'
 
 /**
  * Vertical extent of a shaped text, in ems from the baseline (y up): the highest and lowest ink of any of its
@@ -42,7 +43,7 @@ function largestSizeForShapedLines (ink: InkRange, room: number, lines: number, 
 
 /** Shaped lines remembered while a label is laid out: fitting measures the same candidate lines at many sizes. */
 const MAX_SHAPED = 512
-const shapedLines = new Map<string, ShapedLine>()
+const shapedLines = new BoundedMap<string, ShapedLine>(MAX_SHAPED)
 
 /** Whether `text` needs shaping (and so this file's measures) rather than the label font's advance tables. */
 export function needsShaping (font: LabelFont, text: string): boolean {
@@ -60,7 +61,6 @@ export function shapeLine (font: LabelFont, text: string, han: HanStyle): Shaped
   let line = shapedLines.get(key)
   if (line === undefined) {
     line = scriptsOf(font).shape(text, { han })
-    if (shapedLines.size >= MAX_SHAPED) shapedLines.delete(shapedLines.keys().next().value as string)
     shapedLines.set(key, line)
   }
   return line

@@ -3,6 +3,7 @@
 // in a ^FX comment before its graphics, escaped like field data, so it can never run as a command.
 import type { TextElement } from '../../model/label.ts'
 import type { PlacedMask, TextRasterizer } from '../bitmap/text-glyphs.ts'
+import { BoundedMap } from '../../bounded-map.ts'
 import { escapeFieldData } from './field-data.ts'
 import { WordGraphics, type WordGraphic } from './word-graphic.ts'
 
@@ -31,7 +32,7 @@ const MAX_REMEMBERED = 4096
 
 /** What is remembered for one set of fonts. */
 interface Memory {
-  texts: Map<string, TextGraphic | null>
+  texts: BoundedMap<string, TextGraphic | null>
   words: WordGraphics
 }
 
@@ -40,7 +41,7 @@ const scratch: PlacedMask[] = []
 
 function memoryOf (text: TextRasterizer): Memory {
   let memory = memories.get(text)
-  if (memory === undefined) memories.set(text, memory = { texts: new Map(), words: new WordGraphics() })
+  if (memory === undefined) memories.set(text, memory = { texts: new BoundedMap(MAX_REMEMBERED), words: new WordGraphics() })
   return memory
 }
 
@@ -68,7 +69,6 @@ export function emitGraphicText (el: TextElement, text: TextRasterizer): string 
   let found = memory.texts.get(key)
   if (found === undefined) {
     found = drawText(el, text, memory.words)
-    if (memory.texts.size >= MAX_REMEMBERED) memory.texts.delete(memory.texts.keys().next().value as string)
     memory.texts.set(key, found)
   }
   return formatted(el, found)

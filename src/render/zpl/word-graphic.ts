@@ -3,6 +3,7 @@
 // a word's graphic, compressed once, serves every field it appears in. A word is keyed by the masks of its
 // glyphs and their places relative to the first one, so equal keys always mean equal dots.
 import type { PlacedMask } from '../bitmap/text-glyphs.ts'
+import { BoundedMap } from '../../bounded-map.ts'
 import { z64 } from './z64.ts'
 
 /** A word's graphic and where its top-left dot lies relative to the word's first glyph. */
@@ -20,8 +21,8 @@ const MIDDLE = 32768
 
 /** Word graphics of one set of fonts (one TextRasterizer), bounded by their total length. */
 export class WordGraphics {
-  readonly #byKey = new Map<string, WordGraphic>()
-  #chars = 0
+  /** Weighed by key and graphic length. */
+  readonly #byKey = new BoundedMap<string, WordGraphic>(MAX_REMEMBERED_CHARS)
   readonly #codes: number[] = []
 
   /** The graphic of placed[start..end): remembered, or drawn and compressed now. */
@@ -30,7 +31,7 @@ export class WordGraphics {
     let found = this.#byKey.get(key)
     if (found === undefined) {
       found = drawWord(placed, start, end)
-      this.#remember(key, found)
+      this.#byKey.set(key, found, key.length + found.graphic.length)
     }
     return found
   }
@@ -45,16 +46,6 @@ export class WordGraphics {
       codes.push(key % 65536, Math.floor(key / 65536) % 65536, Math.floor(key / 4294967296), x - x0 + MIDDLE, y - y0 + MIDDLE)
     }
     return String.fromCharCode.apply(null, codes)
-  }
-
-  #remember (key: string, graphic: WordGraphic): void {
-    this.#byKey.set(key, graphic)
-    this.#chars += key.length + graphic.graphic.length
-    for (const [oldKey, old] of this.#byKey) {
-      if (this.#chars <= MAX_REMEMBERED_CHARS) break
-      this.#byKey.delete(oldKey)
-      this.#chars -= oldKey.length + old.graphic.length
-    }
   }
 }
 
