@@ -4,7 +4,7 @@
 // records). Then what the start-up figure is made of: a plain node process that loads the same parts one by one
 // from dist/ and reports process.memoryUsage() after each.
 // MEMORY_IDLE_MS: idle time before each reading (default 5000); MEMORY_LOAD_SECONDS (default 60);
-// MEMORY_CONNECTIONS (default 64).
+// MEMORY_CONNECTIONS (default 64); MEMORY_NODE_ARGS: node options for the server (e.g. V8 flags to compare).
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -24,9 +24,9 @@ const mb = (kb: number): string => `${(kb / 1024).toFixed(0)} MB`
 execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], { cwd: ROOT, stdio: 'inherit' })
 const port = await freePort()
 const origin = `http://127.0.0.1:${port}`
-const server = spawn(process.execPath, ['dist/server.js'], {
+const server = spawn(process.execPath, [...(process.env.MEMORY_NODE_ARGS ?? '').split(' ').filter(Boolean), 'dist/server.js'], {
   cwd: ROOT,
-  env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: mkdtempSync(path.join(tmpdir(), 'lw-memory-')) },
+  env: { ...process.env, LOG_LEVEL: 'warn', METRICS_REQUIRE_API_KEY: 'false', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: mkdtempSync(path.join(tmpdir(), 'lw-memory-')) },
   stdio: ['ignore', 'ignore', 'inherit']
 })
 // A benchmark that stops early, or a shutdown held by an open connection, must not leave its server running.
@@ -63,14 +63,28 @@ for (const [what, names] of FIRST_LABELS) {
   console.log(`after ${what}: ${rss()}`)
 }
 let peak = 0
-const sampler = setInterval(() => { peak = Math.max(peak, statusKb()) }, 500)
+let atPeak = ''
+/** The V8 heap spaces and memory outside the heap, from the server's own /metrics (prom-client's default metrics). */
+async function heapParts (): Promise<string> {
+  const text = await fetch(`${origin}/metrics`).then(async (res) => res.ok ? await res.text() : '', () => '')
+  const value = (re: RegExp): number => Number(re.exec(text)?.[1] ?? NaN) / 1048576
+  const space = (name: string, what: 'total' | 'used'): string => value(new RegExp(`nodejs_heap_space_size_${what}_bytes\\{space="${name}"\\} (\\S+)`)).toFixed(0)
+  const spaces = ['new', 'old', 'code', 'large_object'].map((name) => `${name} ${space(name, 'used')}/${space(name, 'total')}`)
+  return `JS heap used/total MB: ${spaces.join(', ')}; outside the heap ${value(/^nodejs_external_memory_bytes(?:\{[^}]*\})? (\S+)/m).toFixed(0)}`
+}
+const sampler = setInterval(() => {
+  const now = statusKb()
+  if (now <= peak) return
+  peak = now
+  void heapParts().then((parts) => { atPeak = parts })
+}, 500)
 const bodies = variedRecords(5000).map((r) => JSON.stringify({ record: r, format: 'zpl' }))
 const load = await runLoad({ origin, path: '/v1/labels', method: 'POST', bodies, headers: { 'content-type': 'application/json' }, connections: CONNECTIONS, seconds: LOAD_SECONDS })
 clearInterval(sampler)
 console.log(`during ${LOAD_SECONDS} s of POST /v1/labels at ${CONNECTIONS} connections (${load.requests} labels, ${load.errors} errors, ` +
-  `${load.perSecond.toFixed(0)} req/s, p99 ${load.p99Ms.toFixed(0)} ms): peak RSS ${mb(peak)}, at the end ${rss()}`)
+  `${load.perSecond.toFixed(0)} req/s, p99 ${load.p99Ms.toFixed(0)} ms): peak RSS ${mb(peak)} (${atPeak}), at the end ${rss()}`)
 await idle()
-console.log(`after the load and ${IDLE_MS / 1000} s idle: ${rss()}`)
+console.log(`after the load and ${IDLE_MS / 1000} s idle: ${rss()}; ${await heapParts()}`)
 server.kill('SIGTERM')
 
 // The same start-up, part by part, in a plain node process (no tsx: the modules come from dist/).

@@ -66,6 +66,11 @@ export interface Config {
   labelArchive: boolean
   /** Archived labels and their Idempotency-Keys are deleted this many days after they were made. */
   labelRetentionDays: number
+  /**
+   * V8's old generation grows to (1 + this/100) × what a full collection leaves, before the next; 0 leaves the growth to
+   * V8, which under a steady stream of labels lets garbage pile up to several times the live heap.
+   */
+  heapGrowthPercent: number
   /** Request line and headers must arrive within this. */
   headersTimeoutMs: number
   /** Headers and the whole body must arrive within this, else 408 and the connection is closed. */
@@ -190,6 +195,7 @@ export function loadConfig (env: Env = process.env): Config {
     apiKeys: [...new Set([optionalText(env, 'API_KEY'), ...(optionalText(env, 'API_KEYS') ?? '').split(',')].map((k) => k?.trim() ?? '').filter((k) => k !== ''))],
     labelsRequireApiKey: read.oneOf('LABELS_REQUIRE_API_KEY', 'false', ['true', 'false']) === 'true',
     rateLimitMax: read.integer('RATE_LIMIT_MAX', 0, 0, 10_000_000),
+    heapGrowthPercent: read.integer('HEAP_GROWTH_PERCENT', 60, 0, 1000),
     rateLimitWindowMs: read.integer('RATE_LIMIT_WINDOW_MS', 60_000, 1_000, 3_600_000),
     printersFile: optionalText(env, 'PRINTERS_FILE'),
     printerNetworks: read.cidrList('PRINTER_NETWORKS'),

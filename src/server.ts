@@ -1,5 +1,6 @@
 // The only file that listens: reads config once, loads font and templates, starts the renderer pool and the
 // print queue, builds the app, and shuts everything down cleanly on SIGINT/SIGTERM.
+import { setFlagsFromString } from 'node:v8'
 import { buildApp } from './app.ts'
 import { listenFailure, loadEnvFile, loadLabelService, packageVersion } from './bootstrap.ts'
 import { loadConfig, type Config } from './config.ts'
@@ -34,6 +35,8 @@ async function loadParts (): Promise<Parts> {
   try {
     loadEnvFile(process.env)
     const config = loadConfig()
+    // V8 reads the factor at every full collection, so setting it here holds however the server was started.
+    if (config.heapGrowthPercent > 0) setFlagsFromString(`--heap-growing-percent=${config.heapGrowthPercent}`)
     const rasterizer = createZplRasterizer({ workers: config.renderWorkers })
     const metrics = createMetrics()
     const service = metrics.instrument(loadLabelService(config))

@@ -6,7 +6,8 @@ import { ConfigError } from '../src/errors.ts'
 describe('config', () => {
   it('serves on 127.0.0.1:3000 with embedded defaults and no external service', () => {
     const config = loadConfig({})
-    expect(config).toMatchObject({ host: '127.0.0.1', port: 3000, labelaryUrl: 'http://127.0.0.1:3000', renderWorkers: 2, batchMaxRecords: 10_000, printMaxAttempts: 8 })
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 3000, labelaryUrl: 'http://127.0.0.1:3000', renderWorkers: 2, batchMaxRecords: 10_000, printMaxAttempts: 8, heapGrowthPercent: 60 })
+    expect(loadConfig({ HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0)
     expect(config.apiKey).toBeUndefined()
     expect(config.templatesDir).toBe(path.join(PROJECT_ROOT, 'templates'))
     expect(config.dataDir).toBe(path.join(PROJECT_ROOT, 'data'))
@@ -26,7 +27,7 @@ describe('config', () => {
 
   it.each([
     ['PORT', 'abc'], ['PORT', '70000'], ['RENDER_WORKERS', '0'], ['PRINT_MAX_ATTEMPTS', '1.5'], ['LABELARY_URL', 'ftp://x'], ['LABELARY_URL', 'not a url'],
-    ['DEFAULT_DPI', '150'], ['SHUTDOWN_GRACE_MS', '-1']
+    ['DEFAULT_DPI', '150'], ['SHUTDOWN_GRACE_MS', '-1'], ['HEAP_GROWTH_PERCENT', '-5'], ['HEAP_GROWTH_PERCENT', '1001']
   ])('refuses %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [name]: value })).toThrow(name)

@@ -1,6 +1,5 @@
 // Where the print queue keeps its state: PostgreSQL when DATABASE_URL is set (any number of instances share it),
 // else one SQLite file in DATA_DIR (the embedded default, one instance). Both keep the same interface.
-import { openPostgresStore } from './postgres-store.ts'
 import { openSqliteStore } from './sqlite-store.ts'
 import type { PrintStore } from './store-types.ts'
 
@@ -17,6 +16,10 @@ export interface StoreLocation {
 
 /** Opens the store and applies the schema steps it lacks. */
 export async function openStore (location: StoreLocation): Promise<PrintStore> {
-  if (location.databaseUrl !== undefined) return openPostgresStore(location.databaseUrl)
+  if (location.databaseUrl !== undefined) {
+    // Loaded only when asked for: the PostgreSQL client is ~10 MB of memory an embedded SQLite service never uses.
+    const { openPostgresStore } = await import('./postgres-store.ts')
+    return await openPostgresStore(location.databaseUrl)
+  }
   return openSqliteStore(location.dataDir, { synchronous: location.synchronous })
 }
