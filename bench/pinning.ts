@@ -10,6 +10,12 @@ export interface Pinning {
   serverPrefix: string[]
   /** What the report says about it. */
   description: string
+  /**
+   * The CPU for the server's label-archive writer thread, or undefined to leave it with the server. On CPU 1 by default:
+   * the writer exists so that commits run beside the event loop, which on a server of two cores or more they do; on the
+   * server's one pinned core the scheduler would slice the event loop to run them. BENCH_ARCHIVE_WRITER=server keeps it there.
+   */
+  writerCpu?: number
 }
 
 /** Pins this process (every thread) to CPU 1 and returns how to start the server on CPU 0. */
@@ -19,5 +25,8 @@ export function pinServerAndGenerator (): Pinning {
   if (availableParallelism() < 2) return unpinned('one core')
   const self = spawnSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' })
   if (self.error !== undefined || self.status !== 0) return unpinned('taskset is not available')
-  return { serverPrefix: ['taskset', '-c', '0'], description: 'server pinned to CPU 0, load generator to CPU 1' }
+  if (process.env.BENCH_ARCHIVE_WRITER === 'server') {
+    return { serverPrefix: ['taskset', '-c', '0'], description: 'server pinned to CPU 0 with its archive writer thread, load generator to CPU 1' }
+  }
+  return { serverPrefix: ['taskset', '-c', '0'], description: 'server pinned to CPU 0, its archive writer thread and the load generator to CPU 1', writerCpu: 1 }
 }

@@ -9,7 +9,7 @@ import { pinServerAndGenerator } from './pinning.ts'
 export interface TargetPorts { bare: number, app: number, glue: number, archived: number, noConsole: number }
 
 /** How long the archived app's writes held the event loop (see http-target.ts). */
-export type ArchiveHeld = Record<'put' | 'handOver', { n: number, p99Ms: number, maxMs: number, over1Ms: number }> & { labels: number }
+export type ArchiveHeld = Record<'put' | 'handOver', { n: number, p99Ms: number, maxMs: number, over1Ms: number, over1MsBesideGc: number }> & { labels: number }
 
 /** One timed load run: requests per second, and CPU per request of the server and of this load generator. */
 export interface Sample { perSecond: number, serverUs: number, clientUs: number, errors: number, p99Ms: number }
@@ -28,7 +28,10 @@ export interface TargetProcess {
 export async function startTargetProcess (): Promise<TargetProcess> {
   const pinning = pinServerAndGenerator()
   const [command = process.execPath, ...prefixArgs] = [...pinning.serverPrefix, process.execPath]
-  const child = spawn(command, [...prefixArgs, '--import', 'tsx', new URL('./http-target.ts', import.meta.url).pathname], { stdio: ['pipe', 'pipe', 'inherit'] })
+  const child = spawn(command, [...prefixArgs, '--import', 'tsx', new URL('./http-target.ts', import.meta.url).pathname], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, BENCH_WRITER_CPU: pinning.writerCpu === undefined ? '' : String(pinning.writerCpu) }
+  })
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]()
   const nextLine = async (): Promise<string> => String((await lines.next()).value)
   const ports = JSON.parse(await nextLine()) as TargetPorts

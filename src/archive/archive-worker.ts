@@ -19,21 +19,13 @@ const insertKey = db.prepare('INSERT INTO label_idempotency_keys (key, request_h
 const pruneLabels = db.prepare('DELETE FROM labels WHERE created_at < ?')
 const pruneKeys = db.prepare('DELETE FROM label_idempotency_keys WHERE created_at < ?')
 
-function putOne ({ label, claim }: PutItem): ClaimResult {
+function putOne ({ row, claim }: PutItem): ClaimResult {
   if (claim !== undefined) {
     const earlier = keyOf.get(claim.key)
     if (earlier !== undefined) return { stored: false, labelId: earlier.label_id, requestHash: earlier.request_hash }
   }
-  insertLabel.run({
-    id: label.id,
-    createdAt: label.createdAt,
-    trackingCode: label.trackingCode,
-    source: label.source,
-    options: JSON.stringify(label.options),
-    data: JSON.stringify(label.data),
-    warnings: JSON.stringify(label.warnings)
-  })
-  if (claim !== undefined) insertKey.run(claim.key, claim.requestHash, label.id, label.createdAt)
+  insertLabel.run(row)
+  if (claim !== undefined) insertKey.run(claim.key, claim.requestHash, row.id, row.createdAt)
   return { stored: true }
 }
 

@@ -2,7 +2,7 @@
 // with, so it can be drawn again (the same bytes, or another format or density) after the record has changed or
 // gone. The store sits behind LabelArchive so that another database can hold it; src/archive/sqlite-archive.ts is
 // the default.
-import { randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { LabelData, LabelWarning } from '../model/label-data.ts'
 import type { ZplTextMode } from '../render/zpl/index.ts'
 import type { OutputFormat, SourceName } from '../service/types.ts'
@@ -70,9 +70,14 @@ export interface LabelArchive {
   close (): Promise<void>
 }
 
-/** A new label id: random, so ids say nothing about how many labels a shipper makes. */
-export function newLabelId (): string {
-  return `lbl_${randomUUID().replaceAll('-', '')}`
+/**
+ * A new label id: the time it was made in milliseconds (12 hex digits) then 80 random bits, so ids say nothing about
+ * how many labels a shipper makes and cannot be guessed, while each new id sorts after the ones before: the archive's
+ * index on ids grows at its end instead of at random pages, which made storing a label 10–20 % cheaper in CPU and
+ * its commits shorter (bench/archive-writes.ts).
+ */
+export function newLabelId (now = Date.now()): string {
+  return `lbl_${now.toString(16).padStart(12, '0')}${randomBytes(10).toString('hex')}`
 }
 
 /** What a label id looks like; anything else is no label of ours, answered without a database look-up. */

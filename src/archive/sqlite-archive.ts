@@ -6,13 +6,13 @@
 import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
 import { openDatabase } from '../printing/store.ts'
-import type { ArchiveReply, ArchiveRequest, PutItem } from './archive-messages.ts'
+import type { ArchiveReply, ArchiveRequest, LabelRow, PutItem } from './archive-messages.ts'
 import { parseCursor, cursorOf, type ArchivedLabel, type ClaimResult, type IdempotencyClaim, type LabelArchive, type LabelPage, type LabelSearch } from './label-archive.ts'
 import { migrateArchive } from './migrations.ts'
 
-interface LabelRow { id: string, created_at: number, tracking_code: string, source: string, options: string, data: string, warnings: string }
+interface StoredRow { id: string, created_at: number, tracking_code: string, source: string, options: string, data: string, warnings: string }
 
-const toLabel = (row: LabelRow): ArchivedLabel => ({
+const toLabel = (row: StoredRow): ArchivedLabel => ({
   id: row.id,
   createdAt: row.created_at,
   trackingCode: row.tracking_code,
@@ -20,6 +20,16 @@ const toLabel = (row: LabelRow): ArchivedLabel => ({
   options: JSON.parse(row.options) as ArchivedLabel['options'],
   data: JSON.parse(row.data) as ArchivedLabel['data'],
   warnings: JSON.parse(row.warnings) as ArchivedLabel['warnings']
+})
+
+const rowOf = (label: ArchivedLabel): LabelRow => ({
+  id: label.id,
+  createdAt: label.createdAt,
+  trackingCode: label.trackingCode,
+  source: label.source,
+  options: JSON.stringify(label.options),
+  data: JSON.stringify(label.data),
+  warnings: JSON.stringify(label.warnings)
 })
 
 /**
@@ -34,10 +44,10 @@ function startWriter (file: URL, workerData: unknown): Worker {
 }
 
 function readQueries (db: Database.Database) {
-  const page = (where: string) => db.prepare<unknown[], LabelRow>(`SELECT * FROM labels WHERE ${where} created_at >= ? AND created_at < ?
+  const page = (where: string) => db.prepare<unknown[], StoredRow>(`SELECT * FROM labels WHERE ${where} created_at >= ? AND created_at < ?
     AND (created_at < ? OR (created_at = ? AND id < ?)) ORDER BY created_at DESC, id DESC LIMIT ?`)
   return {
-    byId: db.prepare<[string], LabelRow>('SELECT * FROM labels WHERE id = ?'),
+    byId: db.prepare<[string], StoredRow>('SELECT * FROM labels WHERE id = ?'),
     byKey: db.prepare<[string], { label_id: string, request_hash: string }>('SELECT label_id, request_hash FROM label_idempotency_keys WHERE key = ?'),
     all: page(''),
     ofCode: page('tracking_code = ? AND')
@@ -120,7 +130,7 @@ export function openSqliteArchive (dataDir: string, options: SqliteArchiveOption
       pending.set(label.id, label)
       return new Promise<ClaimResult>((resolve, reject) => {
         gathered.push({
-          item: { label, claim },
+          item: { row: rowOf(label), claim },
           done: (result) => {
             pending.delete(label.id)
             if (result instanceof Error) reject(result)

@@ -112,4 +112,15 @@ describe('SQLite label archive', () => {
     expect(times[Math.floor(times.length * 0.99)]).toBeLessThan(1)
     expect((await archive.search({ limit: 100 })).labels).toHaveLength(100)
   })
+
+  it('gives ids that cannot be guessed and sort by the time they were made, so the id index grows at its end', () => {
+    const ids = Array.from({ length: 1_000 }, (_, i) => newLabelId(1_764_000_000_000 + Math.floor(i / 10)))
+    expect(new Set(ids).size).toBe(1_000)
+    for (const id of ids) expect(id).toMatch(/^lbl_[0-9a-f]{32}$/)
+    // Ids of different milliseconds sort by time; within one millisecond only the random part tells them apart.
+    expect(ids.filter((id, i) => i % 10 === 0)).toEqual(ids.filter((id, i) => i % 10 === 0).sort())
+    expect(ids[0]?.slice(4, 16)).toBe((1_764_000_000_000).toString(16).padStart(12, '0'))
+    const sameTime = ids.slice(0, 10).map((id) => id.slice(16))
+    expect(new Set(sameTime).size).toBe(10)
+  })
 })
