@@ -35,40 +35,56 @@ export class TextRasterizer {
     this.masks = new GlyphMasks([primary, ...fallbacks])
   }
 
-  /** Every glyph of `el` with its mask and where its top-left dot goes on the label. */
+  /**
+   * Every glyph of `el` with its mask and where its top-left dot goes on the label, appended to `out`. The placed
+   * objects are reused by the next call: a label places hundreds of glyphs, and new objects for each were a tenth
+   * of a self-contained ZPL label's garbage.
+   */
   place (el: TextElement, out: PlacedMask[] = []): PlacedMask[] {
+    this.#used = 0
     const baseline = Math.round(el.fontHeight * TEXT_BASELINE_RATIO)
     const rotated = el.rotation === 90
-    const rotation = rotated ? 90 : 0
     // The pen's start on the baseline: along the text (x, or y when rotated) and across it.
     const along0 = rotated ? el.y : el.x
     const across = rotated ? el.x + el.fontHeight - baseline : el.y + baseline
-    let word = 0
-    const put = (font: number, id: number, alongDots: number, upDots: number): void => {
-      const quarters = Math.round((along0 + alongDots) * SHIFT_STEPS)
-      const whole = Math.floor(quarters / SHIFT_STEPS)
-      const step = quarters - whole * SHIFT_STEPS
-      const mask = this.masks.mask(font, id, el.fontHeight, el.fontWidth, rotation, step)
-      if (mask.width === 0) return
-      const key = glyphMaskKey(font, id, el.fontHeight, el.fontWidth, rotation, step)
-      const up = Math.round(upDots)
-      if (rotated) out.push({ mask, key, x: across + up + mask.left, y: whole + mask.top, word })
-      else out.push({ mask, key, x: whole + mask.left, y: across - up + mask.top, word })
-    }
     if (el.glyphs !== undefined) {
-      for (const g of el.glyphs) put(g.font, g.id, g.x * el.fontWidth, g.y * el.fontHeight)
+      for (const g of el.glyphs) this.#put(out, el, along0, across, g.font, g.id, g.x * el.fontWidth, g.y * el.fontHeight, 0)
       return out
     }
     const perUnit = el.fontWidth / this.primary.unitsPerEm
     const { text } = el
+    let word = 0
     let pen = 0
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i) as number
       if (cp > 0xffff) i++
-      if (cp !== 0x20) put(0, this.primary.glyphId(cp), pen * perUnit, 0)
+      if (cp !== 0x20) this.#put(out, el, along0, across, 0, this.primary.glyphId(cp), pen * perUnit, 0, word)
       else word++
       pen += this.primary.advance(cp)
     }
     return out
+  }
+
+  readonly #pool: PlacedMask[] = []
+  #used = 0
+
+  /** Places glyph `id` of font `font` `alongDots` past the pen's start and `upDots` above the baseline. */
+  #put (out: PlacedMask[], el: TextElement, along0: number, across: number, font: number, id: number, alongDots: number, upDots: number, word: number): void {
+    const rotation = el.rotation === 90 ? 90 : 0
+    const quarters = Math.round((along0 + alongDots) * SHIFT_STEPS)
+    const whole = Math.floor(quarters / SHIFT_STEPS)
+    const step = quarters - whole * SHIFT_STEPS
+    const mask = this.masks.mask(font, id, el.fontHeight, el.fontWidth, rotation, step)
+    if (mask.width === 0) return
+    const up = Math.round(upDots)
+    let placed = this.#pool[this.#used]
+    if (placed === undefined) this.#pool.push(placed = { mask, key: 0, x: 0, y: 0, word: 0 })
+    this.#used++
+    placed.mask = mask
+    placed.key = glyphMaskKey(font, id, el.fontHeight, el.fontWidth, rotation, step)
+    placed.x = rotation === 90 ? across + up + mask.left : whole + mask.left
+    placed.y = rotation === 90 ? whole + mask.top : across - up + mask.top
+    placed.word = word
+    out.push(placed)
   }
 }
