@@ -9,7 +9,6 @@ import type { AppHooks } from '../app-hooks.ts'
 import { describeError } from '../error-handler.ts'
 import { logRejection } from '../request-logging.ts'
 import { LABELARY_DOCS } from './labelary-docs.ts'
-import { pdfOfPngs } from './pdf-of-pngs.ts'
 import { parseAccept, parseDpmm, parseIndex, parseRotation, parseSize, zplFromBody, type LabelaryRequest } from './request.ts'
 
 /** A font the emulated printer already holds: its path (`E:LWSANS.TTF`) and the ZPL that downloads it. */
@@ -130,7 +129,9 @@ export async function labelaryRoutes (app: FastifyInstance, options: LabelaryEnd
       const indexes = req.index === undefined ? split.labels.map((_l, i) => i) : [req.index]
       const pngs = await Promise.all(indexes.map((i) => rasterizer.renderLabel(split, i, raster)))
       reply.type('application/pdf')
-      return pdfOfPngs(pngs, req.widthIn, req.heightIn, req.rotation === 90 || req.rotation === 270)
+      // pdf-lib is loaded by the first PDF asked for: memory a service that never answers one does not spend.
+      const { pdfOfPngs } = await import('./pdf-of-pngs.ts')
+      return await pdfOfPngs(pngs, req.widthIn, req.heightIn, req.rotation === 90 || req.rotation === 270)
     }
 
     // GET carries the ZPL as the last path segment (URL-encoded); Labelary always has an index there.
