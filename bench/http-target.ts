@@ -36,21 +36,11 @@ const held = {
   puts: [] as number[],
   handOvers: [] as number[],
   controls: [] as number[],
-  labels: 0,
-  long: { put: [] as Span[], handOver: [] as Span[], control: [] as Span[] },
-  gcs: [] as Span[]
+  labels: 0
 }
-interface Span { start: number, end: number }
-// Holds over 1 ms are kept with their times, to be set against the garbage collections (which stop the whole
-// thread wherever they fall) and against the time the scheduler gave to other threads of the core.
 function noteHeld (kind: 'put' | 'handOver' | 'control', ms: number): void {
   held[kind === 'put' ? 'puts' : kind === 'handOver' ? 'handOvers' : 'controls'].push(ms)
-  const end = performance.now()
-  if (ms > 1) held.long[kind].push({ start: end - ms, end })
 }
-new PerformanceObserver((list) => {
-  for (const gc of list.getEntries()) held.gcs.push({ start: gc.startTime, end: gc.startTime + gc.duration })
-}).observe({ entryTypes: ['gc'] })
 // The writer thread is the thread that opening the archive adds (the libuv pool has been started by then: listen).
 const threadsBefore = new Set(readdirSync('/proc/self/task'))
 const sqlite = openSqliteArchive(archiveDir, { onHandOver: (ms, labels) => { noteHeld('handOver', ms); held.labels += labels } })
@@ -98,26 +88,20 @@ await archived.listen({ host: '127.0.0.1', port: 0 })
 
 /** Longest and 99th percentile of what the archive held the loop, ms, since the last report. */
 function heldReport (): object {
-  const gcMsIn = ({ start, end }: Span): number =>
-    held.gcs.reduce((sum, gc) => sum + Math.max(0, Math.min(end, gc.end) - Math.max(start, gc.start)), 0)
-  const stats = (xs: number[], long: Span[]): { n: number, p99Ms: number, maxMs: number, over1Ms: number, over1MsBesideGc: number } => {
+  const stats = (xs: number[]): { n: number, p99Ms: number, maxMs: number, over1Ms: number } => {
     const s = [...xs].sort((a, b) => a - b)
-    // A hold still over 1 ms once the garbage collections inside it are taken out.
-    const besideGc = long.filter((span) => span.end - span.start - gcMsIn(span) > 1).length
-    return { n: s.length, p99Ms: s[Math.floor(s.length * 0.99)] ?? 0, maxMs: s.at(-1) ?? 0, over1Ms: long.length, over1MsBesideGc: besideGc }
+    return { n: s.length, p99Ms: s[Math.floor(s.length * 0.99)] ?? 0, maxMs: s.at(-1) ?? 0, over1Ms: s.filter((x) => x > 1).length }
   }
   const report = {
-    put: stats(held.puts, held.long.put),
-    handOver: stats(held.handOvers, held.long.handOver),
-    control: stats(held.controls, held.long.control),
+    put: stats(held.puts),
+    handOver: stats(held.handOvers),
+    control: stats(held.controls),
     labels: held.labels
   }
   held.puts = []
   held.handOvers = []
   held.controls = []
   held.labels = 0
-  held.long = { put: [], handOver: [], control: [] }
-  held.gcs = []
   return report
 }
 
