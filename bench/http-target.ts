@@ -46,8 +46,9 @@ const threadsBefore = new Set(readdirSync('/proc/self/task'))
 const sqlite = openSqliteArchive(archiveDir, { onHandOver: (ms, labels) => { noteHeld('handOver', ms); held.labels += labels } })
 const writerCpu = process.env.BENCH_WRITER_CPU ?? ''
 if (writerCpu !== '') {
-  await sqlite.search({ limit: 1 })
-  for (const tid of readdirSync('/proc/self/task').filter((t) => !threadsBefore.has(t))) {
+  const added = readdirSync('/proc/self/task').filter((t) => !threadsBefore.has(t))
+  if (added.length === 0) throw new Error('opening the archive started no thread to move to another CPU')
+  for (const tid of added) {
     const moved = spawnSync('taskset', ['-p', '-c', writerCpu, tid], { stdio: 'ignore' })
     if (moved.status !== 0) throw new Error(`could not move the archive writer thread ${tid} to CPU ${writerCpu}`)
   }

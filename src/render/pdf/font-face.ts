@@ -5,6 +5,7 @@ import fontkit from '@pdf-lib/fontkit'
 import type { Font, Glyph } from '@pdf-lib/fontkit'
 import { PdfFontError } from './errors.ts'
 import { readTrueType, type TrueTypeSource } from './truetype-subset.ts'
+import { BoundedMap } from '../../bounded-map.ts'
 
 /** PDF font metrics are in thousandths of the em. */
 const PDF_GLYPH_UNITS = 1000
@@ -33,7 +34,7 @@ export interface FontFace {
 }
 
 const byIdentity = new WeakMap<Uint8Array, FontFace>()
-const byContent = new Map<string, FontFace>()
+const byContent = new BoundedMap<string, FontFace>(MAX_FACES_BY_CONTENT)
 
 function parse (bytes: Uint8Array): FontFace {
   let font: Font
@@ -78,7 +79,6 @@ export function fontFaceFor (bytes: Uint8Array): FontFace {
   let face = byContent.get(digest)
   if (face === undefined) {
     face = parse(bytes)
-    if (byContent.size >= MAX_FACES_BY_CONTENT) byContent.delete(byContent.keys().next().value as string)
     byContent.set(digest, face)
   }
   byIdentity.set(bytes, face)
