@@ -12,8 +12,9 @@ const db = new Database((workerData as { file: string }).file)
 db.pragma('journal_mode = WAL')
 db.pragma('busy_timeout = 5000')
 
-const insertLabel = db.prepare(`INSERT INTO labels (id, created_at, tracking_code, source, options, data, warnings)
-  VALUES (@id, @createdAt, @trackingCode, @source, @options, @data, @warnings)`)
+// Positional parameters: binding by name looks each one up in the row object, up to a fifth of an insert's CPU.
+const insertLabel = db.prepare<[string, number, string, string, string, string, string]>(`INSERT INTO labels
+  (id, created_at, tracking_code, source, options, data, warnings) VALUES (?, ?, ?, ?, ?, ?, ?)`)
 const keyOf = db.prepare<[string], { label_id: string, request_hash: string }>('SELECT label_id, request_hash FROM label_idempotency_keys WHERE key = ?')
 const insertKey = db.prepare('INSERT INTO label_idempotency_keys (key, request_hash, label_id, created_at) VALUES (?, ?, ?, ?)')
 const pruneLabels = db.prepare('DELETE FROM labels WHERE created_at < ?')
@@ -24,7 +25,7 @@ function putOne ({ row, claim }: PutItem): ClaimResult {
     const earlier = keyOf.get(claim.key)
     if (earlier !== undefined) return { stored: false, labelId: earlier.label_id, requestHash: earlier.request_hash }
   }
-  insertLabel.run(row)
+  insertLabel.run(row.id, row.createdAt, row.trackingCode, row.source, row.options, row.data, row.warnings)
   if (claim !== undefined) insertKey.run(claim.key, claim.requestHash, row.id, row.createdAt)
   return { stored: true }
 }

@@ -113,6 +113,27 @@ describe('SQLite label archive', () => {
     expect((await archive.search({ limit: 100 })).labels).toHaveLength(100)
   })
 
+  it('commits plain puts of several turns together, and sends a put that claims a key at the end of its turn', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lw-archive-'))
+    dirs.push(dir)
+    const handOvers: number[] = []
+    const archive = openSqliteArchive(dir, { onHandOver: (_ms, labels) => { handOvers.push(labels) } })
+    opened.push(archive)
+    const plain: Promise<unknown>[] = []
+    for (let turn = 0; turn < 3; turn++) {
+      plain.push(archive.put(label(turn)), archive.put(label(turn)))
+      await new Promise<void>((resolve) => { setImmediate(resolve) })
+    }
+    expect(handOvers).toEqual([])
+    await Promise.all(plain)
+    expect(handOvers).toEqual([6])
+    // The keyed put's request waits for its answer, so it does not wait for other labels to join it.
+    const claimed = archive.put(label(10), { key: 'k-gather', requestHash: 'h' })
+    await new Promise<void>((resolve) => { setImmediate(resolve) })
+    expect(handOvers).toEqual([6, 1])
+    expect(await claimed).toEqual({ stored: true })
+  })
+
   it('gives ids that cannot be guessed and sort by the time they were made, so the id index grows at its end', () => {
     const ids = Array.from({ length: 1_000 }, (_, i) => newLabelId(1_764_000_000_000 + Math.floor(i / 10)))
     expect(new Set(ids).size).toBe(1_000)
