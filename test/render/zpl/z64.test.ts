@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { zlibFixed } from '../../../src/render/zpl/fast-deflate.ts'
-import { crc16Xmodem, z64 } from '../../../src/render/zpl/z64.ts'
+import { crc16Xmodem, z64, z64Encode } from '../../../src/render/zpl/z64.ts'
 import { seededRandom } from '../../support/random.ts'
 
 describe('zlibFixed', () => {
@@ -49,5 +49,24 @@ describe('z64', () => {
     const [, base64 = '', crc = ''] = match ?? []
     expect(inflateSync(Buffer.from(base64, 'base64')).equals(Buffer.from(bytes))).toBe(true)
     expect(parseInt(crc, 16)).toBe(crc16Xmodem(base64))
+  })
+
+  it('writes the same Base64 as Buffer and the same CRC as crc16Xmodem, for every length of compressed data', () => {
+    const next = seededRandom(9)
+    // Every tail (0 to 5 bytes past a 6-byte step) and the ends of the passes through the 98,304-byte buffer.
+    const lengths = [...Array.from({ length: 200 }, (_, n) => n), 98_303, 98_304, 98_305, 98_309, 196_608, 250_001]
+    for (const n of lengths) {
+      const packed = Uint8Array.from({ length: n }, () => Math.floor(next() * 256))
+      const base64 = Buffer.from(packed).toString('base64')
+      const crc = crc16Xmodem(base64).toString(16).toUpperCase().padStart(4, '0')
+      expect(z64Encode(packed), `${n} bytes`).toBe(`:Z64:${base64}:${crc}`)
+    }
+  })
+
+  it('reads compressed data through any view', () => {
+    const backing = Uint8Array.from({ length: 40 }, (_, i) => (i * 37) & 0xff)
+    const view = backing.subarray(5, 35)
+    const base64 = Buffer.from(view).toString('base64')
+    expect(z64Encode(view)).toBe(`:Z64:${base64}:${crc16Xmodem(base64).toString(16).toUpperCase().padStart(4, '0')}`)
   })
 })
