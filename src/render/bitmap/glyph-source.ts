@@ -18,20 +18,62 @@ export const SHIFT_STEPS = 4
 const MAX_MASKS = 40_000
 
 /**
- * The one number that names a glyph mask: two masks with the same key have the same dots. Fonts < 16, glyph
- * ids < 2^16, cell sides < 2^12, 1 bit rotation, 2 bits step: 47 bits, exact in a double.
+ * The number that names a `^A@` cell of `height` × `width` dots (sides < 2^12) and its rotation: 25 bits, so it
+ * stays a small integer, which V8 hashes and compares without a heap number.
  */
-export function glyphMaskKey (font: number, id: number, height: number, width: number, rotation: 0 | 90, step: number): number {
-  return ((((font * 65536 + id) * 4096 + height) * 4096 + width) * 2 + (rotation === 90 ? 1 : 0)) * SHIFT_STEPS + step
+export function cellKey (height: number, width: number, rotation: 0 | 90): number {
+  return (height * 4096 + width) * 2 + (rotation === 90 ? 1 : 0)
+}
+
+/**
+ * The number that names a glyph mask within its cell: two masks of one cell with the same key have the same dots.
+ * Fonts < 16, glyph ids < 2^16, 2 bits of step: 22 bits, a small integer too.
+ */
+export function glyphKey (font: number, id: number, step: number): number {
+  return (font * 65536 + id) * SHIFT_STEPS + step
+}
+
+/** The masks of every font at one cell and rotation, by glyphKey. */
+export class CellMasks {
+  readonly #byGlyph = new Map<number, Mask>()
+
+  constructor (readonly owner: GlyphMasks, readonly height: number, readonly width: number, readonly rotation: 0 | 90) {}
+
+  /** The mask a glyphKey names in this cell. */
+  mask (key: number): Mask {
+    return this.#byGlyph.get(key) ?? this.#draw(key)
+  }
+
+  #draw (key: number): Mask {
+    const step = key % SHIFT_STEPS
+    const glyph = (key - step) / SHIFT_STEPS
+    const source = this.owner.fonts[Math.floor(glyph / 65536)] as GlyphFont
+    const perUnit = source.scale / source.unitsPerEm
+    const placement = { scaleRun: this.width * perUnit, scaleUp: this.height * perUnit, rotation: this.rotation, shift: step / SHIFT_STEPS }
+    const mask = rasterizeGlyph(source.outline(glyph % 65536), placement)
+    this.owner.counted()
+    this.#byGlyph.set(key, mask)
+    return mask
+  }
 }
 
 /** Masks of glyphs at given sizes, drawn once and reused. */
 export class GlyphMasks {
   readonly fonts: readonly GlyphFont[]
-  readonly #masks = new Map<number, Mask>()
+  // Two levels with small-integer keys: a text looks its cell up once, then each glyph by a key V8 keeps unboxed.
+  #cells = new Map<number, CellMasks>()
+  #count = 0
 
   constructor (fonts: readonly GlyphFont[]) {
     this.fonts = fonts
+  }
+
+  /** The masks of a `^A@` cell of `height` × `width` dots, rotated. */
+  cell (height: number, width: number, rotation: 0 | 90): CellMasks {
+    const key = cellKey(height, width, rotation)
+    let cell = this.#cells.get(key)
+    if (cell === undefined) this.#cells.set(key, cell = new CellMasks(this, height, width, rotation))
+    return cell
   }
 
   /**
@@ -39,15 +81,13 @@ export class GlyphMasks {
    * `step` quarter dots past a whole dot along the text.
    */
   mask (font: number, id: number, height: number, width: number, rotation: 0 | 90, step: number): Mask {
-    const key = glyphMaskKey(font, id, height, width, rotation, step)
-    let mask = this.#masks.get(key)
-    if (mask === undefined) {
-      const source = this.fonts[font] as GlyphFont
-      const perUnit = source.scale / source.unitsPerEm
-      mask = rasterizeGlyph(source.outline(id), { scaleRun: width * perUnit, scaleUp: height * perUnit, rotation, shift: step / SHIFT_STEPS })
-      if (this.#masks.size >= MAX_MASKS) this.#masks.clear()
-      this.#masks.set(key, mask)
-    }
-    return mask
+    return this.cell(height, width, rotation).mask(glyphKey(font, id, step))
+  }
+
+  /** Notes one more mask drawn; past the bound every cell starts over (a cell held by a caller stays usable). */
+  counted (): void {
+    if (++this.#count <= MAX_MASKS) return
+    this.#cells = new Map()
+    this.#count = 1
   }
 }

@@ -4,7 +4,7 @@
 import type { TextElement } from '../../model/label.ts'
 import { TEXT_BASELINE_RATIO } from '../zpl/text.ts'
 import type { Mask } from './bitmap.ts'
-import { GlyphMasks, glyphMaskKey, SHIFT_STEPS, type GlyphFont } from './glyph-source.ts'
+import { GlyphMasks, glyphKey, SHIFT_STEPS, type CellMasks, type GlyphFont } from './glyph-source.ts'
 
 /** The label font as the rasterizer needs it: outlines plus the glyph and advance of each character. */
 export interface PrimaryGlyphFont extends GlyphFont {
@@ -17,7 +17,7 @@ export interface PrimaryGlyphFont extends GlyphFont {
 /** A glyph mask at its place: (x, y) is where the mask's top-left dot goes. */
 export interface PlacedMask {
   mask: Mask
-  /** The mask's glyphMaskKey: equal keys, equal dots. */
+  /** The mask's glyphKey in the text's cell: in one cell, equal keys mean equal dots. */
   key: number
   x: number
   y: number
@@ -42,6 +42,7 @@ export class TextRasterizer {
    */
   place (el: TextElement, out: PlacedMask[] = []): PlacedMask[] {
     this.#used = 0
+    this.#cell = this.masks.cell(el.fontHeight, el.fontWidth, el.rotation === 90 ? 90 : 0)
     const baseline = Math.round(el.fontHeight * TEXT_BASELINE_RATIO)
     const rotated = el.rotation === 90
     // The pen's start on the baseline: along the text (x, or y when rotated) and across it.
@@ -67,6 +68,8 @@ export class TextRasterizer {
 
   readonly #pool: PlacedMask[] = []
   #used = 0
+  /** The masks of the cell of the text being placed. */
+  #cell: CellMasks | undefined
 
   /** Places glyph `id` of font `font` `alongDots` past the pen's start and `upDots` above the baseline. */
   #put (out: PlacedMask[], el: TextElement, along0: number, across: number, font: number, id: number, alongDots: number, upDots: number, word: number): void {
@@ -74,14 +77,15 @@ export class TextRasterizer {
     const quarters = Math.round((along0 + alongDots) * SHIFT_STEPS)
     const whole = Math.floor(quarters / SHIFT_STEPS)
     const step = quarters - whole * SHIFT_STEPS
-    const mask = this.masks.mask(font, id, el.fontHeight, el.fontWidth, rotation, step)
+    const key = glyphKey(font, id, step)
+    const mask = (this.#cell as CellMasks).mask(key)
     if (mask.width === 0) return
     const up = Math.round(upDots)
     let placed = this.#pool[this.#used]
     if (placed === undefined) this.#pool.push(placed = { mask, key: 0, x: 0, y: 0, word: 0 })
     this.#used++
     placed.mask = mask
-    placed.key = glyphMaskKey(font, id, el.fontHeight, el.fontWidth, rotation, step)
+    placed.key = key
     placed.x = rotation === 90 ? across + up + mask.left : whole + mask.left
     placed.y = rotation === 90 ? whole + mask.top : across - up + mask.top
     placed.word = word

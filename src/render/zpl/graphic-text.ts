@@ -4,6 +4,7 @@
 import type { TextElement } from '../../model/label.ts'
 import type { PlacedMask, TextRasterizer } from '../bitmap/text-glyphs.ts'
 import { BoundedMap } from '../../bounded-map.ts'
+import { cellKey } from '../bitmap/glyph-source.ts'
 import { escapeFieldData } from './field-data.ts'
 import { WordGraphics, type WordGraphic } from './word-graphic.ts'
 
@@ -50,11 +51,12 @@ function drawText (el: TextElement, text: TextRasterizer, words: WordGraphics): 
   const placed = text.place(el, scratch)
   if (placed.length === 0) return null
   const graphics: PlacedGraphic[] = []
+  const cell = cellKey(el.fontHeight, el.fontWidth, el.rotation === 90 ? 90 : 0)
   let start = 0
   for (let i = 1; i <= placed.length; i++) {
     if (i < placed.length && (placed[i] as PlacedMask).word === (placed[start] as PlacedMask).word) continue
     const first = placed[start] as PlacedMask
-    const word: WordGraphic = words.of(placed, start, i)
+    const word: WordGraphic = words.of(cell, placed, start, i)
     graphics.push({ x: first.x + word.ox, y: first.y + word.oy, graphic: word.graphic })
     start = i
   }

@@ -1,7 +1,7 @@
 // One word of a text as one ^GFA graphic. Words, not whole fields, are the unit a label service sees again: a new
 // recipient is made of new numbers and names between words every label has ("Street", "Suite", the city), so
-// a word's graphic, compressed once, serves every field it appears in. A word is keyed by the masks of its
-// glyphs and their places relative to the first one, so equal keys always mean equal dots.
+// a word's graphic, compressed once, serves every field it appears in. A word is keyed by its cell and the keys of
+// its glyph masks and their places relative to the first one, so equal keys always mean equal dots.
 import type { PlacedMask } from '../bitmap/text-glyphs.ts'
 import { BoundedMap } from '../../bounded-map.ts'
 import { z64 } from './z64.ts'
@@ -25,9 +25,9 @@ export class WordGraphics {
   readonly #byKey = new BoundedMap<string, WordGraphic>(MAX_REMEMBERED_CHARS)
   readonly #codes: number[] = []
 
-  /** The graphic of placed[start..end): remembered, or drawn and compressed now. */
-  of (placed: readonly PlacedMask[], start: number, end: number): WordGraphic {
-    const key = this.#keyOf(placed, start, end)
+  /** The graphic of placed[start..end), glyphs of the cell `cell` (a cellKey): remembered, or drawn and compressed now. */
+  of (cell: number, placed: readonly PlacedMask[], start: number, end: number): WordGraphic {
+    const key = this.#keyOf(cell, placed, start, end)
     let found = this.#byKey.get(key)
     if (found === undefined) {
       found = drawWord(placed, start, end)
@@ -36,14 +36,15 @@ export class WordGraphics {
     return found
   }
 
-  #keyOf (placed: readonly PlacedMask[], start: number, end: number): string {
+  #keyOf (cell: number, placed: readonly PlacedMask[], start: number, end: number): string {
     const codes = this.#codes
     codes.length = 0
+    // A cell key has 25 bits and a glyph key 22: two 16-bit units each.
+    codes.push(cell & 0xffff, cell >>> 16)
     const { x: x0, y: y0 } = placed[start] as PlacedMask
     for (let i = start; i < end; i++) {
       const { key, x, y } = placed[i] as PlacedMask
-      // A mask key has 47 bits: three 16-bit units.
-      codes.push(key % 65536, Math.floor(key / 65536) % 65536, Math.floor(key / 4294967296), x - x0 + MIDDLE, y - y0 + MIDDLE)
+      codes.push(key & 0xffff, key >>> 16, x - x0 + MIDDLE, y - y0 + MIDDLE)
     }
     return String.fromCharCode.apply(null, codes)
   }
