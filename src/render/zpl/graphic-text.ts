@@ -15,12 +15,21 @@ interface PlacedGraphic {
   graphic: string
 }
 
-/** A text's commands for a text box at (x, y): `^FX text` and then `^FO x,y ^GFA…^FS` for each word. */
+/** A text's commands for a text box at (x, y): `^FX text` and then `^FO x,y ^GFA…^FS` for each word (none: no ink). */
 interface TextGraphic {
+  /** The cellKey of the text's font cell. */
+  cell: number
+  /** The same text drawn in another cell, remembered under the same text. */
+  other: TextGraphic | undefined
   x: number
   y: number
   comment: string
   words: PlacedGraphic[]
+  /**
+   * The commands for the box the text was drawn for, where most texts are asked for again (template headings),
+   * kept once the text is asked for a second time: a text seen once would only give the collector more to copy.
+   */
+  here: string | undefined
 }
 
 /**
@@ -31,9 +40,12 @@ interface TextGraphic {
  */
 const MAX_REMEMBERED = 4096
 
-/** What is remembered for one set of fonts. */
+/**
+ * What is remembered for one set of fonts. Texts are keyed by the text alone, each holding its cells in a short
+ * chain, so finding one builds no key string of cell and text, which every text of every label would cost.
+ */
 interface Memory {
-  texts: BoundedMap<string, TextGraphic | null>
+  texts: BoundedMap<string, TextGraphic>
   words: WordGraphics
 }
 
@@ -46,12 +58,10 @@ function memoryOf (text: TextRasterizer): Memory {
   return memory
 }
 
-function drawText (el: TextElement, text: TextRasterizer, words: WordGraphics): TextGraphic | null {
+function drawText (el: TextElement, cell: number, text: TextRasterizer, words: WordGraphics): TextGraphic {
   scratch.length = 0
   const placed = text.place(el, scratch)
-  if (placed.length === 0) return null
   const graphics: PlacedGraphic[] = []
-  const cell = cellKey(el.fontHeight, el.fontWidth, el.rotation === 90 ? 90 : 0)
   let start = 0
   for (let i = 1; i <= placed.length; i++) {
     if (i < placed.length && (placed[i] as PlacedMask).word === (placed[start] as PlacedMask).word) continue
@@ -60,27 +70,37 @@ function drawText (el: TextElement, text: TextRasterizer, words: WordGraphics): 
     graphics.push({ x: first.x + word.ox, y: first.y + word.oy, graphic: word.graphic })
     start = i
   }
-  return { x: el.x, y: el.y, comment: `^FX${escapeFieldData(el.text)}`, words: graphics }
+  const comment = placed.length === 0 ? '' : `^FX${escapeFieldData(el.text)}`
+  return { cell, other: undefined, x: el.x, y: el.y, comment, words: graphics, here: undefined }
 }
 
 /** `^FX text` then `^FO x,y ^GFA…^FS` for each word of one text element; empty for text that leaves no ink. */
 export function emitGraphicText (el: TextElement, text: TextRasterizer): string {
   const memory = memoryOf(text)
-  if (!Number.isInteger(el.x) || !Number.isInteger(el.y)) return formatted(el, drawText(el, text, memory.words))
-  const key = `${el.fontHeight},${el.fontWidth},${el.rotation},${el.text}`
-  let found = memory.texts.get(key)
+  const cell = cellKey(el.fontHeight, el.fontWidth, el.rotation === 90 ? 90 : 0)
+  if (!Number.isInteger(el.x) || !Number.isInteger(el.y)) return formatted(el, drawText(el, cell, text, memory.words))
+  const first = memory.texts.get(el.text)
+  let found = first
+  let cells = 0
+  for (; found !== undefined && found.cell !== cell; found = found.other) cells++
   if (found === undefined) {
-    found = drawText(el, text, memory.words)
-    memory.texts.set(key, found)
+    found = drawText(el, cell, text, memory.words)
+    found.other = first
+    memory.texts.set(el.text, found, cells + 1)
+    return commands(found, 0, 0)
   }
   return formatted(el, found)
 }
 
 /** The commands of `g` moved to `el`'s box (a remembered text may have been drawn for a box elsewhere). */
-function formatted (el: TextElement, g: TextGraphic | null): string {
-  if (g === null) return ''
+function formatted (el: TextElement, g: TextGraphic): string {
   const dx = el.x - g.x
   const dy = el.y - g.y
+  if (dx === 0 && dy === 0) return g.here ??= commands(g, 0, 0)
+  return commands(g, dx, dy)
+}
+
+function commands (g: TextGraphic, dx: number, dy: number): string {
   let out = g.comment
   for (const w of g.words) out += `^FO${w.x + dx},${w.y + dy}${w.graphic}`
   return out

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { drawLabelBitmap } from '../../../src/render/bitmap/index.ts'
 import { Bitmap } from '../../../src/render/bitmap/bitmap.ts'
 import { renderZpl } from '../../../src/render/zpl/index.ts'
+import type { Rotation } from '../../../src/model/label.ts'
 import { seededRandom } from '../../support/random.ts'
 import { emptyLabel, fontModeOptions, graphicModeOptions, textElement } from './labels.ts'
 
@@ -71,6 +72,17 @@ describe('self-contained ZPL (text as graphics)', () => {
       const label = emptyLabel(203, texts)
       const printed = printGraphics(renderZpl(label, options), label.widthDots, label.heightDots)
       expect(Buffer.from(printed.data).equals(Buffer.from(drawLabelBitmap(label, options.glyphs).data)), `round ${round}`).toBe(true)
+    }
+  })
+
+  it('remembers one text in several cells and boxes, each as a fresh drawing gives it', () => {
+    const options = graphicModeOptions()
+    const cases: Array<[number, number, number, Rotation]> = [[30, 10, 10, 0], [42, 10, 10, 0], [30, 200, 333, 0], [30, 10, 10, 90], [42, 51, 7, 0]]
+    for (let round = 0; round < 3; round++) {
+      for (const [size, x, y, rotation] of cases) {
+        const label = emptyLabel(203, [textElement(x, y, 'Suite 12B', size, 300, rotation)])
+        expect(renderZpl(label, options), `${size} at ${x},${y} r${rotation}, round ${round}`).toBe(renderZpl(label, graphicModeOptions()))
+      }
     }
   })
 
