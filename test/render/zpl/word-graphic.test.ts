@@ -1,7 +1,9 @@
+import { inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import type { Mask } from '../../../src/render/bitmap/bitmap.ts'
+import { Bitmap, type Mask } from '../../../src/render/bitmap/bitmap.ts'
 import type { PlacedMask } from '../../../src/render/bitmap/text-glyphs.ts'
 import { WordGraphics } from '../../../src/render/zpl/word-graphic.ts'
+import { seededRandom } from '../../support/random.ts'
 
 /** A one-row mask whose dots spell `key`'s low byte, so masks of different keys print differently. */
 const maskOf = (key: number): Mask => ({ left: 0, top: 0, width: 8, height: 1, stride: 1, bits: new Uint8Array([(key & 0xff) | 1]) })
@@ -15,5 +17,33 @@ describe('WordGraphics', () => {
     expect(words.of(5, [glyph(1, 300, 7), glyph(2, 310, 7)], 0, 2)).not.toBe(a)
     expect(words.of(6, [glyph(1, 10, 20), glyph(2, 19, 20)], 0, 2)).not.toBe(a)
     expect(words.of(5, [glyph(1, 10, 20), glyph(2 + 65536, 19, 20)], 0, 2)).not.toBe(a)
+  })
+
+  it('draws masks of every width at every bit phase as blitting them does', () => {
+    const next = seededRandom(29)
+    const pick = (n: number): number => Math.floor(next() * n)
+    const randomMask = (): Mask => {
+      const width = 1 + pick(40)
+      const height = 1 + pick(6)
+      const stride = (width + 7) >> 3
+      const bits = new Uint8Array(stride * height)
+      for (let r = 0; r < height; r++) {
+        for (let x = 0; x < width; x++) if (next() < 0.5) bits[r * stride + (x >> 3)] |= 0x80 >> (x & 7)
+      }
+      return { left: 0, top: 0, width, height, stride, bits }
+    }
+    for (let round = 0; round < 300; round++) {
+      const place = (i: number): PlacedMask => ({ mask: randomMask(), key: round * 8 + i, x: 20 + pick(60), y: 20 + pick(12), word: 0 })
+      const placed = Array.from({ length: 1 + pick(5) }, (_, i) => place(i))
+      const word = new WordGraphics().of(1, placed, 0, placed.length)
+      const [, total, stride, data] = /^\^GFA,(\d+),\d+,(\d+),:Z64:([^:]+):/.exec(word.graphic) ?? []
+      const dots = inflateSync(Buffer.from(data as string, 'base64'))
+      const printed = new Bitmap(160, 64)
+      const graphic = { left: 0, top: 0, width: Number(stride) * 8, height: Number(total) / Number(stride), stride: Number(stride), bits: dots }
+      printed.blit(graphic, placed[0]!.x + word.ox, placed[0]!.y + word.oy)
+      const blitted = new Bitmap(160, 64)
+      for (const { mask, x, y } of placed) blitted.blit(mask, x, y)
+      expect(Buffer.from(printed.data).equals(Buffer.from(blitted.data)), `round ${round}`).toBe(true)
+    }
   })
 })
