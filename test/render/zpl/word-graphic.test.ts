@@ -28,7 +28,7 @@ describe('WordGraphics', () => {
       const stride = (width + 7) >> 3
       const bits = new Uint8Array(stride * height)
       for (let r = 0; r < height; r++) {
-        for (let x = 0; x < width; x++) if (next() < 0.5) bits[r * stride + (x >> 3)] |= 0x80 >> (x & 7)
+        for (let x = 0; x < width; x++) if (next() < 0.5) bits[r * stride + (x >> 3)] = (bits[r * stride + (x >> 3)] as number) | (0x80 >> (x & 7))
       }
       return { left: 0, top: 0, width, height, stride, bits }
     }
