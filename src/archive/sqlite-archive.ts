@@ -1,8 +1,8 @@
 // The default LabelArchive: the labels and idempotency tables in the service database (DATA_DIR/print-queue.sqlite).
 // Writes go to a thread of their own (archive-worker.ts), gathered for a few milliseconds into one message and one
-// transaction, so the label routes never wait on a commit; reads are point and index look-ups on this thread's own connection (WAL:
-// readers never wait for the writer). A label not yet committed is answered from memory, so a client that GETs the
-// id it was just given finds it.
+// transaction, so the label routes never wait on a commit; reads are point and index look-ups on this thread's own
+// connection (WAL: readers never wait for the writer). A label not yet committed is answered from memory, so a
+// client that GETs the id it was just given finds it.
 import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
 import { openDatabase } from '../printing/store.ts'
@@ -65,7 +65,7 @@ const MAX_GATHERED = 200
 
 /** Options of the SQLite archive. */
 export interface SqliteArchiveOptions {
-  /** Hears how long each hand-over of a turn's labels to the writer thread held this thread (benchmarks). */
+  /** Hears how long each hand-over of gathered labels to the writer thread held this thread (benchmarks). */
   onHandOver?: (ms: number, labels: number) => void
 }
 
