@@ -4,6 +4,7 @@
 import type { TextElement } from '../../model/label.ts'
 import type { PlacedMask, TextRasterizer } from '../bitmap/text-glyphs.ts'
 import { BoundedMap } from '../../bounded-map.ts'
+import { SeenBefore } from '../../seen-before.ts'
 import { cellKey } from '../bitmap/glyph-source.ts'
 import { escapeFieldData } from './field-data.ts'
 import { WordGraphics, type WordGraphic } from './word-graphic.ts'
@@ -46,6 +47,8 @@ const MAX_REMEMBERED = 4096
  */
 interface Memory {
   texts: BoundedMap<string, TextGraphic>
+  /** A text is kept from its second drawing on (see seen-before.ts): a recipient's name is drawn once. */
+  seen: SeenBefore
   words: WordGraphics
 }
 
@@ -54,7 +57,7 @@ const scratch: PlacedMask[] = []
 
 function memoryOf (text: TextRasterizer): Memory {
   let memory = memories.get(text)
-  if (memory === undefined) memories.set(text, memory = { texts: new BoundedMap(MAX_REMEMBERED), words: new WordGraphics() })
+  if (memory === undefined) memories.set(text, memory = { texts: new BoundedMap(MAX_REMEMBERED), seen: new SeenBefore(), words: new WordGraphics() })
   return memory
 }
 
@@ -85,8 +88,10 @@ export function emitGraphicText (el: TextElement, text: TextRasterizer): string 
   for (; found !== undefined && found.cell !== cell; found = found.other) cells++
   if (found === undefined) {
     found = drawText(el, cell, text, memory.words)
-    found.other = first
-    memory.texts.set(el.text, found, cells + 1)
+    if (memory.seen.offer(el.text)) {
+      found.other = first
+      memory.texts.set(el.text, found, cells + 1)
+    }
     return commands(found, 0, 0)
   }
   return formatted(el, found)

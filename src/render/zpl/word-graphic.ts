@@ -4,6 +4,7 @@
 // its glyph masks and their places relative to the first one, so equal keys always mean equal dots.
 import type { PlacedMask } from '../bitmap/text-glyphs.ts'
 import { BoundedMap } from '../../bounded-map.ts'
+import { SeenBefore } from '../../seen-before.ts'
 import { z64 } from './z64.ts'
 
 /** A word's graphic and where its top-left dot lies relative to the word's first glyph. */
@@ -24,6 +25,8 @@ export class WordGraphics {
   /** Weighed by key and graphic length. */
   readonly #byKey = new BoundedMap<string, WordGraphic>(MAX_REMEMBERED_CHARS)
   readonly #codes: number[] = []
+  /** A word is kept from its second drawing on: most words a label sees once are never seen again. */
+  readonly #seen = new SeenBefore()
 
   /** The graphic of placed[start..end), glyphs of the cell `cell` (a cellKey): remembered, or drawn and compressed now. */
   of (cell: number, placed: readonly PlacedMask[], start: number, end: number): WordGraphic {
@@ -31,7 +34,7 @@ export class WordGraphics {
     let found = this.#byKey.get(key)
     if (found === undefined) {
       found = drawWord(placed, start, end)
-      this.#byKey.set(key, found, key.length + found.graphic.length)
+      if (this.#seen.offer(key)) this.#byKey.set(key, found, key.length + found.graphic.length)
     }
     return found
   }

@@ -12,11 +12,24 @@ const glyph = (key: number, x = 0, y = 0): PlacedMask => ({ mask: maskOf(key), k
 describe('WordGraphics', () => {
   it('finds a word again by its cell, its glyph keys and their places relative to its first glyph', () => {
     const words = new WordGraphics()
+    const first = words.of(5, [glyph(1, 10, 20), glyph(2, 19, 20)], 0, 2)
+    // Kept from its second drawing on, equal to the first.
     const a = words.of(5, [glyph(1, 10, 20), glyph(2, 19, 20)], 0, 2)
+    expect(a).toEqual(first)
     expect(words.of(5, [glyph(1, 300, 7), glyph(2, 309, 7)], 0, 2)).toBe(a)
     expect(words.of(5, [glyph(1, 300, 7), glyph(2, 310, 7)], 0, 2)).not.toBe(a)
     expect(words.of(6, [glyph(1, 10, 20), glyph(2, 19, 20)], 0, 2)).not.toBe(a)
     expect(words.of(5, [glyph(1, 10, 20), glyph(2 + 65536, 19, 20)], 0, 2)).not.toBe(a)
+  })
+
+  it('keeps no word drawn only once, so a stream of unique words leaves nothing behind', () => {
+    const words = new WordGraphics()
+    const unique = Array.from({ length: 200 }, (_, i) => words.of(5, [glyph(i + 1, 10, 20), glyph(i + 7, 19, 20)], 0, 2))
+    unique.forEach((word, i) => {
+      const again = words.of(5, [glyph(i + 1, 10, 20), glyph(i + 7, 19, 20)], 0, 2)
+      expect(again).not.toBe(word)
+      expect(again).toEqual(word)
+    })
   })
 
   it('draws masks of every width at every bit phase as blitting them does', () => {
