@@ -22,6 +22,17 @@ const toLabel = (row: StoredRow): ArchivedLabel => ({
   warnings: JSON.parse(row.warnings) as ArchivedLabel['warnings']
 })
 
+/** A label not yet committed, from the row that will be written: what a read of the committed row will give. */
+const labelOfRow = (row: LabelRow): ArchivedLabel => ({
+  id: row.id,
+  createdAt: row.createdAt,
+  trackingCode: row.trackingCode,
+  source: row.source,
+  options: JSON.parse(row.options) as ArchivedLabel['options'],
+  data: JSON.parse(row.data) as ArchivedLabel['data'],
+  warnings: JSON.parse(row.warnings) as ArchivedLabel['warnings']
+})
+
 const rowOf = (label: ArchivedLabel): LabelRow => ({
   id: label.id,
   createdAt: label.createdAt,
@@ -108,8 +119,11 @@ export function openSqliteArchive (dataDir: string, options: SqliteArchiveOption
     })
   }
 
-  /** Labels given out and not yet committed, by id. */
-  const pending = new Map<string, ArchivedLabel>()
+  /**
+   * Labels given out and not yet committed, by id, as the rows that will be written: a few flat strings each, where
+   * the label's data would be dozens of objects that every scavenge of the next milliseconds copies again.
+   */
+  const pending = new Map<string, LabelRow>()
   let gathered: { item: PutItem, done: (result: ClaimResult | Error) => void }[] = []
   let gatherTimer: NodeJS.Timeout | undefined
   /** Settles when every write sent so far has been answered. */
@@ -140,12 +154,14 @@ export function openSqliteArchive (dataDir: string, options: SqliteArchiveOption
 
   return {
     put (label: ArchivedLabel, claim?: IdempotencyClaim): Promise<ClaimResult> {
-      pending.set(label.id, label)
+      const row = rowOf(label)
+      const { id } = label
+      pending.set(id, row)
       return new Promise<ClaimResult>((resolve, reject) => {
         gathered.push({
-          item: { row: rowOf(label), claim },
+          item: { row, claim },
           done: (result) => {
-            pending.delete(label.id)
+            pending.delete(id)
             if (result instanceof Error) reject(result)
             else resolve(result)
           }
@@ -157,8 +173,8 @@ export function openSqliteArchive (dataDir: string, options: SqliteArchiveOption
       })
     },
     async get (id) {
-      const waitingLabel = pending.get(id)
-      if (waitingLabel !== undefined) return waitingLabel
+      const waitingRow = pending.get(id)
+      if (waitingRow !== undefined) return labelOfRow(waitingRow)
       const row = q.byId.get(id)
       return row === undefined ? undefined : toLabel(row)
     },

@@ -71,8 +71,10 @@ export async function labelRoutes (app: FastifyInstance, opts: LabelRoutesOption
   /** Gives a label its id and hands it to the archive; the answer does not wait for the write. */
   function keep (made: MadeLabel, request: FastifyRequest): string {
     const labelId = newLabelId()
+    // The write settles after the answer has gone; holding only the logger lets the request and its body go with it.
+    const log = request.log
     ;(archive as LabelArchive).put(archivedOf(labelId, made.facts, made.options)).catch((err: unknown) => {
-      request.log.error({ err, labelId }, 'the label was answered but could not be archived')
+      log.error({ err, labelId }, 'the label was answered but could not be archived')
     })
     return labelId
   }
