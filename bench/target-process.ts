@@ -12,7 +12,7 @@ export interface TargetPorts { bare: number, app: number, glue: number, archived
 export type ArchiveHeld = Record<'put' | 'handOver' | 'control', { n: number, p99Ms: number, maxMs: number, over1Ms: number }> & { labels: number }
 
 /** One timed load run: requests per second, and CPU per request of the server and of this load generator. */
-export interface Sample { perSecond: number, serverUs: number, clientUs: number, errors: number, p99Ms: number }
+export interface Sample { requests: number, perSecond: number, serverUs: number, clientUs: number, errors: number, p99Ms: number }
 
 export interface TargetProcess {
   ports: TargetPorts
@@ -46,7 +46,7 @@ export async function startTargetProcess (): Promise<TargetProcess> {
       const cpu0 = await serverCpuUs()
       const r = await runLoad({ ...target, connections, seconds })
       const serverUs = (await serverCpuUs() - cpu0) / Math.max(1, r.requests)
-      return { perSecond: r.perSecond, serverUs, clientUs: r.clientCpuUsPerRequest, errors: r.errors, p99Ms: r.p99Ms }
+      return { requests: r.requests, perSecond: r.perSecond, serverUs, clientUs: r.clientCpuUsPerRequest, errors: r.errors, p99Ms: r.p99Ms }
     },
     async archiveReport () {
       child.stdin.write('archive\n')
