@@ -27,14 +27,26 @@ export const RECORD_LIMITS: Readonly<RecordLimits> = {
   maxValues: 50_000
 }
 
-interface Pending {
-  value: unknown
-  /** Path segments from the root, joined only when a bound is broken. */
-  path: readonly (string | number)[]
+/**
+ * Where an object or array lies: its parent's place and its key there. Kept only for objects and arrays, as a
+ * chain, and joined into a path only when a bound is broken: copying the path for each value cost more than the
+ * walk itself on every request.
+ */
+interface Place {
+  up: Place | undefined
+  at: string | number
+  /** The nesting level (the record itself is level 1). */
+  depth: number
 }
 
-function refuse (path: readonly (string | number)[], rule: string, message: string): never {
-  throw new ValidationError([{ path: path.join('.'), rule, message }])
+function pathOf (place: Place | undefined, at?: string | number): string {
+  const segments: (string | number)[] = at === undefined ? [] : [at]
+  for (let p = place; p !== undefined; p = p.up) segments.push(p.at)
+  return segments.reverse().join('.')
+}
+
+function refuse (path: string, rule: string, message: string): never {
+  throw new ValidationError([{ path, rule, message }])
 }
 
 /**
@@ -42,29 +54,40 @@ function refuse (path: readonly (string | number)[], rule: string, message: stri
  * or too large; otherwise returns without changing it.
  */
 export function checkRecordLimits (record: unknown, root = 'record', limits: RecordLimits = RECORD_LIMITS): void {
-  const stack: Pending[] = [{ value: record, path: [root] }]
-  let values = 0
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const { value, path } = next
-    if (++values > limits.maxValues) refuse(path, 'max_values', `the record holds more than ${limits.maxValues} values; no delivery record is that large`)
+  // Three stacks side by side: each value still to look at, the place of its parent and its key there.
+  const values: unknown[] = [record]
+  const parents: (Place | undefined)[] = [undefined]
+  const keys: (string | number)[] = [root]
+  let count = 0
+  while (values.length > 0) {
+    const value = values.pop()
+    const up = parents.pop()
+    const at = keys.pop() as string | number
+    if (++count > limits.maxValues) refuse(pathOf(up, at), 'max_values', `the record holds more than ${limits.maxValues} values; no delivery record is that large`)
     if (typeof value === 'string') {
-      if (value.length > limits.maxStringLength) refuse(path, 'max_length', `is ${value.length} characters long; at most ${limits.maxStringLength}`)
+      if (value.length > limits.maxStringLength) refuse(pathOf(up, at), 'max_length', `is ${value.length} characters long; at most ${limits.maxStringLength}`)
       continue
     }
     if (value === null || typeof value !== 'object') continue
-    // path.length counts the root segment, so it is the nesting level of this object or array.
-    if (path.length > limits.maxDepth) refuse(path, 'max_depth', `is nested ${path.length} levels deep; at most ${limits.maxDepth}`)
+    const place: Place = { up, at, depth: up === undefined ? 1 : up.depth + 1 }
+    if (place.depth > limits.maxDepth) refuse(pathOf(place), 'max_depth', `is nested ${place.depth} levels deep; at most ${limits.maxDepth}`)
     if (Array.isArray(value)) {
-      if (value.length > limits.maxItems) refuse(path, 'max_items', `holds ${value.length} items; at most ${limits.maxItems}`)
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] })
+      if (value.length > limits.maxItems) refuse(pathOf(place), 'max_items', `holds ${value.length} items; at most ${limits.maxItems}`)
+      for (let i = value.length - 1; i >= 0; i--) {
+        values.push(value[i])
+        parents.push(place)
+        keys.push(i)
+      }
       continue
     }
-    const keys = Object.keys(value)
-    if (keys.length > limits.maxKeys) refuse(path, 'max_keys', `has ${keys.length} keys; at most ${limits.maxKeys}`)
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i] as string
-      if (key.length > limits.maxStringLength) refuse(path, 'max_length', `has a key ${key.length} characters long; at most ${limits.maxStringLength}`)
-      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] })
+    const names = Object.keys(value)
+    if (names.length > limits.maxKeys) refuse(pathOf(place), 'max_keys', `has ${names.length} keys; at most ${limits.maxKeys}`)
+    for (let i = names.length - 1; i >= 0; i--) {
+      const key = names[i] as string
+      if (key.length > limits.maxStringLength) refuse(pathOf(place), 'max_length', `has a key ${key.length} characters long; at most ${limits.maxStringLength}`)
+      values.push((value as Record<string, unknown>)[key])
+      parents.push(place)
+      keys.push(key)
     }
   }
 }
