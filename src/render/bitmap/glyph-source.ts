@@ -76,14 +76,6 @@ export class GlyphMasks {
     return cell
   }
 
-  /**
-   * The mask of glyph `id` of font `font` for a `^A@` cell of `height` × `width` dots, rotated, with the origin
-   * `step` quarter dots past a whole dot along the text.
-   */
-  mask (font: number, id: number, height: number, width: number, rotation: 0 | 90, step: number): Mask {
-    return this.cell(height, width, rotation).mask(glyphKey(font, id, step))
-  }
-
   /** Notes one more mask drawn; past the bound every cell starts over (a cell held by a caller stays usable). */
   counted (): void {
     if (++this.#count <= MAX_MASKS) return

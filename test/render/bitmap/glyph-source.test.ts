@@ -46,7 +46,7 @@ describe('GlyphMasks', () => {
       for (let round = 0; round < 2; round++) {
         const fromCell = masks.cell(height, width, rotation).mask(glyphKey(font, id, step))
         expect(fromCell, `font ${font} glyph ${id} ${height}x${width} r${rotation} step ${step}`).toEqual(drawn(source, id, height, width, rotation, step))
-        expect(masks.mask(font, id, height, width, rotation, step)).toBe(fromCell)
+        expect(masks.cell(height, width, rotation).mask(glyphKey(font, id, step))).toBe(fromCell)
       }
     }
   })
@@ -60,9 +60,10 @@ describe('GlyphMasks', () => {
 
   it('draws masks again, the same, once more were drawn than it keeps', () => {
     const masks = new GlyphMasks([SQUARES])
-    const first = masks.mask(0, 7, 40, 40, 0, 1)
-    for (let i = 0; i < 41_000; i++) masks.mask(0, i, 10 + (i % 30), 12, 0, i % SHIFT_STEPS)
-    const again = masks.mask(0, 7, 40, 40, 0, 1)
+    const maskOf = (id: number, height: number, width: number, step: number): Mask => masks.cell(height, width, 0).mask(glyphKey(0, id, step))
+    const first = maskOf(7, 40, 40, 1)
+    for (let i = 0; i < 41_000; i++) maskOf(i, 10 + (i % 30), 12, i % SHIFT_STEPS)
+    const again = maskOf(7, 40, 40, 1)
     expect(again).not.toBe(first)
     expect(again).toEqual(first)
   })
