@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { PerformanceObserver } from 'node:perf_hooks'
 import { createInterface } from 'node:readline'
 import { buildApp } from '../src/app.ts'
 import type { LabelArchive } from '../src/archive/label-archive.ts'
@@ -15,6 +16,7 @@ import { openSqliteArchive } from '../src/archive/sqlite-archive.ts'
 import { loadLabelService } from '../src/bootstrap.ts'
 import { loadConfig } from '../src/config.ts'
 import { devNullLog } from './log-sink.ts'
+import type { ArchiveHeld } from './target-process.ts'
 
 const TWO_KB = 'x'.repeat(2048)
 const bare = Fastify({ logger: false })
@@ -38,8 +40,26 @@ const held = {
   controls: [] as number[],
   labels: 0
 }
-function noteHeld (kind: 'put' | 'handOver' | 'control', ms: number): void {
+type HeldKind = 'put' | 'handOver' | 'control'
+/** Holds over 1 ms, when they ended (performance.now()), to be set beside the collector's pauses. */
+const longHolds: { kind: HeldKind, ms: number, end: number }[] = []
+function noteHeld (kind: HeldKind, ms: number): void {
   held[kind === 'put' ? 'puts' : kind === 'handOver' ? 'handOvers' : 'controls'].push(ms)
+  if (ms > 1) longHolds.push({ kind, ms, end: performance.now() })
+}
+// Every garbage collection pause of the main thread, on the same clock: a hold that contains one was held by the
+// collector, which runs whenever an allocation finds the young generation full, inside a put or anywhere else.
+const gcPauses: { start: number, end: number }[] = []
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcPauses.push({ start: e.startTime, end: e.startTime + e.duration })
+}).observe({ entryTypes: ['gc'] })
+/** Of each hold over 1 ms, the time outside the collector's pauses: what the archive's own work held the loop. */
+function ownTimes (kind: HeldKind): number[] {
+  return longHolds.filter((h) => h.kind === kind).map((h) => {
+    const start = h.end - h.ms
+    const collected = gcPauses.reduce((sum, p) => sum + Math.max(0, Math.min(h.end, p.end) - Math.max(start, p.start)), 0)
+    return h.ms - collected
+  })
 }
 // The writer thread is the thread that opening the archive adds (the libuv pool has been started by then: listen).
 const threadsBefore = new Set(readdirSync('/proc/self/task'))
@@ -88,21 +108,31 @@ const archived = await buildApp({ config, service, archive, logStream: devNullLo
 await archived.listen({ host: '127.0.0.1', port: 0 })
 
 /** Longest and 99th percentile of what the archive held the loop, ms, since the last report. */
-function heldReport (): object {
-  const stats = (xs: number[]): { n: number, p99Ms: number, maxMs: number, over1Ms: number } => {
+function heldReport (): ArchiveHeld {
+  const stats = (xs: number[], kind: HeldKind): ArchiveHeld['put'] => {
     const s = [...xs].sort((a, b) => a - b)
-    return { n: s.length, p99Ms: s[Math.floor(s.length * 0.99)] ?? 0, maxMs: s.at(-1) ?? 0, over1Ms: s.filter((x) => x > 1).length }
+    const own = ownTimes(kind)
+    return {
+      n: s.length,
+      p99Ms: s[Math.floor(s.length * 0.99)] ?? 0,
+      maxMs: s.at(-1) ?? 0,
+      over1Ms: s.filter((x) => x > 1).length,
+      over1MsOutsideGc: own.filter((x) => x > 1).length,
+      maxOutsideGcMs: Math.max(0, ...own)
+    }
   }
   const report = {
-    put: stats(held.puts),
-    handOver: stats(held.handOvers),
-    control: stats(held.controls),
+    put: stats(held.puts, 'put'),
+    handOver: stats(held.handOvers, 'handOver'),
+    control: stats(held.controls, 'control'),
     labels: held.labels
   }
   held.puts = []
   held.handOvers = []
   held.controls = []
   held.labels = 0
+  longHolds.length = 0
+  gcPauses.length = 0
   return report
 }
 
