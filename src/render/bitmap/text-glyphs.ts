@@ -21,9 +21,20 @@ export interface PlacedMask {
   key: number
   x: number
   y: number
-  /** Which space-separated word of the text the glyph belongs to (shaped text is one word). */
+  /**
+   * Which piece of the text the glyph belongs to, each piece one graphic of the ZPL label: the text is cut at spaces,
+   * between digits and other characters, and after every third digit of a run (see DIGIT_GROUP). Shaped text is one
+   * piece.
+   */
   word: number
 }
+
+/**
+ * Digits per piece of a run of digits. What is new on a label is mostly numbers (tracking codes, order numbers,
+ * house numbers, phone numbers); cut into threes they are made of a thousand pieces per size, each compressed once
+ * and then found again, where whole numbers would be drawn and compressed anew on almost every label.
+ */
+const DIGIT_GROUP = 3
 
 /** The text fonts of a label: [0] the label font, then the fallback fonts shaped text may use. */
 export class TextRasterizer {
@@ -56,11 +67,26 @@ export class TextRasterizer {
     const { text } = el
     let word = 0
     let pen = 0
+    // Digits of the current run in the current piece: 0 after any other character, -1 where a word begins.
+    let run = -1
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i) as number
       if (cp > 0xffff) i++
-      if (cp !== 0x20) this.#put(out, el, along0, across, 0, this.primary.glyphId(cp), pen * perUnit, 0, word)
-      else word++
+      if (cp === 0x20) {
+        word++
+        run = -1
+      } else if (cp >= 0x30 && cp <= 0x39) {
+        if (run === 0 || run === DIGIT_GROUP) {
+          word++
+          run = 0
+        }
+        run = run < 0 ? 1 : run + 1
+        this.#put(out, el, along0, across, 0, this.primary.glyphId(cp), pen * perUnit, 0, word)
+      } else {
+        if (run > 0) word++
+        run = 0
+        this.#put(out, el, along0, across, 0, this.primary.glyphId(cp), pen * perUnit, 0, word)
+      }
       pen += this.primary.advance(cp)
     }
     return out

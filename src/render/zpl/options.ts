@@ -1,9 +1,10 @@
 import type { TextRasterizer } from '../bitmap/text-glyphs.ts'
 
 /**
- * How ZPL labels carry their text. `graphic` (the default): each word of text is a ^GFA graphic, so the label
- * prints the same on any ZPL printer with nothing installed. `font`: text the label font can print uses `^A@`
- * with the font stored on the printer (see zplFontDownload); other text is still a graphic.
+ * How ZPL labels carry their text. `graphic` (the default): each word of text (and each group of up to three
+ * digits) is a ^GFA graphic, so the label prints the same on any ZPL printer with nothing installed. `font`: text
+ * the label font can print uses `^A@` with the font stored on the printer (see zplFontDownload); other text is
+ * still a graphic.
  */
 export type ZplTextMode = 'graphic' | 'font'
 

@@ -1,7 +1,9 @@
-// One word of a text as one ^GFA graphic. Words, not whole fields, are the unit a label service sees again: a new
-// recipient is made of new numbers and names between words every label has ("Street", "Suite", the city), so
-// a word's graphic, compressed once, serves every field it appears in. A word is keyed by its cell and the keys of
-// its glyph masks and their places relative to the first one, so equal keys always mean equal dots.
+// One word of a text as one ^GFA graphic, a word being what text-glyphs.ts cuts a text into: words at spaces, and
+// numbers in groups of up to three digits. Words, not whole fields, are the unit a label service sees again: a new
+// recipient is made of new names and numbers between words every label has ("Street", "Suite", the city), and a new
+// number of digit groups seen on earlier labels, so a word's graphic, compressed once, serves every field it appears
+// in. A word is keyed by its cell and the keys of its glyph masks and their places relative to the first one, so
+// equal keys always mean equal dots.
 import type { PlacedMask } from '../bitmap/text-glyphs.ts'
 import { BoundedMap } from '../../bounded-map.ts'
 import { SeenBefore } from '../../seen-before.ts'
