@@ -7,7 +7,7 @@ import { BoundedMap } from '../../bounded-map.ts'
 import { SeenBefore } from '../../seen-before.ts'
 import { cellKey } from '../bitmap/glyph-source.ts'
 import { escapeFieldData } from './field-data.ts'
-import { WordGraphics, type WordGraphic } from './word-graphic.ts'
+import { flattened, WordGraphics, type WordGraphic } from './word-graphic.ts'
 
 /** One word's graphic at its place on the label. */
 interface PlacedGraphic {
@@ -101,7 +101,7 @@ export function emitGraphicText (el: TextElement, text: TextRasterizer): string 
 function formatted (el: TextElement, g: TextGraphic): string {
   const dx = el.x - g.x
   const dy = el.y - g.y
-  if (dx === 0 && dy === 0) return g.here ??= commands(g, 0, 0)
+  if (dx === 0 && dy === 0) return g.here ??= flattened(commands(g, 0, 0))
   return commands(g, dx, dy)
 }
 
