@@ -35,6 +35,8 @@ function percentile (sorted: number[], p: number): number {
 }
 
 const HEAD_END = Buffer.from('\r\n\r\n')
+/** How long past its end a run waits for answers still outstanding. */
+const DEADLINE_GRACE_MS = 30_000
 
 /**
  * Where the answer at the start of `buf` ends, or -1 while it is incomplete; `status` gets its status code. Answers
@@ -82,6 +84,10 @@ export async function runLoad (opts: LoadOptions): Promise<LoadResult> {
   const start = performance.now()
   const until = start + opts.seconds * 1000
 
+  // A server that stops answering must not keep the run going: past the deadline every connection is dropped and a
+  // request still waiting counts as an error.
+  const sockets = new Set<Socket>()
+  const deadline = setTimeout(() => { for (const s of sockets) s.destroy() }, opts.seconds * 1000 + DEADLINE_GRACE_MS)
   const connection = (): Promise<void> => new Promise((resolve) => {
     let socket: Socket
     let buf: Buffer | undefined
@@ -101,6 +107,7 @@ export async function runLoad (opts: LoadOptions): Promise<LoadResult> {
     const open = (): void => {
       buf = undefined
       socket = connect(Number(port), hostname, send)
+      sockets.add(socket)
       socket.setNoDelay(true)
       socket.on('data', (chunk: Buffer) => {
         buf = buf === undefined ? chunk : Buffer.concat([buf, chunk])
@@ -115,6 +122,7 @@ export async function runLoad (opts: LoadOptions): Promise<LoadResult> {
       // A connection the server closed (or refused) is opened again while the run lasts.
       socket.on('error', () => {})
       socket.on('close', () => {
+        sockets.delete(socket)
         if (waiting) errors++
         waiting = false
         if (performance.now() < until) setTimeout(open, 1)
@@ -124,6 +132,7 @@ export async function runLoad (opts: LoadOptions): Promise<LoadResult> {
     open()
   })
   await Promise.all(Array.from({ length: opts.connections }, connection))
+  clearTimeout(deadline)
   const seconds = (performance.now() - start) / 1000
   const cpu = process.cpuUsage(cpuStart)
   latencies.sort((a, b) => a - b)
