@@ -75,16 +75,10 @@ export class TextRasterizer {
       if (cp === 0x20) {
         word++
         run = -1
-      } else if (cp >= 0x30 && cp <= 0x39) {
-        if (run === 0 || run === DIGIT_GROUP) {
-          word++
-          run = 0
-        }
-        run = run < 0 ? 1 : run + 1
-        this.#put(out, el, along0, across, 0, this.primary.glyphId(cp), pen * perUnit, 0, word)
       } else {
-        if (run > 0) word++
-        run = 0
+        const digit = cp >= 0x30 && cp <= 0x39
+        if (digit ? run === 0 || run === DIGIT_GROUP : run > 0) word++
+        run = !digit ? 0 : run > 0 && run < DIGIT_GROUP ? run + 1 : 1
         this.#put(out, el, along0, across, 0, this.primary.glyphId(cp), pen * perUnit, 0, word)
       }
       pen += this.primary.advance(cp)
