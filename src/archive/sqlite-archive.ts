@@ -12,17 +12,7 @@ import { migrateArchive } from './migrations.ts'
 
 interface StoredRow { id: string, created_at: number, tracking_code: string, source: string, options: string, data: string, warnings: string }
 
-const toLabel = (row: StoredRow): ArchivedLabel => ({
-  id: row.id,
-  createdAt: row.created_at,
-  trackingCode: row.tracking_code,
-  source: row.source as ArchivedLabel['source'],
-  options: JSON.parse(row.options) as ArchivedLabel['options'],
-  data: JSON.parse(row.data) as ArchivedLabel['data'],
-  warnings: JSON.parse(row.warnings) as ArchivedLabel['warnings']
-})
-
-/** A label not yet committed, from the row that will be written: what a read of the committed row will give. */
+/** A label from the row that is or will be written: read back, or not yet committed. */
 const labelOfRow = (row: LabelRow): ArchivedLabel => ({
   id: row.id,
   createdAt: row.createdAt,
@@ -31,6 +21,16 @@ const labelOfRow = (row: LabelRow): ArchivedLabel => ({
   options: JSON.parse(row.options) as ArchivedLabel['options'],
   data: JSON.parse(row.data) as ArchivedLabel['data'],
   warnings: JSON.parse(row.warnings) as ArchivedLabel['warnings']
+})
+
+const toLabel = (row: StoredRow): ArchivedLabel => labelOfRow({
+  id: row.id,
+  createdAt: row.created_at,
+  trackingCode: row.tracking_code,
+  source: row.source as ArchivedLabel['source'],
+  options: row.options,
+  data: row.data,
+  warnings: row.warnings
 })
 
 const rowOf = (label: ArchivedLabel): LabelRow => ({
