@@ -65,13 +65,6 @@ const TEXT = Buffer.alloc(TEXT_START + (CHUNK / 3) * 4 + 16)
 const TEXT_VIEW = new DataView(TEXT.buffer, TEXT.byteOffset, TEXT.byteLength)
 TEXT.write(PREFIX, TEXT_START - PREFIX.length, 'latin1')
 
-/** CRC-16/XMODEM of an ASCII string. */
-export function crc16Xmodem (text: string): number {
-  let crc = 0
-  for (let i = 0; i < text.length; i++) crc = ((crc << 8) & 0xffff) ^ (CRC_TABLE[((crc >> 8) ^ text.charCodeAt(i)) & 0xff] as number)
-  return crc
-}
-
 /** `:Z64:<base64>:<crc>` for a 1-bit image's `bytes`, whose rows are `rowBytes` long. */
 export function z64 (bytes: Uint8Array, rowBytes: number): string {
   return z64Encode(zlibFixed(bytes, rowBytes))
