@@ -69,19 +69,18 @@ const body = JSON.stringify({ record, source: 'generic', format: 'zpl', dpi: 203
 const BODIES_PER_SECOND = 10_000
 const freshBodies = (runSeconds: number): string[] =>
   Array.from({ length: Math.ceil(runSeconds * BODIES_PER_SECOND) }, () => JSON.stringify({ record: nextRecord(), source: 'generic', format: 'zpl', dpi: 203 }))
-const bodies = freshBodies
 const json = { 'content-type': 'application/json' }
 const bare = `http://127.0.0.1:${ports.bare}`
 const app = `http://127.0.0.1:${ports.app}`
 const targets: [string, Target][] = [
   ['bare GET /bare (2 KB string)', { origin: bare, path: '/bare', method: 'GET' }],
   ['bare POST /bare (same JSON body)', { origin: bare, path: '/bare', method: 'POST', body, headers: json }],
-  ['POST /v1/labels ZPL envelope', { origin: app, path: '/v1/labels', method: 'POST', bodies, headers: json }],
-  ['POST /v1/labels raw ZPL (Accept)', { origin: app, path: '/v1/labels', method: 'POST', bodies, headers: { ...json, accept: 'x-application/zpl' } }],
-  ['POST /v1/labels raw, text: font', { origin: app, path: '/v1/labels?text=font', method: 'POST', bodies, headers: { ...json, accept: 'x-application/zpl' } }],
+  ['POST /v1/labels ZPL envelope', { origin: app, path: '/v1/labels', method: 'POST', bodies: freshBodies, headers: json }],
+  ['POST /v1/labels raw ZPL (Accept)', { origin: app, path: '/v1/labels', method: 'POST', bodies: freshBodies, headers: { ...json, accept: 'x-application/zpl' } }],
+  ['POST /v1/labels raw, text: font', { origin: app, path: '/v1/labels?text=font', method: 'POST', bodies: freshBodies, headers: { ...json, accept: 'x-application/zpl' } }],
   // The same two routes with the label archive on (as `npm start` runs them): every label kept by its id.
-  ['POST /v1/labels raw ZPL, archive on', { origin: `http://127.0.0.1:${ports.archived}`, path: '/v1/labels', method: 'POST', bodies, headers: { ...json, accept: 'x-application/zpl' } }],
-  ['POST /v1/labels text: font, archive on', { origin: `http://127.0.0.1:${ports.archived}`, path: '/v1/labels?text=font', method: 'POST', bodies, headers: { ...json, accept: 'x-application/zpl' } }],
+  ['POST /v1/labels raw ZPL, archive on', { origin: `http://127.0.0.1:${ports.archived}`, path: '/v1/labels', method: 'POST', bodies: freshBodies, headers: { ...json, accept: 'x-application/zpl' } }],
+  ['POST /v1/labels text: font, archive on', { origin: `http://127.0.0.1:${ports.archived}`, path: '/v1/labels?text=font', method: 'POST', bodies: freshBodies, headers: { ...json, accept: 'x-application/zpl' } }],
   // Decomposition only: the same request and response, with the label made once at start-up (see http-target.ts).
   ['  same, label made once (HTTP only)', { origin: `http://127.0.0.1:${ports.glue}`, path: '/v1/labels', method: 'POST', body, headers: json }]
 ]
