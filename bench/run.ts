@@ -149,10 +149,13 @@ for (const [on, off] of [['POST /v1/labels raw ZPL, archive on', 'POST /v1/label
 }
 // What archiving held the server's event loop for, over every archived request of the run (target: never over 1 ms).
 const { put, handOver, control } = archiveHeld
-const outsideGc = (h: typeof put): string => `${h.over1MsOutsideGc} over 1 ms outside garbage-collection pauses (longest such ${(h.maxOutsideGcMs * 1000).toFixed(1)} µs)`
-console.log(`archive writes on the event loop: ${put.n} puts, p99 ${(put.p99Ms * 1000).toFixed(1)} µs, longest ${(put.maxMs * 1000).toFixed(1)} µs, ${put.over1Ms} over 1 ms, ${outsideGc(put)}; ` +
-  `${handOver.n} hand-overs to the writer thread (${(archiveHeld.labels / Math.max(1, handOver.n)).toFixed(1)} labels each), p99 ${(handOver.p99Ms * 1000).toFixed(1)} µs, longest ${(handOver.maxMs * 1000).toFixed(1)} µs, ${handOver.over1Ms} over 1 ms, ${outsideGc(handOver)} (target: none)` +
-  (control.n === 0
-    ? ''
-    : '; control (20 µs of arithmetic timed after each put): ' +
-      `p99 ${(control.p99Ms * 1000).toFixed(1)} µs, longest ${(control.maxMs * 1000).toFixed(1)} µs, ${control.over1Ms} over 1 ms, ${outsideGc(control)}`))
+const µs = (ms: number): string => `${(ms * 1000).toFixed(1)} µs`
+const holds = (h: typeof put): string => `p99 ${µs(h.p99Ms)}, longest ${µs(h.maxMs)}, ${h.over1Ms} over 1 ms` + (h.over1Ms === 0
+  ? ''
+  : `: ${h.over1MsOutsideGc} of them over 1 ms outside garbage-collection pauses (longest such ${µs(h.maxOutsideGcMs)}); ` +
+    `${h.over1MsWorking} in which the thread worked (did not wait for a CPU; garbage collection counts as work) over 1 ms, the longest such ` +
+    `work ${µs(h.maxWorkingMs)}; of their ${h.longMs.toFixed(1)} ms together the thread waited for a CPU ${h.longWaitedMs.toFixed(1)} ms`)
+console.log('archive writes on the event loop (target: none over 1 ms):')
+console.log(`  ${put.n} puts: ${holds(put)}`)
+console.log(`  ${handOver.n} hand-overs to the writer thread (${(archiveHeld.labels / Math.max(1, handOver.n)).toFixed(1)} labels each): ${holds(handOver)}`)
+if (control.n > 0) console.log(`  control (20 µs of arithmetic timed after each put): ${holds(control)}`)

@@ -17,6 +17,15 @@ export type ArchiveHeld = Record<'put' | 'handOver' | 'control', {
   /** Holds over 1 ms once the garbage collector's pauses inside them are taken out, and the longest such rest. */
   over1MsOutsideGc: number
   maxOutsideGcMs: number
+  /**
+   * Holds over 1 ms in which the thread worked (did not wait for a CPU; garbage collection counts as work) for over
+   * 1 ms, and the longest such work: by the kernel's scheduler statistics (NaN where the kernel keeps none).
+   */
+  over1MsWorking: number
+  maxWorkingMs: number
+  /** Of all holds over 1 ms together: their time, and the thread's time waiting for a CPU in them. */
+  longMs: number
+  longWaitedMs: number
 }> & { labels: number }
 
 /** One timed load run: requests per second, and CPU per request of the server and of this load generator. */

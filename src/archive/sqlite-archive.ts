@@ -76,8 +76,11 @@ const MAX_GATHERED = 200
 
 /** Options of the SQLite archive. */
 export interface SqliteArchiveOptions {
-  /** Hears how long each hand-over of gathered labels to the writer thread held this thread (benchmarks). */
-  onHandOver?: (ms: number, labels: number) => void
+  /**
+   * Runs each hand-over of `labels` gathered labels to the writer thread, which must call `handOver` once: a benchmark
+   * times what the hand-over holds this thread and how the thread spent that time.
+   */
+  aroundHandOver?: (handOver: () => void, labels: number) => void
 }
 
 /** Opens the archive in `<dataDir>/print-queue.sqlite`, adding its tables if they are missing; close it at shutdown. */
@@ -135,9 +138,10 @@ export function openSqliteArchive (dataDir: string, options: SqliteArchiveOption
     if (gathered.length === 0) return
     const batch = gathered
     gathered = []
-    const start = options.onHandOver === undefined ? 0 : performance.now()
-    const written = request({ type: 'put', n: ++sent, items: batch.map((b) => b.item) })
-    options.onHandOver?.(performance.now() - start, batch.length)
+    let written: Promise<unknown> = Promise.resolve()
+    const handOver = (): void => { written = request({ type: 'put', n: ++sent, items: batch.map((b) => b.item) }) }
+    if (options.aroundHandOver === undefined) handOver()
+    else options.aroundHandOver(handOver, batch.length)
     lastWrite = written.catch(() => {})
     written.then((replied) => {
       const results = replied as ClaimResult[]

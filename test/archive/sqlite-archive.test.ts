@@ -117,7 +117,7 @@ describe('SQLite label archive', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'lw-archive-'))
     dirs.push(dir)
     const handOvers: number[] = []
-    const archive = openSqliteArchive(dir, { onHandOver: (_ms, labels) => { handOvers.push(labels) } })
+    const archive = openSqliteArchive(dir, { aroundHandOver: (handOver, labels) => { handOvers.push(labels); handOver() } })
     opened.push(archive)
     const plain: Promise<unknown>[] = []
     for (let turn = 0; turn < 3; turn++) {
