@@ -22,9 +22,9 @@ export interface PlacedMask {
   x: number
   y: number
   /**
-   * Which piece of the text the glyph belongs to, each piece one graphic of the ZPL label: the text is cut at spaces,
-   * between digits and other characters, and after every third digit of a run (see DIGIT_GROUP). Shaped text is one
-   * piece.
+   * Which piece of the text the glyph belongs to, numbered from 0, each piece one graphic of the ZPL label: the text
+   * is cut at spaces, between digits and other characters, and after every third digit of a run (see DIGIT_GROUP).
+   * Shaped text is one piece.
    */
   word: number
 }
@@ -53,48 +53,129 @@ export class TextRasterizer {
    */
   place (el: TextElement, out: PlacedMask[] = []): PlacedMask[] {
     this.#used = 0
-    this.#cell = this.masks.cell(el.fontHeight, el.fontWidth, el.rotation === 90 ? 90 : 0)
-    const baseline = Math.round(el.fontHeight * TEXT_BASELINE_RATIO)
-    const rotated = el.rotation === 90
-    // The pen's start on the baseline: along the text (x, or y when rotated) and across it.
-    const along0 = rotated ? el.y : el.x
-    const across = rotated ? el.x + el.fontHeight - baseline : el.y + baseline
+    this.#start(el)
     if (el.glyphs !== undefined) {
-      for (const g of el.glyphs) this.#put(out, el, along0, across, g.font, g.id, g.x * el.fontWidth, g.y * el.fontHeight, 0)
+      for (const g of el.glyphs) this.#put(out, el, g.font, g.id, g.x * el.fontWidth, g.y * el.fontHeight, 0)
       return out
     }
-    const perUnit = el.fontWidth / this.primary.unitsPerEm
-    const { text } = el
     let word = 0
-    let pen = 0
-    // Digits of the current run in the current piece: 0 after any other character, -1 where a word begins.
-    let run = -1
-    for (let i = 0; i < text.length; i++) {
+    this.#forEachPiece(el.text, (from, to, pen) => { this.#putPiece(out, el, from, to, pen, word++) })
+    return out
+  }
+
+  /**
+   * Each piece of `el`'s text in the label font (`el.glyphs` undefined; see PlacedMask.word): text[from..to),
+   * beginning `pen` font units along from the text's start.
+   */
+  forEachPiece (el: TextElement, visit: (from: number, to: number, pen: number) => void): void {
+    this.#forEachPiece(el.text, visit)
+  }
+
+  /** The glyphs of one piece of `el`'s text (see forEachPiece), appended to `out` as place() places them. */
+  placePiece (el: TextElement, from: number, to: number, pen: number, out: PlacedMask[]): PlacedMask[] {
+    this.#used = 0
+    this.#start(el)
+    this.#putPiece(out, el, from, to, pen, 0)
+    return out
+  }
+
+  /**
+   * What one piece's dots depend on, without drawing it: for each glyph its glyphKey (two 16-bit codes) and its whole
+   * dot along the text less the first glyph's, appended to `codes`. Two pieces of one cell with equal codes have the
+   * same dots at the same place relative to their anchor: along the text the first glyph's whole dot, which is
+   * returned, and across it the baseline (see baselineOf). The arithmetic is #put's, so the two never disagree.
+   */
+  pieceCodes (el: TextElement, from: number, to: number, pen: number, codes: number[]): number {
+    this.#start(el)
+    const { text } = el
+    let anchor = 0
+    for (let i = from; i < to; i++) {
       const cp = text.codePointAt(i) as number
       if (cp > 0xffff) i++
-      if (cp === 0x20) {
-        word++
-        run = -1
-      } else {
-        const digit = cp >= 0x30 && cp <= 0x39
-        if (digit ? run === 0 || run === DIGIT_GROUP : run > 0) word++
-        run = !digit ? 0 : run > 0 && run < DIGIT_GROUP ? run + 1 : 1
-        this.#put(out, el, along0, across, 0, this.primary.glyphId(cp), pen * perUnit, 0, word)
-      }
+      const quarters = Math.round((this.#along0 + pen * this.#perUnit) * SHIFT_STEPS)
+      const whole = Math.floor(quarters / SHIFT_STEPS)
+      if (i === from) anchor = whole
+      const key = glyphKey(0, this.primary.glyphId(cp), quarters - whole * SHIFT_STEPS)
+      codes.push(key & 0xffff, key >>> 16, whole - anchor)
       pen += this.primary.advance(cp)
     }
-    return out
+    return anchor
+  }
+
+  /** Where `el`'s baseline lies across the text: a y of a horizontal text, an x of a rotated one. */
+  baselineOf (el: TextElement): number {
+    this.#start(el)
+    return this.#across
   }
 
   readonly #pool: PlacedMask[] = []
   #used = 0
   /** The masks of the cell of the text being placed. */
   #cell: CellMasks | undefined
+  /** The pen's start on the baseline, along the text (x, or y when rotated) and across it. */
+  #along0 = 0
+  #across = 0
+  /** Dots along the text per font unit of the label font. */
+  #perUnit = 0
+
+  #start (el: TextElement): void {
+    this.#cell = this.masks.cell(el.fontHeight, el.fontWidth, el.rotation === 90 ? 90 : 0)
+    const baseline = Math.round(el.fontHeight * TEXT_BASELINE_RATIO)
+    const rotated = el.rotation === 90
+    this.#along0 = rotated ? el.y : el.x
+    this.#across = rotated ? el.x + el.fontHeight - baseline : el.y + baseline
+    this.#perUnit = el.fontWidth / this.primary.unitsPerEm
+  }
+
+  /**
+   * Cuts `text` into its pieces: at spaces, where digits meet other characters, and after every DIGIT_GROUP digits
+   * of a run; `visit(from, to, pen)` for each, `pen` in font units of the label font.
+   */
+  #forEachPiece (text: string, visit: (from: number, to: number, pen: number) => void): void {
+    let from = -1
+    let penAtFrom = 0
+    let pen = 0
+    // Digits of the current run in the current piece: 0 after any other character, -1 where a piece begins.
+    let run = -1
+    for (let i = 0; i < text.length; i++) {
+      const at = i
+      const cp = text.codePointAt(i) as number
+      if (cp > 0xffff) i++
+      if (cp === 0x20) {
+        if (from >= 0) visit(from, at, penAtFrom)
+        from = -1
+        run = -1
+      } else {
+        const digit = cp >= 0x30 && cp <= 0x39
+        if (from >= 0 && (digit ? run === 0 || run === DIGIT_GROUP : run > 0)) {
+          visit(from, at, penAtFrom)
+          from = -1
+        }
+        if (from < 0) {
+          from = at
+          penAtFrom = pen
+        }
+        run = !digit ? 0 : run > 0 && run < DIGIT_GROUP ? run + 1 : 1
+      }
+      pen += this.primary.advance(cp)
+    }
+    if (from >= 0) visit(from, text.length, penAtFrom)
+  }
+
+  #putPiece (out: PlacedMask[], el: TextElement, from: number, to: number, pen: number, word: number): void {
+    const { text } = el
+    for (let i = from; i < to; i++) {
+      const cp = text.codePointAt(i) as number
+      if (cp > 0xffff) i++
+      this.#put(out, el, 0, this.primary.glyphId(cp), pen * this.#perUnit, 0, word)
+      pen += this.primary.advance(cp)
+    }
+  }
 
   /** Places glyph `id` of font `font` `alongDots` past the pen's start and `upDots` above the baseline. */
-  #put (out: PlacedMask[], el: TextElement, along0: number, across: number, font: number, id: number, alongDots: number, upDots: number, word: number): void {
+  #put (out: PlacedMask[], el: TextElement, font: number, id: number, alongDots: number, upDots: number, word: number): void {
     const rotation = el.rotation === 90 ? 90 : 0
-    const quarters = Math.round((along0 + alongDots) * SHIFT_STEPS)
+    const quarters = Math.round((this.#along0 + alongDots) * SHIFT_STEPS)
     const whole = Math.floor(quarters / SHIFT_STEPS)
     const step = quarters - whole * SHIFT_STEPS
     const key = glyphKey(font, id, step)
@@ -106,6 +187,7 @@ export class TextRasterizer {
     this.#used++
     placed.mask = mask
     placed.key = key
+    const across = this.#across
     placed.x = rotation === 90 ? across + up + mask.left : whole + mask.left
     placed.y = rotation === 90 ? whole + mask.top : across - up + mask.top
     placed.word = word

@@ -7,7 +7,7 @@ import { BoundedMap } from '../../bounded-map.ts'
 import { SeenBefore } from '../../seen-before.ts'
 import { cellKey } from '../bitmap/glyph-source.ts'
 import { escapeFieldData } from './field-data.ts'
-import { flattened, WordGraphics, type WordGraphic } from './word-graphic.ts'
+import { flattened, PieceGraphics, WordGraphics, type WordGraphic } from './word-graphic.ts'
 
 /** One word's graphic at its place on the label. */
 interface PlacedGraphic {
@@ -49,6 +49,9 @@ interface Memory {
   texts: BoundedMap<string, TextGraphic>
   /** A text is kept from its second drawing on (see seen-before.ts): a recipient's name is drawn once. */
   seen: SeenBefore
+  /** Pieces of text in the label font. */
+  pieces: PieceGraphics
+  /** Words of shaped text (other scripts, fallback fonts), whose glyphs come placed from layout. */
   words: WordGraphics
 }
 
@@ -57,11 +60,31 @@ const scratch: PlacedMask[] = []
 
 function memoryOf (text: TextRasterizer): Memory {
   let memory = memories.get(text)
-  if (memory === undefined) memories.set(text, memory = { texts: new BoundedMap(MAX_REMEMBERED), seen: new SeenBefore(), words: new WordGraphics() })
+  if (memory === undefined) {
+    memory = { texts: new BoundedMap(MAX_REMEMBERED), seen: new SeenBefore(), pieces: new PieceGraphics(), words: new WordGraphics() }
+    memories.set(text, memory)
+  }
   return memory
 }
 
-function drawText (el: TextElement, cell: number, text: TextRasterizer, words: WordGraphics): TextGraphic {
+function drawText (el: TextElement, cell: number, text: TextRasterizer, memory: Memory): TextGraphic {
+  const graphics = el.glyphs === undefined
+    ? drawPieces(el, cell, text, memory.pieces)
+    : drawShaped(el, cell, text, memory.words)
+  const comment = graphics.length === 0 ? '' : `^FX${escapeFieldData(el.text)}`
+  return { cell, other: undefined, x: el.x, y: el.y, comment, words: graphics, here: undefined }
+}
+
+function drawPieces (el: TextElement, cell: number, text: TextRasterizer, pieces: PieceGraphics): PlacedGraphic[] {
+  const graphics: PlacedGraphic[] = []
+  text.forEachPiece(el, (from, to, pen) => {
+    const placed = pieces.of(el, cell, text, from, to, pen)
+    if (placed !== undefined) graphics.push(placed)
+  })
+  return graphics
+}
+
+function drawShaped (el: TextElement, cell: number, text: TextRasterizer, words: WordGraphics): PlacedGraphic[] {
   scratch.length = 0
   const placed = text.place(el, scratch)
   const graphics: PlacedGraphic[] = []
@@ -73,21 +96,20 @@ function drawText (el: TextElement, cell: number, text: TextRasterizer, words: W
     graphics.push({ x: first.x + word.ox, y: first.y + word.oy, graphic: word.graphic })
     start = i
   }
-  const comment = placed.length === 0 ? '' : `^FX${escapeFieldData(el.text)}`
-  return { cell, other: undefined, x: el.x, y: el.y, comment, words: graphics, here: undefined }
+  return graphics
 }
 
 /** `^FX text` then `^FO x,y ^GFA…^FS` for each word of one text element; empty for text that leaves no ink. */
 export function emitGraphicText (el: TextElement, text: TextRasterizer): string {
   const memory = memoryOf(text)
   const cell = cellKey(el.fontHeight, el.fontWidth, el.rotation === 90 ? 90 : 0)
-  if (!Number.isInteger(el.x) || !Number.isInteger(el.y)) return formatted(el, drawText(el, cell, text, memory.words))
+  if (!Number.isInteger(el.x) || !Number.isInteger(el.y)) return formatted(el, drawText(el, cell, text, memory))
   const first = memory.texts.get(el.text)
   let found = first
   let cells = 0
   for (; found !== undefined && found.cell !== cell; found = found.other) cells++
   if (found === undefined) {
-    found = drawText(el, cell, text, memory.words)
+    found = drawText(el, cell, text, memory)
     if (memory.seen.offer(el.text)) {
       found.other = first
       memory.texts.set(el.text, found, cells + 1)

@@ -3,8 +3,10 @@
 // recipient is made of new names and numbers between words every label has ("Street", "Suite", the city), and a new
 // number of digit groups seen on earlier labels, so a word's graphic, compressed once, serves every field it appears
 // in. A word is keyed by its cell and the keys of its glyph masks and their places relative to the first one, so
-// equal keys always mean equal dots.
-import type { PlacedMask } from '../bitmap/text-glyphs.ts'
+// equal keys always mean equal dots. Text in the label font is cut into pieces before any glyph is placed, and a piece
+// is keyed by the same facts computed from its characters (PieceGraphics); shaped text comes placed (WordGraphics).
+import type { TextElement } from '../../model/label.ts'
+import type { PlacedMask, TextRasterizer } from '../bitmap/text-glyphs.ts'
 import { BoundedMap } from '../../bounded-map.ts'
 import { SeenBefore } from '../../seen-before.ts'
 import { z64 } from './z64.ts'
@@ -64,6 +66,61 @@ export class WordGraphics {
 export function flattened (s: string): string {
   Number(s)
   return s
+}
+
+/** A piece's graphic, its top-left dot relative to the piece's anchor (see TextRasterizer.pieceCodes). */
+interface PieceGraphic {
+  dx: number
+  dy: number
+  graphic: string
+}
+
+/**
+ * Graphics of the pieces of text in the label font, keyed by what their dots depend on (TextRasterizer.pieceCodes)
+ * instead of by their placed glyph masks: a piece found here costs no mask lookups and no placing, which were most of
+ * a new text's time, and its codes are computed by the same arithmetic that places the glyphs.
+ */
+export class PieceGraphics {
+  /** Weighed by key and graphic length; null: a piece with no ink. */
+  readonly #byKey = new BoundedMap<string, PieceGraphic | null>(MAX_REMEMBERED_CHARS)
+  readonly #codes: number[] = []
+  readonly #placed: PlacedMask[] = []
+  /** A piece is kept from its second drawing on, as words are. */
+  readonly #seen = new SeenBefore()
+
+  /** The graphic of el.text[from..to) (a piece; see TextRasterizer.forEachPiece) and its place on the label, if it has ink. */
+  of (el: TextElement, cell: number, text: TextRasterizer, from: number, to: number, pen: number): { x: number, y: number, graphic: string } | undefined {
+    const codes = this.#codes
+    codes.length = 0
+    codes.push(cell & 0xffff, cell >>> 16)
+    const anchor = text.pieceCodes(el, from, to, pen, codes)
+    const key = String.fromCharCode.apply(null, codes)
+    let found = this.#byKey.get(key)
+    if (found === undefined) {
+      found = this.#draw(el, text, from, to, pen, anchor)
+      if (this.#seen.offer(key)) this.#byKey.set(key, found, key.length + (found?.graphic.length ?? 0))
+    }
+    if (found === null) return undefined
+    const baseline = text.baselineOf(el)
+    return el.rotation === 90
+      ? { x: baseline + found.dx, y: anchor + found.dy, graphic: found.graphic }
+      : { x: anchor + found.dx, y: baseline + found.dy, graphic: found.graphic }
+  }
+
+  #draw (el: TextElement, text: TextRasterizer, from: number, to: number, pen: number, anchor: number): PieceGraphic | null {
+    const placed = this.#placed
+    placed.length = 0
+    text.placePiece(el, from, to, pen, placed)
+    if (placed.length === 0) return null
+    const word = drawWord(placed, 0, placed.length)
+    const first = placed[0] as PlacedMask
+    const x = first.x + word.ox
+    const y = first.y + word.oy
+    const baseline = text.baselineOf(el)
+    return el.rotation === 90
+      ? { dx: x - baseline, dy: y - anchor, graphic: word.graphic }
+      : { dx: x - anchor, dy: y - baseline, graphic: word.graphic }
+  }
 }
 
 /** One canvas reused for every word: a new typed array per word costs more than drawing the word. */
