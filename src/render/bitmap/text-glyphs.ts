@@ -53,7 +53,7 @@ export class TextRasterizer {
    */
   place (el: TextElement, out: PlacedMask[] = []): PlacedMask[] {
     this.#used = 0
-    this.#start(el)
+    this.#start(el, true)
     if (el.glyphs !== undefined) {
       for (const g of el.glyphs) this.#put(out, el, g.font, g.id, g.x * el.fontWidth, g.y * el.fontHeight, 0)
       return out
@@ -74,7 +74,7 @@ export class TextRasterizer {
   /** The glyphs of one piece of `el`'s text (see forEachPiece), appended to `out` as place() places them. */
   placePiece (el: TextElement, from: number, to: number, pen: number, out: PlacedMask[]): PlacedMask[] {
     this.#used = 0
-    this.#start(el)
+    this.#start(el, true)
     this.#putPiece(out, el, from, to, pen, 0)
     return out
   }
@@ -86,7 +86,7 @@ export class TextRasterizer {
    * returned, and across it the baseline (see baselineOf). The arithmetic is #put's, so the two never disagree.
    */
   pieceCodes (el: TextElement, from: number, to: number, pen: number, codes: number[]): number {
-    this.#start(el)
+    this.#start(el, false)
     const { text } = el
     let anchor = 0
     for (let i = from; i < to; i++) {
@@ -104,7 +104,7 @@ export class TextRasterizer {
 
   /** Where `el`'s baseline lies across the text: a y of a horizontal text, an x of a rotated one. */
   baselineOf (el: TextElement): number {
-    this.#start(el)
+    this.#start(el, false)
     return this.#across
   }
 
@@ -118,8 +118,9 @@ export class TextRasterizer {
   /** Dots along the text per font unit of the label font. */
   #perUnit = 0
 
-  #start (el: TextElement): void {
-    this.#cell = this.masks.cell(el.fontHeight, el.fontWidth, el.rotation === 90 ? 90 : 0)
+  /** Where `el`'s pen starts; with `masks`, also the masks of its cell, which only placing glyphs needs. */
+  #start (el: TextElement, masks: boolean): void {
+    if (masks) this.#cell = this.masks.cell(el.fontHeight, el.fontWidth, el.rotation === 90 ? 90 : 0)
     const baseline = Math.round(el.fontHeight * TEXT_BASELINE_RATIO)
     const rotated = el.rotation === 90
     this.#along0 = rotated ? el.y : el.x

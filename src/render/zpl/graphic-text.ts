@@ -77,8 +77,9 @@ function drawText (el: TextElement, cell: number, text: TextRasterizer, memory: 
 
 function drawPieces (el: TextElement, cell: number, text: TextRasterizer, pieces: PieceGraphics): PlacedGraphic[] {
   const graphics: PlacedGraphic[] = []
+  const baseline = text.baselineOf(el)
   text.forEachPiece(el, (from, to, pen) => {
-    const placed = pieces.of(el, cell, text, from, to, pen)
+    const placed = pieces.of(el, cell, text, baseline, from, to, pen)
     if (placed !== undefined) graphics.push(placed)
   })
   return graphics

@@ -75,6 +75,13 @@ interface PieceGraphic {
   graphic: string
 }
 
+/** A piece's graphic at its place on the label. */
+interface PlacedPiece {
+  x: number
+  y: number
+  graphic: string
+}
+
 /**
  * Graphics of the pieces of text in the label font, keyed by what their dots depend on (TextRasterizer.pieceCodes)
  * instead of by their placed glyph masks: a piece found here costs no mask lookups and no placing, which were most of
@@ -88,8 +95,11 @@ export class PieceGraphics {
   /** A piece is kept from its second drawing on, as words are. */
   readonly #seen = new SeenBefore()
 
-  /** The graphic of el.text[from..to) (a piece; see TextRasterizer.forEachPiece) and its place on the label, if it has ink. */
-  of (el: TextElement, cell: number, text: TextRasterizer, from: number, to: number, pen: number): { x: number, y: number, graphic: string } | undefined {
+  /**
+   * The graphic of el.text[from..to) (a piece; see TextRasterizer.forEachPiece) and its place on the label, if it has
+   * ink; `baseline` is TextRasterizer.baselineOf(el), the same for every piece of a text.
+   */
+  of (el: TextElement, cell: number, text: TextRasterizer, baseline: number, from: number, to: number, pen: number): PlacedPiece | undefined {
     const codes = this.#codes
     codes.length = 0
     codes.push(cell & 0xffff, cell >>> 16)
@@ -97,17 +107,16 @@ export class PieceGraphics {
     const key = String.fromCharCode.apply(null, codes)
     let found = this.#byKey.get(key)
     if (found === undefined) {
-      found = this.#draw(el, text, from, to, pen, anchor)
+      found = this.#draw(el, text, from, to, pen, anchor, baseline)
       if (this.#seen.offer(key)) this.#byKey.set(key, found, key.length + (found?.graphic.length ?? 0))
     }
     if (found === null) return undefined
-    const baseline = text.baselineOf(el)
     return el.rotation === 90
       ? { x: baseline + found.dx, y: anchor + found.dy, graphic: found.graphic }
       : { x: anchor + found.dx, y: baseline + found.dy, graphic: found.graphic }
   }
 
-  #draw (el: TextElement, text: TextRasterizer, from: number, to: number, pen: number, anchor: number): PieceGraphic | null {
+  #draw (el: TextElement, text: TextRasterizer, from: number, to: number, pen: number, anchor: number, baseline: number): PieceGraphic | null {
     const placed = this.#placed
     placed.length = 0
     text.placePiece(el, from, to, pen, placed)
@@ -116,7 +125,6 @@ export class PieceGraphics {
     const first = placed[0] as PlacedMask
     const x = first.x + word.ox
     const y = first.y + word.oy
-    const baseline = text.baselineOf(el)
     return el.rotation === 90
       ? { dx: x - baseline, dy: y - anchor, graphic: word.graphic }
       : { dx: x - anchor, dy: y - baseline, graphic: word.graphic }
