@@ -83,7 +83,8 @@ export class TextRasterizer {
    * What one piece's dots depend on, without drawing it: for each glyph its glyphKey (two 16-bit codes) and its whole
    * dot along the text less the first glyph's, appended to `codes`. Two pieces of one cell with equal codes have the
    * same dots at the same place relative to their anchor: along the text the first glyph's whole dot, which is
-   * returned, and across it the baseline (see baselineOf). The arithmetic is #put's, so the two never disagree.
+   * returned, and across it the baseline (see baselineOf). Both take a glyph's place from #quartersAt, so the two
+   * never disagree.
    */
   pieceCodes (el: TextElement, from: number, to: number, pen: number, codes: number[]): number {
     this.#start(el, false)
@@ -92,7 +93,7 @@ export class TextRasterizer {
     for (let i = from; i < to; i++) {
       const cp = text.codePointAt(i) as number
       if (cp > 0xffff) i++
-      const quarters = Math.round((this.#along0 + pen * this.#perUnit) * SHIFT_STEPS)
+      const quarters = this.#quartersAt(pen * this.#perUnit)
       const whole = Math.floor(quarters / SHIFT_STEPS)
       if (i === from) anchor = whole
       const key = glyphKey(0, this.primary.glyphId(cp), quarters - whole * SHIFT_STEPS)
@@ -163,6 +164,14 @@ export class TextRasterizer {
     if (from >= 0) visit(from, text.length, penAtFrom)
   }
 
+  /**
+   * The quarter dot a glyph's origin `alongDots` past the pen's start falls on (whole dot × SHIFT_STEPS + step): the one
+   * rounding that both placing a glyph and a piece's codes use, so equal codes always mean equal places.
+   */
+  #quartersAt (alongDots: number): number {
+    return Math.round((this.#along0 + alongDots) * SHIFT_STEPS)
+  }
+
   #putPiece (out: PlacedMask[], el: TextElement, from: number, to: number, pen: number, word: number): void {
     const { text } = el
     for (let i = from; i < to; i++) {
@@ -176,7 +185,7 @@ export class TextRasterizer {
   /** Places glyph `id` of font `font` `alongDots` past the pen's start and `upDots` above the baseline. */
   #put (out: PlacedMask[], el: TextElement, font: number, id: number, alongDots: number, upDots: number, word: number): void {
     const rotation = el.rotation === 90 ? 90 : 0
-    const quarters = Math.round((this.#along0 + alongDots) * SHIFT_STEPS)
+    const quarters = this.#quartersAt(alongDots)
     const whole = Math.floor(quarters / SHIFT_STEPS)
     const step = quarters - whole * SHIFT_STEPS
     const key = glyphKey(font, id, step)
