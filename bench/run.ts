@@ -81,6 +81,9 @@ const targets: [string, Target][] = [
   // The same two routes with the label archive on (as `npm start` runs them): every label kept by its id.
   ['POST /v1/labels raw ZPL, archive on', { origin: `http://127.0.0.1:${ports.archived}`, path: '/v1/labels', method: 'POST', bodies: freshBodies, headers: { ...json, accept: 'x-application/zpl' } }],
   ['POST /v1/labels text: font, archive on', { origin: `http://127.0.0.1:${ports.archived}`, path: '/v1/labels?text=font', method: 'POST', bodies: freshBodies, headers: { ...json, accept: 'x-application/zpl' } }],
+  // Where the archive's holds of the event loop are measured: the font route again, archived by a copy whose puts and
+  // hand-overs are timed (see http-target.ts). Its requests per second include the timing's own cost.
+  ['  same, archive writes timed', { origin: `http://127.0.0.1:${ports.archivedTimed}`, path: '/v1/labels?text=font', method: 'POST', bodies: freshBodies, headers: { ...json, accept: 'x-application/zpl' } }],
   // Decomposition only: the same request and response, with the label made once at start-up (see http-target.ts).
   ['  same, label made once (HTTP only)', { origin: `http://127.0.0.1:${ports.glue}`, path: '/v1/labels', method: 'POST', body, headers: json }]
 ]
@@ -124,9 +127,10 @@ const baseline = (name: string): { perSecond: number, serverUs: number } => summ
 const targetOf: Record<string, string> = {
   'POST /v1/labels raw, text: font': '≥ 70%',
   'POST /v1/labels text: font, archive on': '≥ 60%',
+  '  same, archive writes timed': 'none: where the holds below are measured',
   '  same, label made once (HTTP only)': 'decomposition only'
 }
-for (const label of ['POST /v1/labels ZPL envelope', 'POST /v1/labels raw ZPL (Accept)', 'POST /v1/labels raw, text: font', 'POST /v1/labels raw ZPL, archive on', 'POST /v1/labels text: font, archive on', '  same, label made once (HTTP only)']) {
+for (const label of ['POST /v1/labels ZPL envelope', 'POST /v1/labels raw ZPL (Accept)', 'POST /v1/labels raw, text: font', 'POST /v1/labels raw ZPL, archive on', 'POST /v1/labels text: font, archive on', '  same, archive writes timed', '  same, label made once (HTTP only)']) {
   const m = baseline(label)
   const parts = ['bare GET /bare (2 KB string)', 'bare POST /bare (same JSON body)'].map((b) => {
     const base = baseline(b)
@@ -143,11 +147,16 @@ for (const label of ['POST /v1/labels raw ZPL (Accept)', 'POST /v1/labels ZPL en
   const ratios = perRound(label, 'bare POST /bare (same JSON body)')
   console.log(`${label} vs bare POST, round by round: ${ratios.map((r) => `${r.toFixed(0)}%`).join(' ')} (median ${median(ratios).toFixed(0)}%)`)
 }
-for (const [on, off] of [['POST /v1/labels raw ZPL, archive on', 'POST /v1/labels raw ZPL (Accept)'], ['POST /v1/labels text: font, archive on', 'POST /v1/labels raw, text: font']] as const) {
+for (const [on, off, what] of [
+  ['POST /v1/labels raw ZPL, archive on', 'POST /v1/labels raw ZPL (Accept)', 'the archive off'],
+  ['POST /v1/labels text: font, archive on', 'POST /v1/labels raw, text: font', 'the archive off'],
+  ['  same, archive writes timed', 'POST /v1/labels text: font, archive on', 'the same untimed']
+] as const) {
   const ratios = perRound(on, off)
-  console.log(`${on} vs the archive off, round by round: ${ratios.map((r) => `${r.toFixed(0)}%`).join(' ')} (median ${median(ratios).toFixed(0)}%)`)
+  console.log(`${on.trim()} vs ${what}, round by round: ${ratios.map((r) => `${r.toFixed(0)}%`).join(' ')} (median ${median(ratios).toFixed(0)}%)`)
 }
-// What archiving held the server's event loop for, over every archived request of the run (target: never over 1 ms).
+// What archiving held the server's event loop for, over every request of the timed archived route (target: never over
+// 1 ms).
 const { put, handOver, control } = archiveHeld
 const µs = (ms: number): string => `${(ms * 1000).toFixed(1)} µs`
 const holds = (h: typeof put): string => `p99 ${µs(h.p99Ms)}, longest ${µs(h.maxMs)}, ${h.over1Ms} over 1 ms` + (h.over1Ms === 0
@@ -155,7 +164,7 @@ const holds = (h: typeof put): string => `p99 ${µs(h.p99Ms)}, longest ${µs(h.m
   : `: ${h.over1MsOutsideGc} of them over 1 ms outside garbage-collection pauses (longest such ${µs(h.maxOutsideGcMs)}); ` +
     `${h.over1MsWorking} in which the thread worked (did not wait for a CPU; garbage collection counts as work) over 1 ms, the longest such ` +
     `work ${µs(h.maxWorkingMs)}; of their ${h.longMs.toFixed(1)} ms together the thread waited for a CPU ${h.longWaitedMs.toFixed(1)} ms`)
-console.log('archive writes on the event loop (target: none over 1 ms):')
+console.log('archive writes on the event loop, timed route (target: none over 1 ms):')
 console.log(`  ${put.n} puts: ${holds(put)}`)
 console.log(`  ${handOver.n} hand-overs to the writer thread (${(archiveHeld.labels / Math.max(1, handOver.n)).toFixed(1)} labels each): ${holds(handOver)}`)
 if (control.n > 0) console.log(`  control (20 µs of arithmetic timed after each put): ${holds(control)}`)

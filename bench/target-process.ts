@@ -6,9 +6,9 @@ import { runLoad, type LoadOptions } from './http-load.ts'
 import { pinServerAndGenerator } from './pinning.ts'
 
 /** The ports of http-target.ts's apps. */
-export interface TargetPorts { bare: number, app: number, glue: number, archived: number, noConsole: number }
+export interface TargetPorts { bare: number, app: number, glue: number, archived: number, archivedTimed: number, noConsole: number }
 
-/** How long the archived app's writes held the event loop (see http-target.ts). */
+/** How long the timed archived app's writes held the event loop (see http-target.ts). */
 export type ArchiveHeld = Record<'put' | 'handOver' | 'control', {
   n: number
   p99Ms: number
