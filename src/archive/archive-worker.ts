@@ -3,8 +3,7 @@
 // transaction. Plain better-sqlite3 and nothing of the service, so the thread starts fast.
 import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
-import type { ArchiveReply, ArchiveRequest, PutItem } from './archive-messages.ts'
-import type { ClaimResult } from './label-archive.ts'
+import { ROW_FIELDS, type ArchiveReply, type ArchiveRequest, type Claiming, type FlatRows, type Refused } from './archive-messages.ts'
 
 const port = parentPort
 if (port === null) throw new Error('archive-worker runs as a worker thread')
@@ -20,22 +19,33 @@ const insertKey = db.prepare('INSERT INTO label_idempotency_keys (key, request_h
 const pruneLabels = db.prepare('DELETE FROM labels WHERE created_at < ?')
 const pruneKeys = db.prepare('DELETE FROM label_idempotency_keys WHERE created_at < ?')
 
-function putOne ({ row, claim }: PutItem): ClaimResult {
-  if (claim !== undefined) {
-    const earlier = keyOf.get(claim.key)
-    if (earlier !== undefined) return { stored: false, labelId: earlier.label_id, requestHash: earlier.request_hash }
+/** Stores the labels of one put; returns those whose claimed key already belonged to another label. */
+function put (rows: FlatRows, claims: readonly Claiming[]): Refused[] {
+  const refused: Refused[] = []
+  let nextClaim = 0
+  for (let at = 0, i = 0; i < rows.length; at++, i += ROW_FIELDS) {
+    const claim = claims[nextClaim]?.at === at ? (claims[nextClaim++] as Claiming).claim : undefined
+    if (claim !== undefined) {
+      const earlier = keyOf.get(claim.key)
+      if (earlier !== undefined) {
+        refused.push({ at, labelId: earlier.label_id, requestHash: earlier.request_hash })
+        continue
+      }
+    }
+    const id = rows[i] as string
+    const createdAt = rows[i + 1] as number
+    insertLabel.run(id, createdAt, rows[i + 2] as string, rows[i + 3] as string, rows[i + 4] as string, rows[i + 5] as string, rows[i + 6] as string)
+    if (claim !== undefined) insertKey.run(claim.key, claim.requestHash, id, createdAt)
   }
-  insertLabel.run(row.id, row.createdAt, row.trackingCode, row.source, row.options, row.data, row.warnings)
-  if (claim !== undefined) insertKey.run(claim.key, claim.requestHash, row.id, row.createdAt)
-  return { stored: true }
+  return refused
 }
 
 function answer (request: ArchiveRequest): ArchiveReply {
   switch (request.type) {
-    case 'put': return { n: request.n, results: request.items.map(putOne) }
+    case 'put': return { n: request.n, refused: put(request.rows, request.claims) }
     case 'prune': {
       pruneKeys.run(request.before)
-      return { n: request.n, results: pruneLabels.run(request.before).changes }
+      return { n: request.n, pruned: pruneLabels.run(request.before).changes }
     }
   }
 }
@@ -51,7 +61,7 @@ const commit = db.transaction((requests: ArchiveRequest[]): ArchiveReply[] => re
  */
 let synchronous = ''
 function syncFor (requests: readonly ArchiveRequest[]): void {
-  const wanted = requests.some((r) => r.type === 'put' && r.items.some((item) => item.claim !== undefined)) ? 'FULL' : 'NORMAL'
+  const wanted = requests.some((r) => r.type === 'put' && r.claims.length > 0) ? 'FULL' : 'NORMAL'
   if (wanted === synchronous) return
   db.pragma(`synchronous = ${wanted}`)
   synchronous = wanted

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
 import { openDatabase } from '../printing/store.ts'
-import type { ArchiveReply, ArchiveRequest, LabelRow, PutItem } from './archive-messages.ts'
+import type { ArchiveReply, ArchiveRequest, Claiming, FlatRows, LabelRow, Refused } from './archive-messages.ts'
 import { parseCursor, cursorOf, type ArchivedLabel, type ClaimResult, type IdempotencyClaim, type LabelArchive, type LabelPage, type LabelSearch } from './label-archive.ts'
 import { migrateArchive } from './migrations.ts'
 
@@ -40,8 +40,11 @@ const rowOf = (label: ArchivedLabel): LabelRow => ({
   source: label.source,
   options: JSON.stringify(label.options),
   data: JSON.stringify(label.data),
-  warnings: JSON.stringify(label.warnings)
+  warnings: label.warnings.length === 0 ? '[]' : JSON.stringify(label.warnings)
 })
+
+/** The outcome of every put the writer did not refuse: one shared object, as thousands of labels a second get it. */
+const STORED: ClaimResult = Object.freeze({ stored: true })
 
 /**
  * The writer thread. Compiled to dist/ it is plain JavaScript; run from the sources it is TypeScript, and Node 20
@@ -109,7 +112,7 @@ export function openSqliteArchive (dataDir: string, options: SqliteArchiveOption
     waiting.clear()
   })
 
-  function request (message: ArchiveRequest): Promise<ClaimResult[] | number> {
+  function request (message: ArchiveRequest): Promise<ArchiveReply> {
     if (failure !== undefined) return Promise.reject(new Error(`the archive writer stopped: ${failure.message}`, { cause: failure }))
     return new Promise<ArchiveReply>((resolve) => {
       waiting.set(message.n, { resolve })
@@ -118,7 +121,7 @@ export function openSqliteArchive (dataDir: string, options: SqliteArchiveOption
     }).then((reply) => {
       if (waiting.size === 0) worker.unref()
       if (reply.error !== undefined) throw new Error(`archive write failed: ${reply.error}`)
-      return reply.results
+      return reply
     })
   }
 
@@ -127,7 +130,9 @@ export function openSqliteArchive (dataDir: string, options: SqliteArchiveOption
    * the label's data would be dozens of objects that every scavenge of the next milliseconds copies again.
    */
   const pending = new Map<string, LabelRow>()
-  let gathered: { item: PutItem, done: (result: ClaimResult | Error) => void }[] = []
+  let gathered: FlatRows = []
+  let claims: Claiming[] = []
+  let dones: ((result: ClaimResult | Error) => void)[] = []
   let gatherTimer: NodeJS.Timeout | undefined
   /** Settles when every write sent so far has been answered. */
   let lastWrite: Promise<unknown> = Promise.resolve()
@@ -135,24 +140,29 @@ export function openSqliteArchive (dataDir: string, options: SqliteArchiveOption
   function sendGathered (): void {
     clearTimeout(gatherTimer)
     gatherTimer = undefined
-    if (gathered.length === 0) return
-    const batch = gathered
+    if (dones.length === 0) return
+    const message: ArchiveRequest = { type: 'put', n: ++sent, rows: gathered, claims }
+    const done = dones
     gathered = []
-    let written: Promise<unknown> = Promise.resolve()
-    const handOver = (): void => { written = request({ type: 'put', n: ++sent, items: batch.map((b) => b.item) }) }
+    claims = []
+    dones = []
+    const sending: { written?: Promise<ArchiveReply> } = {}
+    const handOver = (): void => { sending.written = request(message) }
     if (options.aroundHandOver === undefined) handOver()
-    else options.aroundHandOver(handOver, batch.length)
+    else options.aroundHandOver(handOver, done.length)
+    const written = sending.written ?? Promise.reject(new Error('the archive hand-over hook did not hand the labels over'))
     lastWrite = written.catch(() => {})
-    written.then((replied) => {
-      const results = replied as ClaimResult[]
-      batch.forEach((b, i) => { b.done(results[i] as ClaimResult) })
+    written.then((reply) => {
+      const results: ClaimResult[] = done.map(() => STORED)
+      for (const r of (reply as { refused: Refused[] }).refused) results[r.at] = { stored: false, labelId: r.labelId, requestHash: r.requestHash }
+      done.forEach((d, i) => { d(results[i] as ClaimResult) })
     }, (err: unknown) => {
-      for (const b of batch) b.done(err as Error)
+      for (const d of done) d(err as Error)
     })
   }
 
   const settled = async (): Promise<void> => {
-    if (gathered.length > 0) sendGathered()
+    if (dones.length > 0) sendGathered()
     await lastWrite
   }
 
@@ -162,18 +172,17 @@ export function openSqliteArchive (dataDir: string, options: SqliteArchiveOption
       const { id } = label
       pending.set(id, row)
       return new Promise<ClaimResult>((resolve, reject) => {
-        gathered.push({
-          item: { row, claim },
-          done: (result) => {
-            pending.delete(id)
-            if (result instanceof Error) reject(result)
-            else resolve(result)
-          }
+        if (claim !== undefined) claims.push({ at: dones.length, claim })
+        gathered.push(id, row.createdAt, row.trackingCode, row.source, row.options, row.data, row.warnings)
+        dones.push((result) => {
+          pending.delete(id)
+          if (result instanceof Error) reject(result)
+          else resolve(result)
         })
         // A put that claims an Idempotency-Key is awaited by its request, so it goes at the end of this turn, with
         // the turn's other puts; plain puts wait for more to join them (see GATHER_MS).
-        if (claim !== undefined || gathered.length >= MAX_GATHERED) queueMicrotask(sendGathered)
-        else if (gathered.length === 1) gatherTimer = setTimeout(sendGathered, GATHER_MS)
+        if (claim !== undefined || dones.length >= MAX_GATHERED) queueMicrotask(sendGathered)
+        else if (dones.length === 1) gatherTimer = setTimeout(sendGathered, GATHER_MS)
       })
     },
     async get (id) {
@@ -198,7 +207,7 @@ export function openSqliteArchive (dataDir: string, options: SqliteArchiveOption
     },
     async prune (before) {
       await settled()
-      return await request({ type: 'prune', n: ++sent, before }) as number
+      return (await request({ type: 'prune', n: ++sent, before }) as { pruned: number }).pruned
     },
     async close () {
       await settled()
