@@ -1,6 +1,6 @@
 // `npm run bench`: in-process cost per label of each output (self-contained and font ZPL, PDF, our PNG and zebrash's),
 // the seed DashLink label's size, then HTTP requests per second of the ZPL label endpoint against a bare Fastify route
-// returning 2 KB, measured in the same run on 127.0.0.1. Bounded: about 100 s
+// returning 2 KB, measured in the same run on 127.0.0.1. Bounded: about five minutes
 // (BENCH_SECONDS per HTTP run, default 5; BENCH_ROUNDS rounds, default 3; BENCH_CONNECTIONS, default 32).
 import { readFileSync } from 'node:fs'
 import { loadLabelService } from '../src/bootstrap.ts'
