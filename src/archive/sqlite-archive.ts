@@ -7,44 +7,9 @@ import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
 import { openDatabase } from '../printing/store.ts'
 import type { ArchiveReply, ArchiveRequest, Claiming, FlatRows, LabelRow, Refused } from './archive-messages.ts'
+import { labelOfRow, rowOf, STORED, toLabel, type StoredRow } from './label-rows.ts'
 import { parseCursor, cursorOf, type ArchivedLabel, type ClaimResult, type IdempotencyClaim, type LabelArchive, type LabelPage, type LabelSearch } from './label-archive.ts'
 import { migrateArchive } from './migrations.ts'
-
-interface StoredRow { id: string, created_at: number, tracking_code: string, source: string, options: string, data: string, warnings: string }
-
-/** A label from the row that is or will be written: read back, or not yet committed. */
-const labelOfRow = (row: LabelRow): ArchivedLabel => ({
-  id: row.id,
-  createdAt: row.createdAt,
-  trackingCode: row.trackingCode,
-  source: row.source,
-  options: JSON.parse(row.options) as ArchivedLabel['options'],
-  data: JSON.parse(row.data) as ArchivedLabel['data'],
-  warnings: JSON.parse(row.warnings) as ArchivedLabel['warnings']
-})
-
-const toLabel = (row: StoredRow): ArchivedLabel => labelOfRow({
-  id: row.id,
-  createdAt: row.created_at,
-  trackingCode: row.tracking_code,
-  source: row.source as ArchivedLabel['source'],
-  options: row.options,
-  data: row.data,
-  warnings: row.warnings
-})
-
-const rowOf = (label: ArchivedLabel): LabelRow => ({
-  id: label.id,
-  createdAt: label.createdAt,
-  trackingCode: label.trackingCode,
-  source: label.source,
-  options: JSON.stringify(label.options),
-  data: JSON.stringify(label.data),
-  warnings: label.warnings.length === 0 ? '[]' : JSON.stringify(label.warnings)
-})
-
-/** The outcome of every put the writer did not refuse: one shared object, as thousands of labels a second get it. */
-const STORED: ClaimResult = Object.freeze({ stored: true })
 
 /**
  * The writer thread. Compiled to dist/ it is plain JavaScript; run from the sources it is TypeScript, and Node 20
