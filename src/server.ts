@@ -11,10 +11,10 @@ import { createMetrics, type Metrics } from './http/metrics/metrics.ts'
 import { printingPlugin } from './http/printing/index.ts'
 import { createPrinting, type Printing } from './printing/create-printing.ts'
 import { createZplRasterizer, type ZplRasterizer } from './render/png/index.ts'
-import { openTrackingCodes, type TrackingCodes } from './archive/code-sequence.ts'
+import type { TrackingCodes } from './archive/code-sequence.ts'
 import type { LabelArchive } from './archive/label-archive.ts'
 import { keepPruned } from './archive/retention.ts'
-import { openSqliteArchive } from './archive/sqlite-archive.ts'
+import { openArchive, openCodes } from './archive/open-archive.ts'
 import type { LabelService } from './service/types.ts'
 
 interface Parts { config: Config, rasterizer: ZplRasterizer, service: LabelService, printing: Printing, metrics: Metrics, trackingCodes?: TrackingCodes,
@@ -42,8 +42,8 @@ async function loadParts (): Promise<Parts> {
     const service = metrics.instrument(loadLabelService(config))
     const printing = await createPrinting({ config, service, queueOptions: printQueueOptions(config, metrics) })
     metrics.observeQueue(printing.queue)
-    const trackingCodes = config.trackingPrefix === undefined ? undefined : openTrackingCodes(config.dataDir, config.trackingPrefix)
-    const archive = config.labelArchive ? openSqliteArchive(config.dataDir) : undefined
+    const trackingCodes = config.trackingPrefix === undefined ? undefined : await openCodes(config, config.trackingPrefix)
+    const archive = config.labelArchive ? await openArchive(config) : undefined
     return { config, rasterizer, service, printing, metrics, trackingCodes, archive }
   } catch (err) {
     if (!(err instanceof LabelworksError)) throw err
@@ -84,7 +84,7 @@ const shutdown = async (signal: string): Promise<void> => {
   await app.close()
   clearTimeout(deadline)
   await printing.close()
-  trackingCodes?.close()
+  await trackingCodes?.close()
   stopPruning?.()
   await archive?.close()
   await rasterizer.close()

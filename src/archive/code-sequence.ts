@@ -26,7 +26,7 @@ export function sequenceIn (db: Database.Database): ReserveSerials {
 /** Generated tracking codes backed by the service database. */
 export interface TrackingCodes {
   next: () => string
-  close: () => void
+  close: () => Promise<void>
 }
 
 /** A generator of codes with `prefix` whose counter lives in `<dataDir>/print-queue.sqlite`; close it at shutdown. */
@@ -38,5 +38,5 @@ export function openTrackingCodes (dataDir: string, prefix: string): TrackingCod
   db.pragma('busy_timeout = 5000')
   migrateArchive(db)
   const generator = new TrackingCodeGenerator(prefix, sequenceIn(db))
-  return { next: () => generator.next(), close: () => { db.close() } }
+  return { next: () => generator.next(), close: async () => { db.close() } }
 }

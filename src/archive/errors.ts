@@ -21,3 +21,16 @@ export class LabelIdempotencyConflictError extends LabelworksError {
     })
   }
 }
+
+/**
+ * No tracking code could be made now: the next block of counter values, reserved ahead in the shared database, has not
+ * arrived (the database is unreachable, or codes were asked for faster than a block a round trip).
+ */
+export class TrackingCodesUnavailableError extends LabelworksError {
+  readonly code = 'TRACKING_CODES_UNAVAILABLE'
+
+  constructor (cause?: unknown) {
+    super('no tracking code can be generated right now: the database that hands out their counter values did not answer; retry shortly',
+      { cause, issues: [{ path: 'record.generate_tracking_code', rule: 'available', message: 'cannot be generated right now' }] })
+  }
+}

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
 import { loadLabelService } from '../bootstrap.ts'
-import { openTrackingCodes } from '../archive/code-sequence.ts'
+import { openCodes } from '../archive/open-archive.ts'
 import { recordToLabel } from '../request/generated-code.ts'
 import { mergeOptions, readLabelOptions, refuseFontDownloadOutsideZpl, splitBody, zplTextMode } from '../request/label-options.ts'
 import { parseJsonBody } from '../request/json.ts'
@@ -54,14 +54,13 @@ export async function runRenderCommand (argv: string[], io: CliIo): Promise<numb
   const config = loadConfig(io.env)
   const service = loadLabelService(config)
   const codes = options.generateTrackingCode === true && config.trackingPrefix !== undefined
-    ? openTrackingCodes(config.dataDir,
-        config.trackingPrefix)
+    ? await openCodes(config, config.trackingPrefix)
     : undefined
   let toLabel: ReturnType<typeof recordToLabel>
   try {
     toLabel = recordToLabel(record, options, codes?.next)
   } finally {
-    codes?.close()
+    await codes?.close()
   }
   const label = await service.render({ record: toLabel.record, source: options.source, template: options.template, dpi: options.dpi,
     strict: options.strict, carrierRules: options.carrierRules, format, text })

@@ -4,9 +4,10 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { newLabelId, type ArchivedLabel, type LabelArchive } from '../../src/archive/label-archive.ts'
+import { newLabelId, type LabelArchive } from '../../src/archive/label-archive.ts'
 import { keepPruned } from '../../src/archive/retention.ts'
 import { openSqliteArchive } from '../../src/archive/sqlite-archive.ts'
+import { archivedLabel, searchesNewestFirst } from './archive-cases.ts'
 
 const dirs: string[] = []
 const opened: LabelArchive[] = []
@@ -18,22 +19,10 @@ function open (dir = mkdtempSync(path.join(tmpdir(), 'lw-archive-'))): { archive
 }
 afterEach(async () => { await Promise.all(opened.splice(0).map((a) => a.close())) })
 
-function label (createdAt: number, trackingCode = 'LWXTEST000000001'): ArchivedLabel {
-  return {
-    id: newLabelId(),
-    createdAt,
-    trackingCode,
-    source: 'generic',
-    data: { trackingCode, shipDate: '2026-11-24', shipper: { name: 'Acme' }, recipient: { name: 'Jo Li', address: { lines: ['1 Elm St'], city: 'Reno', country: 'US' } }, references: [] },
-    options: { template: 'standard', format: 'zpl', dpi: 203 },
-    warnings: [{ code: 'TEXT_TRUNCATED', path: 'record.recipient.name', message: 'cut' }]
-  }
-}
-
 describe('SQLite label archive', () => {
   it('answers a label before its write is committed and after, with the same data', async () => {
     const { archive } = open()
-    const kept = label(1_000)
+    const kept = archivedLabel(1_000)
     const put = archive.put(kept)
     expect(await archive.get(kept.id)).toEqual(kept)
     expect(await put).toEqual({ stored: true })
@@ -43,7 +32,7 @@ describe('SQLite label archive', () => {
 
   it('keeps labels across a restart', async () => {
     const { archive, dir } = open()
-    const kept = label(1_000)
+    const kept = archivedLabel(1_000)
     await archive.put(kept)
     await archive.close()
     opened.splice(opened.indexOf(archive), 1)
@@ -52,29 +41,13 @@ describe('SQLite label archive', () => {
   })
 
   it('searches by tracking code and time, newest first, a page at a time', async () => {
-    const { archive } = open()
-    const labels = Array.from({ length: 25 }, (_, i) => label(10_000 + i * 10, i % 5 === 0 ? 'LWXOTHER00000001' : 'LWXTEST000000001'))
-    await Promise.all(labels.map((l) => archive.put(l)))
-    const first = await archive.search({ trackingCode: 'LWXTEST000000001', limit: 7 })
-    expect(first.labels.map((l) => l.createdAt)).toEqual([10_240, 10_230, 10_220, 10_210, 10_190, 10_180, 10_170])
-    const seen = [...first.labels]
-    let next = first.next
-    while (next !== undefined) {
-      const page = await archive.search({ trackingCode: 'LWXTEST000000001', limit: 7, after: next })
-      seen.push(...page.labels)
-      next = page.next
-    }
-    expect(seen).toHaveLength(20)
-    expect(new Set(seen.map((l) => l.id)).size).toBe(20)
-    const window = await archive.search({ from: 10_050, to: 10_100, limit: 100 })
-    expect(window.labels.map((l) => l.createdAt)).toEqual([10_090, 10_080, 10_070, 10_060, 10_050])
-    expect(window.next).toBeUndefined()
+    await searchesNewestFirst(open().archive)
   })
 
   it('claims an Idempotency-Key once: a second label with the key is not stored and names the first', async () => {
     const { archive } = open()
-    const first = label(1_000)
-    const second = label(1_001)
+    const first = archivedLabel(1_000)
+    const second = archivedLabel(1_001)
     const [a, b] = await Promise.all([archive.put(first, { key: 'k-1', requestHash: 'h1' }), archive.put(second, { key: 'k-1', requestHash: 'h2' })])
     expect(a).toEqual({ stored: true })
     expect(b).toEqual({ stored: false, labelId: first.id, requestHash: 'h1' })
@@ -84,8 +57,8 @@ describe('SQLite label archive', () => {
 
   it('prunes labels and keys made before the retention period, and keepPruned does it at start', async () => {
     const { archive } = open()
-    const old = label(1_000)
-    const fresh = label(5 * 86_400_000)
+    const old = archivedLabel(1_000)
+    const fresh = archivedLabel(5 * 86_400_000)
     await archive.put(old, { key: 'old-key', requestHash: 'h' })
     await archive.put(fresh)
     const stop = keepPruned(archive, 2, (err) => { throw err }, () => 6 * 86_400_000)
@@ -101,7 +74,7 @@ describe('SQLite label archive', () => {
     const writes: Promise<unknown>[] = []
     for (let i = 0; i < 2_000; i++) {
       const start = performance.now()
-      writes.push(archive.put(label(i)))
+      writes.push(archive.put(archivedLabel(i)))
       times.push(performance.now() - start)
     }
     // Nothing is in the database until the turn is over: the caller never waited on a commit.
@@ -121,14 +94,14 @@ describe('SQLite label archive', () => {
     opened.push(archive)
     const plain: Promise<unknown>[] = []
     for (let turn = 0; turn < 3; turn++) {
-      plain.push(archive.put(label(turn)), archive.put(label(turn)))
+      plain.push(archive.put(archivedLabel(turn)), archive.put(archivedLabel(turn)))
       await new Promise<void>((resolve) => { setImmediate(resolve) })
     }
     expect(handOvers).toEqual([])
     await Promise.all(plain)
     expect(handOvers).toEqual([6])
     // The keyed put's request waits for its answer, so it does not wait for other labels to join it.
-    const claimed = archive.put(label(10), { key: 'k-gather', requestHash: 'h' })
+    const claimed = archive.put(archivedLabel(10), { key: 'k-gather', requestHash: 'h' })
     await new Promise<void>((resolve) => { setImmediate(resolve) })
     expect(handOvers).toEqual([6, 1])
     expect(await claimed).toEqual({ stored: true })
