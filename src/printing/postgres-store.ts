@@ -4,6 +4,7 @@
 import pg from 'pg'
 import { ConfigError } from '../errors.ts'
 import { MIGRATIONS_TABLE, pendingMigrations, POSTGRES_MIGRATIONS } from './migrations.ts'
+import { inTransaction } from './pg-transaction.ts'
 import { printerColumns, REQUEUED_REASON, toJob, toPrinter, toStatus, type JobRow, type PrinterRow, type StatusRow } from './store-rows.ts'
 import { INTERRUPTED_REASON, type PrintStore, type RecoveryReport } from './store-types.ts'
 
@@ -22,9 +23,7 @@ const types = {
 
 /** Applies the schema steps the database lacks, one instance at a time. */
 export async function migratePostgres (pool: pg.Pool): Promise<number[]> {
-  const client = await pool.connect()
-  try {
-    await client.query('BEGIN')
+  return await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
     await client.query(MIGRATIONS_TABLE)
     const applied = (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version)
@@ -33,14 +32,8 @@ export async function migratePostgres (pool: pg.Pool): Promise<number[]> {
       await client.query(step.sql)
       await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [step.version, step.name, Date.now()])
     }
-    await client.query('COMMIT')
     return steps.map((s) => s.version)
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {})
-    throw err
-  } finally {
-    client.release()
-  }
+  })
 }
 
 const RECOVER_WRITING = `UPDATE jobs SET state = 'failed', phase = NULL, last_error = $2, finished_at = $3, updated_at = $3
@@ -65,20 +58,7 @@ export async function openPostgresStore (databaseUrl: string, options: { poolSiz
   const oneJob = async (sql: string, params: unknown[]) => { const [r] = await rows<JobRow>(sql, params); return r === undefined ? undefined : toJob(r) }
 
   /** Runs `fn` in one transaction on one connection. */
-  async function transaction<T> (fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
-      const result = await fn(client)
-      await client.query('COMMIT')
-      return result
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {})
-      throw err
-    } finally {
-      client.release()
-    }
-  }
+  const transaction = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => await inTransaction(pool, fn)
 
   async function recover (client: pg.PoolClient, printerIds: string[], now: number): Promise<RecoveryReport> {
     const interrupted = (await client.query<{ id: string }>(RECOVER_WRITING, [printerIds, INTERRUPTED_REASON, now])).rows.map((r) => r.id)
