@@ -34,3 +34,12 @@ export class TrackingCodesUnavailableError extends LabelworksError {
       { cause, issues: [{ path: 'record.generate_tracking_code', rule: 'available', message: 'cannot be generated right now' }] })
   }
 }
+
+/** The database that holds the archive could not be reached (down, restarting, out of connections). */
+export class ArchiveUnavailableError extends LabelworksError {
+  readonly code = 'ARCHIVE_UNAVAILABLE'
+
+  constructor (cause: unknown) {
+    super('the label archive cannot be reached right now; retry shortly (an Idempotency-Key makes the retry safe)', { cause })
+  }
+}

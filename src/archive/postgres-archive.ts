@@ -5,6 +5,8 @@
 // of its own, since its request waits for the answer. Until its write is committed a label is answered from memory.
 import pg from 'pg'
 import { ConfigError } from '../errors.ts'
+import { inTransaction } from '../printing/pg-transaction.ts'
+import { ArchiveUnavailableError } from './errors.ts'
 import type { LabelRow } from './archive-messages.ts'
 import { parseCursor, cursorOf, type ArchivedLabel, type ClaimResult, type IdempotencyClaim, type LabelArchive, type LabelPage, type LabelSearch } from './label-archive.ts'
 import { labelOfRow, rowOf, STORED, toLabel, type StoredRow } from './label-rows.ts'
@@ -42,28 +44,21 @@ export async function archivePool (databaseUrl: string, max: number): Promise<pg
   const pool = new pg.Pool({ connectionString: databaseUrl, max, connectionTimeoutMillis: 5_000, types })
   // An idle connection the server drops (a restart, a failover) must not end the process; the next query reconnects.
   pool.on('error', () => {})
-  const client = await pool.connect().catch(async (err: unknown) => {
+  try {
+    await inTransaction(pool, async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
+      await client.query('CREATE TABLE IF NOT EXISTS archive_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)')
+      const applied = new Set((await client.query<{ name: string }>('SELECT name FROM archive_migrations')).rows.map((r) => r.name))
+      for (const step of STEPS.filter((s) => !applied.has(s.name))) {
+        await client.query(step.sql)
+        await client.query('INSERT INTO archive_migrations (name, applied_at) VALUES ($1, $2)', [step.name, Date.now()])
+      }
+    })
+  } catch (err) {
     await pool.end().catch(() => {})
     const where = new URL(databaseUrl)
     throw new ConfigError(`DATABASE_URL ${where.host}${where.pathname} cannot hold the label archive: ${(err as Error).message}`, { cause: err })
-  })
-  try {
-    await client.query('BEGIN')
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
-    await client.query('CREATE TABLE IF NOT EXISTS archive_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)')
-    const applied = new Set((await client.query<{ name: string }>('SELECT name FROM archive_migrations')).rows.map((r) => r.name))
-    for (const step of STEPS.filter((s) => !applied.has(s.name))) {
-      await client.query(step.sql)
-      await client.query('INSERT INTO archive_migrations (name, applied_at) VALUES ($1, $2)', [step.name, Date.now()])
-    }
-    await client.query('COMMIT')
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {})
-    client.release()
-    await pool.end().catch(() => {})
-    throw new ConfigError(`DATABASE_URL: the label archive's tables could not be made: ${(err as Error).message}`, { cause: err })
   }
-  client.release()
   return pool
 }
 
@@ -74,6 +69,21 @@ const CLAIM_KEY = 'INSERT INTO label_idempotency_keys (key, request_hash, label_
 const KEY_OWNER = 'SELECT label_id, request_hash FROM label_idempotency_keys WHERE key = $1'
 const PAGE = (where: string): string => `SELECT * FROM labels WHERE ${where} created_at >= $1 AND created_at < $2
   AND (created_at < $3 OR (created_at = $3 AND id < $4)) ORDER BY created_at DESC, id DESC LIMIT $5`
+
+/**
+ * SQLSTATE classes of a database that is not there to answer: connection exceptions (08), insufficient resources
+ * (53, too many connections), operator intervention (57, shutting down).
+ */
+const UNREACHABLE_CLASSES = new Set(['08', '53', '57'])
+
+/**
+ * A failure to reach the database as ArchiveUnavailableError, answered with 503 and retried by clients; an error of
+ * the database itself (a statement it refused) stays as it is.
+ */
+function reached (err: unknown): never {
+  if (err instanceof pg.DatabaseError && !UNREACHABLE_CLASSES.has(String(err.code).slice(0, 2))) throw err
+  throw new ArchiveUnavailableError(err)
+}
 
 /** How long plain puts are gathered before they are written together, and the most written at once. */
 const GATHER_MS = 10
@@ -106,30 +116,23 @@ export async function openPostgresArchive (databaseUrl: string): Promise<LabelAr
     if (batch.length === 0) return
     const columns: unknown[][] = [[], [], [], [], [], [], []]
     for (const { row } of batch) values(row).forEach((v, i) => (columns[i] as unknown[]).push(v))
-    track(pool.query(INSERT_LABELS, columns)).then(() => { for (const b of batch) b.done() }, (err: unknown) => { for (const b of batch) b.done(err) })
+    track(pool.query(INSERT_LABELS, columns).catch(reached)).then(
+      () => { for (const b of batch) b.done() },
+      (err: unknown) => { for (const b of batch) b.done(err) })
   }
 
   /** The key and the label in one transaction; a key another label holds (committed, or committing now) refuses it. */
   async function claimAndPut (row: LabelRow, claim: IdempotencyClaim): Promise<ClaimResult> {
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
+    return await inTransaction(pool, async (client): Promise<ClaimResult> => {
       const claimed = await client.query(CLAIM_KEY, [claim.key, claim.requestHash, row.id, row.createdAt])
-      if (claimed.rowCount === 0) {
-        const owner = (await client.query<{ label_id: string, request_hash: string }>(KEY_OWNER, [claim.key])).rows[0]
-        await client.query('ROLLBACK')
-        if (owner === undefined) throw new Error(`idempotency key "${claim.key}" was claimed and is gone`)
-        return { stored: false, labelId: owner.label_id, requestHash: owner.request_hash }
+      if (claimed.rowCount === 1) {
+        await client.query(INSERT_LABEL, values(row))
+        return STORED
       }
-      await client.query(INSERT_LABEL, values(row))
-      await client.query('COMMIT')
-      return STORED
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {})
-      throw err
-    } finally {
-      client.release()
-    }
+      const owner = (await client.query<{ label_id: string, request_hash: string }>(KEY_OWNER, [claim.key])).rows[0]
+      if (owner === undefined) throw new Error(`idempotency key "${claim.key}" was claimed and is gone`)
+      return { stored: false, labelId: owner.label_id, requestHash: owner.request_hash }
+    }).catch(reached)
   }
 
   async function settled (): Promise<void> {
@@ -156,12 +159,12 @@ export async function openPostgresArchive (databaseUrl: string): Promise<LabelAr
     async get (id) {
       const waiting = pending.get(id)
       if (waiting !== undefined) return labelOfRow(waiting)
-      const row = (await pool.query<StoredRow>('SELECT * FROM labels WHERE id = $1', [id])).rows[0]
+      const row = (await pool.query<StoredRow>('SELECT * FROM labels WHERE id = $1', [id]).catch(reached)).rows[0]
       return row === undefined ? undefined : toLabel(row)
     },
     async byKey (key) {
       await settled()
-      const row = (await pool.query<{ label_id: string, request_hash: string }>(KEY_OWNER, [key])).rows[0]
+      const row = (await pool.query<{ label_id: string, request_hash: string }>(KEY_OWNER, [key]).catch(reached)).rows[0]
       return row === undefined ? undefined : { labelId: row.label_id, requestHash: row.request_hash }
     },
     async search (query: LabelSearch): Promise<LabelPage> {
@@ -169,16 +172,16 @@ export async function openPostgresArchive (databaseUrl: string): Promise<LabelAr
       const after = query.after === undefined ? undefined : parseCursor(query.after)
       const bounds = [query.from ?? 0, query.to ?? Number.MAX_SAFE_INTEGER, after?.createdAt ?? Number.MAX_SAFE_INTEGER, after?.id ?? '~', query.limit + 1]
       const rows = query.trackingCode === undefined
-        ? (await pool.query<StoredRow>(PAGE(''), bounds)).rows
-        : (await pool.query<StoredRow>(PAGE('tracking_code = $6 AND'), [...bounds, query.trackingCode])).rows
+        ? (await pool.query<StoredRow>(PAGE(''), bounds).catch(reached)).rows
+        : (await pool.query<StoredRow>(PAGE('tracking_code = $6 AND'), [...bounds, query.trackingCode]).catch(reached)).rows
       const labels = rows.slice(0, query.limit).map(toLabel)
       const last = labels.at(-1)
       return rows.length > query.limit && last !== undefined ? { labels, next: cursorOf(last) } : { labels }
     },
     async prune (before) {
       await settled()
-      await pool.query('DELETE FROM label_idempotency_keys WHERE created_at < $1', [before])
-      return (await pool.query('DELETE FROM labels WHERE created_at < $1', [before])).rowCount ?? 0
+      await pool.query('DELETE FROM label_idempotency_keys WHERE created_at < $1', [before]).catch(reached)
+      return (await pool.query('DELETE FROM labels WHERE created_at < $1', [before]).catch(reached)).rowCount ?? 0
     },
     async close () {
       await settled()

@@ -95,6 +95,24 @@ if (POSTGRES_MISSING !== undefined) {
       expect(await archive.get(fresh.id)).toEqual(fresh)
     })
 
+    it('says the archive is unavailable while the database is down, and works again when it is back', async () => {
+      const archive = await archiveIn(await (server as PostgresServer).newDatabase())
+      const before = archivedLabel(1_000)
+      await archive.put(before)
+      ;(server as PostgresServer).pause()
+      try {
+        const unavailable = expect.objectContaining({ code: 'ARCHIVE_UNAVAILABLE' })
+        await expect(archive.put(archivedLabel(2_000), { key: 'k-down', requestHash: 'h' })).rejects.toEqual(unavailable)
+        await expect(archive.put(archivedLabel(2_001))).rejects.toEqual(unavailable)
+        await expect(archive.get(before.id)).rejects.toEqual(unavailable)
+        await expect(archive.search({ limit: 5 })).rejects.toEqual(unavailable)
+      } finally {
+        ;(server as PostgresServer).resume()
+      }
+      expect(await archive.get(before.id)).toEqual(before)
+      expect(await archive.put(archivedLabel(3_000), { key: 'k-down', requestHash: 'h' })).toEqual({ stored: true })
+    })
+
     it('never hands out one tracking code twice, across instances sharing the database', async () => {
       const url = await (server as PostgresServer).newDatabase()
       const location = { dataDir: '/nonexistent', databaseUrl: url }

@@ -47,6 +47,21 @@ describe.skipIf(POSTGRES_MISSING !== undefined)('instances sharing the archive i
     expect(later.json().label_string).toBe(answers[0]?.json().label_string)
   })
 
+  it('answers a keyed request with 503 ARCHIVE_UNAVAILABLE while the database is down, and the retry with the label', async () => {
+    ;(server as PostgresServer).pause()
+    let down: LightMyRequestResponse
+    try {
+      down = await post(apps[0] as FastifyInstance, 'shared-down')
+    } finally {
+      ;(server as PostgresServer).resume()
+    }
+    expect(down.statusCode).toBe(503)
+    expect(down.json().error).toMatchObject({ code: 'ARCHIVE_UNAVAILABLE' })
+    const retried = await post(apps[1] as FastifyInstance, 'shared-down')
+    expect(retried.statusCode).toBe(200)
+    expect(retried.json().label_id).toMatch(/^lbl_/)
+  })
+
   it('answers a label made on one instance from another, in another format and density', async () => {
     const made = await (apps[0] as FastifyInstance).inject({ method: 'POST', url: '/v1/labels', payload: { record: undated, format: 'zpl' } })
     const id = made.json().label_id as string
