@@ -5,6 +5,7 @@
 // of its own, since its request waits for the answer. Until its write is committed a label is answered from memory.
 import pg from 'pg'
 import { ConfigError } from '../errors.ts'
+import { isUnreachable } from '../printing/pg-errors.ts'
 import { inTransaction } from '../printing/pg-transaction.ts'
 import { ArchiveUnavailableError } from './errors.ts'
 import type { LabelRow } from './archive-messages.ts'
@@ -70,19 +71,9 @@ const KEY_OWNER = 'SELECT label_id, request_hash FROM label_idempotency_keys WHE
 const PAGE = (where: string): string => `SELECT * FROM labels WHERE ${where} created_at >= $1 AND created_at < $2
   AND (created_at < $3 OR (created_at = $3 AND id < $4)) ORDER BY created_at DESC, id DESC LIMIT $5`
 
-/**
- * SQLSTATE classes of a database that is not there to answer: connection exceptions (08), insufficient resources
- * (53, too many connections), operator intervention (57, shutting down).
- */
-const UNREACHABLE_CLASSES = new Set(['08', '53', '57'])
-
-/**
- * A failure to reach the database as ArchiveUnavailableError, answered with 503 and retried by clients; an error of
- * the database itself (a statement it refused) stays as it is.
- */
+/** A failure to reach the database as ArchiveUnavailableError (503, retried by clients); any other error as it is. */
 function reached (err: unknown): never {
-  if (err instanceof pg.DatabaseError && !UNREACHABLE_CLASSES.has(String(err.code).slice(0, 2))) throw err
-  throw new ArchiveUnavailableError(err)
+  throw isUnreachable(err) ? new ArchiveUnavailableError(err) : err
 }
 
 /** How long plain puts are gathered before they are written together, and the most written at once. */

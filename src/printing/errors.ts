@@ -82,3 +82,12 @@ export class IdempotencyConflictError extends LabelworksError {
     })
   }
 }
+
+/** The database that holds the print queue could not be reached (down, restarting, out of connections). */
+export class StoreUnavailableError extends LabelworksError {
+  readonly code = 'STORE_UNAVAILABLE'
+
+  constructor (cause: unknown) {
+    super('the print queue\'s database cannot be reached right now; retry shortly (an Idempotency-Key makes the retry safe)', { cause })
+  }
+}

@@ -4,6 +4,8 @@
 import pg from 'pg'
 import { ConfigError } from '../errors.ts'
 import { MIGRATIONS_TABLE, pendingMigrations, POSTGRES_MIGRATIONS } from './migrations.ts'
+import { StoreUnavailableError } from './errors.ts'
+import { translatingUnreachable } from './pg-errors.ts'
 import { inTransaction } from './pg-transaction.ts'
 import { printerColumns, REQUEUED_REASON, toJob, toPrinter, toStatus, type JobRow, type PrinterRow, type StatusRow } from './store-rows.ts'
 import { INTERRUPTED_REASON, type PrintStore, type RecoveryReport } from './store-types.ts'
@@ -66,7 +68,8 @@ export async function openPostgresStore (databaseUrl: string, options: { poolSiz
     return { requeued, interrupted }
   }
 
-  return {
+  // Every method's failure to reach the database is answered as 503 STORE_UNAVAILABLE, on every route alike.
+  return translatingUnreachable<PrintStore>({
     kind: 'postgres',
     async insertJob (job, now = Date.now()) {
       const [r] = await rows<JobRow>(`INSERT INTO jobs (id, printer_id, state, zpl, dpi, copies, tracking_code, idempotency_key, request_hash, created_at, updated_at)
@@ -146,7 +149,7 @@ export async function openPostgresStore (databaseUrl: string, options: { poolSiz
       }
     },
     close: () => pool.end()
-  }
+  }, (err) => new StoreUnavailableError(err))
 }
 
 /** LISTENs on its own connection, connecting again a second after it is lost, until stopped. */

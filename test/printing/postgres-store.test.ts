@@ -66,6 +66,22 @@ if (POSTGRES_MISSING !== undefined) {
       await stop()
     })
 
+    it('answers STORE_UNAVAILABLE (503) while the database is down, and works again when it is back', async () => {
+      const store = await open()
+      const job = { id: 'j-down', printerId: 'p', zpl: Buffer.from('^XA^XZ'), dpi: 203 as const, copies: 1, trackingCode: null, idempotencyKey: null, requestHash: 'h' }
+      await store.insertJob(job)
+      ;(server as PostgresServer).pause()
+      try {
+        await expect(store.job('j-down')).rejects.toEqual(expect.objectContaining({ code: 'STORE_UNAVAILABLE' }))
+        await expect(store.insertJob({ ...job, id: 'j-down-2' })).rejects.toEqual(expect.objectContaining({ code: 'STORE_UNAVAILABLE' }))
+      } finally {
+        ;(server as PostgresServer).resume()
+      }
+      expect((await store.job('j-down'))?.id).toBe('j-down')
+      // A statement the database refuses is not an outage: it stays the database's own error.
+      await expect(store.insertJob(job)).rejects.not.toEqual(expect.objectContaining({ code: 'STORE_UNAVAILABLE' }))
+    })
+
     it('stops start-up naming DATABASE_URL without its password when the database cannot be reached', async () => {
       await expect(openStore({ dataDir: tempDir(), databaseUrl: 'postgres://u:secret@127.0.0.1:1/none' })).rejects.toThrow(/^DATABASE_URL 127\.0\.0\.1:1\/none cannot hold the print queue: /)
       await expect(openStore({ dataDir: tempDir(), databaseUrl: 'postgres://u:secret@127.0.0.1:1/none' })).rejects.not.toThrow(/secret/)
