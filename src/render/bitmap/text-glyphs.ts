@@ -59,16 +59,8 @@ export class TextRasterizer {
       return out
     }
     let word = 0
-    this.#forEachPiece(el.text, (from, to, pen) => { this.#putPiece(out, el, from, to, pen, word++) })
+    this.forEachPiece(el, (from, to, pen) => { this.#putPiece(out, el, from, to, pen, word++) })
     return out
-  }
-
-  /**
-   * Each piece of `el`'s text in the label font (`el.glyphs` undefined; see PlacedMask.word): text[from..to),
-   * beginning `pen` font units along from the text's start.
-   */
-  forEachPiece (el: TextElement, visit: (from: number, to: number, pen: number) => void): void {
-    this.#forEachPiece(el.text, visit)
   }
 
   /** The glyphs of one piece of `el`'s text (see forEachPiece), appended to `out` as place() places them. */
@@ -130,10 +122,12 @@ export class TextRasterizer {
   }
 
   /**
-   * Cuts `text` into its pieces: at spaces, where digits meet other characters, and after every DIGIT_GROUP digits
-   * of a run; `visit(from, to, pen)` for each, `pen` in font units of the label font.
+   * Each piece of `el`'s text in the label font (`el.glyphs` undefined; see PlacedMask.word), cut at spaces, where
+   * digits meet other characters, and after every DIGIT_GROUP digits of a run: `visit(from, to, pen)` for
+   * text[from..to), beginning `pen` font units of the label font along from the text's start.
    */
-  #forEachPiece (text: string, visit: (from: number, to: number, pen: number) => void): void {
+  forEachPiece (el: TextElement, visit: (from: number, to: number, pen: number) => void): void {
+    const { text } = el
     let from = -1
     let penAtFrom = 0
     let pen = 0
