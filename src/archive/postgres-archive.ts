@@ -3,24 +3,15 @@
 // on one is answered with the first label on all. Plain puts are gathered for a few milliseconds into one INSERT, as
 // the SQLite archive gathers them into one transaction; a put that claims a key is written at once, in a transaction
 // of its own, since its request waits for the answer. Until its write is committed a label is answered from memory.
-import pg from 'pg'
-import { ConfigError } from '../errors.ts'
-import { isUnreachable } from '../printing/pg-errors.ts'
-import { inTransaction } from '../printing/pg-transaction.ts'
+import type pg from 'pg'
+import { inTransaction, openPool, translatingUnreachable } from '../printing/pg-pool.ts'
 import { ArchiveUnavailableError } from './errors.ts'
 import type { LabelRow } from './archive-messages.ts'
-import { parseCursor, cursorOf, type ArchivedLabel, type ClaimResult, type IdempotencyClaim, type LabelArchive, type LabelPage, type LabelSearch } from './label-archive.ts'
-import { labelOfRow, rowOf, STORED, toLabel, type StoredRow } from './label-rows.ts'
+import { type ArchivedLabel, type ClaimResult, type IdempotencyClaim, type LabelArchive, type LabelPage, type LabelSearch } from './label-archive.ts'
+import { labelOfRow, pageBounds, pageOf, rowOf, STORED, toLabel, type StoredRow } from './label-rows.ts'
 
 /** Any number taken while applying the archive's schema steps, so instances starting together apply them once. */
 const MIGRATION_LOCK = 7_243_019
-const BIGINT_OID = 20
-// Epoch milliseconds and counter values fit a double; the driver would hand BIGINT over as a string.
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === BIGINT_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
-}
-
 /** The archive's tables, named as in the SQLite archive (migrations.ts); a new step goes at the end. */
 const STEPS: readonly { name: string, sql: string }[] = [
   { name: '001_tracking_code_sequence', sql: 'CREATE TABLE tracking_code_sequence (prefix TEXT PRIMARY KEY, next_value BIGINT NOT NULL)' },
@@ -40,27 +31,22 @@ const STEPS: readonly { name: string, sql: string }[] = [
   }
 ]
 
+/** Applies the archive's schema steps the database lacks, one instance at a time. */
+async function migrateArchive (pool: pg.Pool): Promise<void> {
+  await inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
+    await client.query('CREATE TABLE IF NOT EXISTS archive_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)')
+    const applied = new Set((await client.query<{ name: string }>('SELECT name FROM archive_migrations')).rows.map((r) => r.name))
+    for (const step of STEPS.filter((s) => !applied.has(s.name))) {
+      await client.query(step.sql)
+      await client.query('INSERT INTO archive_migrations (name, applied_at) VALUES ($1, $2)', [step.name, Date.now()])
+    }
+  })
+}
+
 /** A pool on `databaseUrl` with the archive's tables in place; a database that cannot be reached stops start-up. */
 export async function archivePool (databaseUrl: string, max: number): Promise<pg.Pool> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max, connectionTimeoutMillis: 5_000, types })
-  // An idle connection the server drops (a restart, a failover) must not end the process; the next query reconnects.
-  pool.on('error', () => {})
-  try {
-    await inTransaction(pool, async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
-      await client.query('CREATE TABLE IF NOT EXISTS archive_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)')
-      const applied = new Set((await client.query<{ name: string }>('SELECT name FROM archive_migrations')).rows.map((r) => r.name))
-      for (const step of STEPS.filter((s) => !applied.has(s.name))) {
-        await client.query(step.sql)
-        await client.query('INSERT INTO archive_migrations (name, applied_at) VALUES ($1, $2)', [step.name, Date.now()])
-      }
-    })
-  } catch (err) {
-    await pool.end().catch(() => {})
-    const where = new URL(databaseUrl)
-    throw new ConfigError(`DATABASE_URL ${where.host}${where.pathname} cannot hold the label archive: ${(err as Error).message}`, { cause: err })
-  }
-  return pool
+  return await openPool(databaseUrl, max, 'the label archive', migrateArchive)
 }
 
 const INSERT_LABELS = `INSERT INTO labels (id, created_at, tracking_code, source, options, data, warnings)
@@ -70,11 +56,6 @@ const CLAIM_KEY = 'INSERT INTO label_idempotency_keys (key, request_hash, label_
 const KEY_OWNER = 'SELECT label_id, request_hash FROM label_idempotency_keys WHERE key = $1'
 const PAGE = (where: string): string => `SELECT * FROM labels WHERE ${where} created_at >= $1 AND created_at < $2
   AND (created_at < $3 OR (created_at = $3 AND id < $4)) ORDER BY created_at DESC, id DESC LIMIT $5`
-
-/** A failure to reach the database as ArchiveUnavailableError (503, retried by clients); any other error as it is. */
-function reached (err: unknown): never {
-  throw isUnreachable(err) ? new ArchiveUnavailableError(err) : err
-}
 
 /** How long plain puts are gathered before they are written together, and the most written at once. */
 const GATHER_MS = 10
@@ -107,7 +88,7 @@ export async function openPostgresArchive (databaseUrl: string): Promise<LabelAr
     if (batch.length === 0) return
     const columns: unknown[][] = [[], [], [], [], [], [], []]
     for (const { row } of batch) values(row).forEach((v, i) => (columns[i] as unknown[]).push(v))
-    track(pool.query(INSERT_LABELS, columns).catch(reached)).then(
+    track(pool.query(INSERT_LABELS, columns)).then(
       () => { for (const b of batch) b.done() },
       (err: unknown) => { for (const b of batch) b.done(err) })
   }
@@ -123,7 +104,7 @@ export async function openPostgresArchive (databaseUrl: string): Promise<LabelAr
       const owner = (await client.query<{ label_id: string, request_hash: string }>(KEY_OWNER, [claim.key])).rows[0]
       if (owner === undefined) throw new Error(`idempotency key "${claim.key}" was claimed and is gone`)
       return { stored: false, labelId: owner.label_id, requestHash: owner.request_hash }
-    }).catch(reached)
+    })
   }
 
   async function settled (): Promise<void> {
@@ -131,7 +112,8 @@ export async function openPostgresArchive (databaseUrl: string): Promise<LabelAr
     await Promise.allSettled([...writing])
   }
 
-  return {
+  // Every method's failure to reach the database is answered as 503 ARCHIVE_UNAVAILABLE, as the print queue's is.
+  return translatingUnreachable<LabelArchive>({
     put (label: ArchivedLabel, claim?: IdempotencyClaim): Promise<ClaimResult> {
       const row = rowOf(label)
       pending.set(row.id, row)
@@ -150,33 +132,31 @@ export async function openPostgresArchive (databaseUrl: string): Promise<LabelAr
     async get (id) {
       const waiting = pending.get(id)
       if (waiting !== undefined) return labelOfRow(waiting)
-      const row = (await pool.query<StoredRow>('SELECT * FROM labels WHERE id = $1', [id]).catch(reached)).rows[0]
+      const row = (await pool.query<StoredRow>('SELECT * FROM labels WHERE id = $1', [id])).rows[0]
       return row === undefined ? undefined : toLabel(row)
     },
     async byKey (key) {
       await settled()
-      const row = (await pool.query<{ label_id: string, request_hash: string }>(KEY_OWNER, [key]).catch(reached)).rows[0]
+      const row = (await pool.query<{ label_id: string, request_hash: string }>(KEY_OWNER, [key])).rows[0]
       return row === undefined ? undefined : { labelId: row.label_id, requestHash: row.request_hash }
     },
     async search (query: LabelSearch): Promise<LabelPage> {
       await settled()
-      const after = query.after === undefined ? undefined : parseCursor(query.after)
-      const bounds = [query.from ?? 0, query.to ?? Number.MAX_SAFE_INTEGER, after?.createdAt ?? Number.MAX_SAFE_INTEGER, after?.id ?? '~', query.limit + 1]
+      const b = pageBounds(query)
+      const bounds = [b.from, b.to, b.createdAt, b.id, b.take]
       const rows = query.trackingCode === undefined
-        ? (await pool.query<StoredRow>(PAGE(''), bounds).catch(reached)).rows
-        : (await pool.query<StoredRow>(PAGE('tracking_code = $6 AND'), [...bounds, query.trackingCode]).catch(reached)).rows
-      const labels = rows.slice(0, query.limit).map(toLabel)
-      const last = labels.at(-1)
-      return rows.length > query.limit && last !== undefined ? { labels, next: cursorOf(last) } : { labels }
+        ? (await pool.query<StoredRow>(PAGE(''), bounds)).rows
+        : (await pool.query<StoredRow>(PAGE('tracking_code = $6 AND'), [...bounds, query.trackingCode])).rows
+      return pageOf(rows, query.limit)
     },
     async prune (before) {
       await settled()
-      await pool.query('DELETE FROM label_idempotency_keys WHERE created_at < $1', [before]).catch(reached)
-      return (await pool.query('DELETE FROM labels WHERE created_at < $1', [before]).catch(reached)).rowCount ?? 0
+      await pool.query('DELETE FROM label_idempotency_keys WHERE created_at < $1', [before])
+      return (await pool.query('DELETE FROM labels WHERE created_at < $1', [before])).rowCount ?? 0
     },
     async close () {
       await settled()
       await pool.end()
     }
-  }
+  }, (err) => new ArchiveUnavailableError(err))
 }

@@ -7,8 +7,8 @@ import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
 import { openDatabase } from '../printing/store.ts'
 import type { ArchiveReply, ArchiveRequest, Claiming, FlatRows, LabelRow, Refused } from './archive-messages.ts'
-import { labelOfRow, rowOf, STORED, toLabel, type StoredRow } from './label-rows.ts'
-import { parseCursor, cursorOf, type ArchivedLabel, type ClaimResult, type IdempotencyClaim, type LabelArchive, type LabelPage, type LabelSearch } from './label-archive.ts'
+import { labelOfRow, pageBounds, pageOf, rowOf, STORED, toLabel, type StoredRow } from './label-rows.ts'
+import { type ArchivedLabel, type ClaimResult, type IdempotencyClaim, type LabelArchive, type LabelPage, type LabelSearch } from './label-archive.ts'
 import { migrateArchive } from './migrations.ts'
 
 /**
@@ -163,12 +163,10 @@ export function openSqliteArchive (dataDir: string, options: SqliteArchiveOption
     },
     async search (query: LabelSearch): Promise<LabelPage> {
       await settled()
-      const after = query.after === undefined ? undefined : parseCursor(query.after)
-      const bounds = [query.from ?? 0, query.to ?? Number.MAX_SAFE_INTEGER, after?.createdAt ?? Number.MAX_SAFE_INTEGER, after?.createdAt ?? Number.MAX_SAFE_INTEGER, after?.id ?? '~', query.limit + 1]
+      const b = pageBounds(query)
+      const bounds = [b.from, b.to, b.createdAt, b.createdAt, b.id, b.take]
       const rows = query.trackingCode === undefined ? q.all.all(...bounds) : q.ofCode.all(query.trackingCode, ...bounds)
-      const labels = rows.slice(0, query.limit).map(toLabel)
-      const last = labels.at(-1)
-      return rows.length > query.limit && last !== undefined ? { labels, next: cursorOf(last) } : { labels }
+      return pageOf(rows, query.limit)
     },
     async prune (before) {
       await settled()

@@ -2,11 +2,9 @@
 // is a lease row with an expiry on the database's own clock, so instances need no synchronised clocks; a new job
 // reaches the other instances by NOTIFY (a trigger on jobs), and a lapsed lease is found by their periodic scan.
 import pg from 'pg'
-import { ConfigError } from '../errors.ts'
 import { MIGRATIONS_TABLE, pendingMigrations, POSTGRES_MIGRATIONS } from './migrations.ts'
 import { StoreUnavailableError } from './errors.ts'
-import { translatingUnreachable } from './pg-errors.ts'
-import { inTransaction } from './pg-transaction.ts'
+import { inTransaction, openPool, translatingUnreachable } from './pg-pool.ts'
 import { printerColumns, REQUEUED_REASON, toJob, toPrinter, toStatus, type JobRow, type PrinterRow, type StatusRow } from './store-rows.ts'
 import { INTERRUPTED_REASON, type PrintStore, type RecoveryReport } from './store-types.ts'
 
@@ -14,14 +12,7 @@ import { INTERRUPTED_REASON, type PrintStore, type RecoveryReport } from './stor
 const NOW = '(extract(epoch from clock_timestamp()) * 1000)::bigint'
 /** Any number taken while applying the schema steps, so instances starting together apply them once. */
 const MIGRATION_LOCK = 7_243_001
-const BIGINT_OID = 20
 const NOTIFY_CHANNEL = 'labelworks_jobs'
-
-// Epoch milliseconds and counts fit a double; the driver would hand BIGINT over as a string.
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === BIGINT_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
-}
 
 /** Applies the schema steps the database lacks, one instance at a time. */
 export async function migratePostgres (pool: pg.Pool): Promise<number[]> {
@@ -45,16 +36,7 @@ const RECOVER_CONNECTING = `UPDATE jobs SET state = 'queued', phase = NULL, last
 
 /** Connects, applies the schema steps, and returns the store; a database that cannot be reached stops start-up. */
 export async function openPostgresStore (databaseUrl: string, options: { poolSize?: number } = {}): Promise<PrintStore> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000, types })
-  // An idle connection the server drops (a restart, a failover) must not end the process; the next query reconnects.
-  pool.on('error', () => {})
-  try {
-    await migratePostgres(pool)
-  } catch (err) {
-    await pool.end().catch(() => {})
-    const where = new URL(databaseUrl)
-    throw new ConfigError(`DATABASE_URL ${where.host}${where.pathname} cannot hold the print queue: ${(err as Error).message}`, { cause: err })
-  }
+  const pool = await openPool(databaseUrl, options.poolSize ?? 10, 'the print queue', migratePostgres)
   const rows = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> => (await pool.query<R>(sql, params)).rows
   const changed = async (sql: string, params: unknown[]): Promise<boolean> => ((await pool.query(sql, params)).rowCount ?? 0) > 0
   const oneJob = async (sql: string, params: unknown[]) => { const [r] = await rows<JobRow>(sql, params); return r === undefined ? undefined : toJob(r) }
