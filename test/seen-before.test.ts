@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SeenBefore } from '../src/seen-before.ts'
+import { hashOfUnits, SeenBefore } from '../src/seen-before.ts'
 
 describe('SeenBefore', () => {
   it('says a key was offered before only from its second offer on', () => {
@@ -20,5 +20,15 @@ describe('SeenBefore', () => {
     // 7 % of the marks are lost (1 - e^(-5000/65536)), none is invented.
     const known = keys.filter((k) => seen.offer(k)).length
     expect(known).toBeGreaterThan(4500)
+  })
+})
+
+describe('hashOfUnits', () => {
+  it('gives equal sequences one hash, never zero, and spreads sequences that differ in their last unit', () => {
+    expect(hashOfUnits([5, 0, 1200, 3, 7])).toBe(hashOfUnits([5, 0, 1200, 3, 7]))
+    const hashes = Array.from({ length: 1000 }, (_, i) => hashOfUnits([5, 0, 1200, 3, i]))
+    expect(hashes).not.toContain(0)
+    expect(new Set(hashes).size).toBe(1000)
+    expect(new Set(hashes.map((h) => (h >>> 16) & 0xffff)).size).toBeGreaterThan(980)
   })
 })

@@ -8,7 +8,7 @@
 import type { TextElement } from '../../model/label.ts'
 import type { PlacedMask, TextRasterizer } from '../bitmap/text-glyphs.ts'
 import { BoundedMap } from '../../bounded-map.ts'
-import { SeenBefore } from '../../seen-before.ts'
+import { hashOfUnits, SeenBefore } from '../../seen-before.ts'
 import { z64 } from './z64.ts'
 
 /** A word's graphic and where its top-left dot lies relative to the word's first glyph. */
@@ -68,11 +68,16 @@ export function flattened (s: string): string {
   return s
 }
 
-/** A piece's graphic, its top-left dot relative to the piece's anchor (see TextRasterizer.pieceCodes). */
+/**
+ * A piece's graphic, its top-left dot relative to the piece's anchor (see TextRasterizer.pieceCodes), and the codes
+ * it was drawn for: the memory finds a piece by their hash, and a piece whose codes differ is another piece.
+ */
 interface PieceGraphic {
+  codes: readonly number[]
   dx: number
   dy: number
-  graphic: string
+  /** null: a piece with no ink. */
+  graphic: string | null
 }
 
 /** A piece's graphic at its place on the label. */
@@ -82,18 +87,30 @@ interface PlacedPiece {
   graphic: string
 }
 
+function sameUnits (a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
 /**
  * Graphics of the pieces of text in the label font, keyed by what their dots depend on (TextRasterizer.pieceCodes)
  * instead of by their placed glyph masks: a piece found here costs no mask lookups and no placing, which were most of
- * a new text's time, and its codes are computed by the same arithmetic that places the glyphs.
+ * a new text's time, and its codes are computed by the same arithmetic that places the glyphs. Pieces are kept by the
+ * hash of their codes, a small integer, rather than under a key string built from them: building, hashing and
+ * comparing that string for each of a label's thirty pieces, against a memory of tens of thousands, cost more than
+ * finding the pieces. Two pieces with one hash take turns in its place.
  */
 export class PieceGraphics {
-  /** Weighed by key and graphic length; null: a piece with no ink. */
-  readonly #byKey = new BoundedMap<string, PieceGraphic | null>(MAX_REMEMBERED_CHARS)
+  /** Weighed by codes and graphic length. */
+  readonly #byHash = new BoundedMap<number, PieceGraphic>(MAX_REMEMBERED_CHARS)
   readonly #codes: number[] = []
   readonly #placed: PlacedMask[] = []
   /** A piece is kept from its second drawing on, as words are. */
   readonly #seen = new SeenBefore()
+
+  /** `hash` is the codes' hash; tests give one that makes every piece collide. */
+  constructor (private readonly hash: (codes: readonly number[]) => number = hashOfUnits) {}
 
   /**
    * The graphic of el.text[from..to) (a piece; see TextRasterizer.forEachPiece) and its place on the label, if it has
@@ -104,30 +121,32 @@ export class PieceGraphics {
     codes.length = 0
     codes.push(cell & 0xffff, cell >>> 16)
     const anchor = text.pieceCodes(el, from, to, pen, codes)
-    const key = String.fromCharCode.apply(null, codes)
-    let found = this.#byKey.get(key)
-    if (found === undefined) {
+    const hash = this.hash(codes)
+    let found = this.#byHash.get(hash)
+    if (found === undefined || !sameUnits(found.codes, codes)) {
       found = this.#draw(el, text, from, to, pen, anchor, baseline)
-      if (this.#seen.offer(key)) this.#byKey.set(key, found, key.length + (found?.graphic.length ?? 0))
+      if (this.#seen.offerHash(hash)) this.#byHash.set(hash, found, codes.length + (found.graphic?.length ?? 0))
     }
-    if (found === null) return undefined
+    const { graphic } = found
+    if (graphic === null) return undefined
     return el.rotation === 90
-      ? { x: baseline + found.dx, y: anchor + found.dy, graphic: found.graphic }
-      : { x: anchor + found.dx, y: baseline + found.dy, graphic: found.graphic }
+      ? { x: baseline + found.dx, y: anchor + found.dy, graphic }
+      : { x: anchor + found.dx, y: baseline + found.dy, graphic }
   }
 
-  #draw (el: TextElement, text: TextRasterizer, from: number, to: number, pen: number, anchor: number, baseline: number): PieceGraphic | null {
+  #draw (el: TextElement, text: TextRasterizer, from: number, to: number, pen: number, anchor: number, baseline: number): PieceGraphic {
+    const codes = this.#codes.slice()
     const placed = this.#placed
     placed.length = 0
     text.placePiece(el, from, to, pen, placed)
-    if (placed.length === 0) return null
+    if (placed.length === 0) return { codes, dx: 0, dy: 0, graphic: null }
     const word = drawWord(placed, 0, placed.length)
     const first = placed[0] as PlacedMask
     const x = first.x + word.ox
     const y = first.y + word.oy
     return el.rotation === 90
-      ? { dx: x - baseline, dy: y - anchor, graphic: word.graphic }
-      : { dx: x - anchor, dy: y - baseline, graphic: word.graphic }
+      ? { codes, dx: x - baseline, dy: y - anchor, graphic: word.graphic }
+      : { codes, dx: x - anchor, dy: y - baseline, graphic: word.graphic }
   }
 }
 

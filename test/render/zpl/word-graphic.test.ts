@@ -2,8 +2,11 @@ import { inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { Bitmap, type Mask } from '../../../src/render/bitmap/bitmap.ts'
 import type { PlacedMask } from '../../../src/render/bitmap/text-glyphs.ts'
-import { WordGraphics } from '../../../src/render/zpl/word-graphic.ts'
+import type { TextElement } from '../../../src/model/label.ts'
+import { cellKey } from '../../../src/render/bitmap/glyph-source.ts'
+import { PieceGraphics, WordGraphics } from '../../../src/render/zpl/word-graphic.ts'
 import { seededRandom } from '../../support/random.ts'
+import { graphicModeOptions, textElement } from './labels.ts'
 
 /** A one-row mask whose dots spell `key`'s low byte, so masks of different keys print differently. */
 const maskOf = (key: number): Mask => ({ left: 0, top: 0, width: 8, height: 1, stride: 1, bits: new Uint8Array([(key & 0xff) | 1]) })
@@ -57,6 +60,33 @@ describe('WordGraphics', () => {
       const blitted = new Bitmap(160, 64)
       for (const { mask, x, y } of placed) blitted.blit(mask, x, y)
       expect(Buffer.from(printed.data).equals(Buffer.from(blitted.data)), `round ${round}`).toBe(true)
+    }
+  })
+})
+
+describe('PieceGraphics', () => {
+  const text = graphicModeOptions().glyphs
+  /** Every piece of `el` as PieceGraphics places it: its place and graphic. */
+  const piecesOf = (pieces: PieceGraphics, el: TextElement): unknown[] => {
+    const out: unknown[] = []
+    const cell = cellKey(el.fontHeight, el.fontWidth, el.rotation === 90 ? 90 : 0)
+    const baseline = text.baselineOf(el)
+    text.forEachPiece(el, (from, to, pen) => { out.push(pieces.of(el, cell, text, baseline, from, to, pen)) })
+    return out
+  }
+
+  it('tells apart pieces whose codes share a hash, each drawn as itself however often they take turns', () => {
+    const texts = ['Suite 400', 'Suite 401', 'Market Street 1200', '94110 San Francisco', 'SO-48213', 'SO-48214']
+    const elements = texts.flatMap((t, i) => [textElement(10 + i, 30, t, 28, 600), textElement(11 + i, 30, t, 28, 600), textElement(10, 90, t, 40, 700, 90)])
+    const reference = new PieceGraphics()
+    const colliding = new PieceGraphics(() => 12345)
+    const random = seededRandom(7)
+    for (let round = 0; round < 6; round++) {
+      for (const el of [...elements].sort(() => random() - 0.5)) {
+        const expected = piecesOf(reference, el)
+        expect(expected.some((p) => p !== undefined)).toBe(true)
+        expect(piecesOf(colliding, el)).toEqual(expected)
+      }
     }
   })
 })
