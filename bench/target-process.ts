@@ -1,6 +1,6 @@
-// The HTTP benchmarks' server: bench/http-target.ts in a child process (pinned to CPU 0 when it can be, see
-// pinning.ts), the ports of its apps, and its CPU time so far, so each run is charged the server CPU it used.
-import { spawn } from 'node:child_process'
+// The HTTP benchmarks' server: bench/http-target.ts, serving the compiled build (dist/), in a child process (pinned
+// to CPU 0 when it can be, see pinning.ts), the ports of its apps, and its CPU time so far, so each run is charged the server CPU it used.
+import { execFileSync, spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { runLoad, type LoadOptions } from './http-load.ts'
 import { pinServerAndGenerator } from './pinning.ts'
@@ -43,6 +43,8 @@ export interface TargetProcess {
 }
 
 export async function startTargetProcess (): Promise<TargetProcess> {
+  // The target serves the compiled build (see http-target.ts): brought up to date as `npm start` does.
+  execFileSync(process.execPath, [new URL('../scripts/build.js', import.meta.url).pathname, '--if-stale'], { stdio: 'inherit' })
   const pinning = pinServerAndGenerator()
   const [command = process.execPath, ...prefixArgs] = [...pinning.serverPrefix, process.execPath]
   const child = spawn(command, [...prefixArgs, '--import', 'tsx', new URL('./http-target.ts', import.meta.url).pathname], {
